@@ -1,0 +1,254 @@
+/* check.c: the document, its registry header, classes and flags. */
+#include "check.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SUPPORTED_SCHEMA 1
+#define MAX_FLAGS        32 /* each flag is one bit of an unsigned 32-bit mask */
+
+static const struct field document_fields[] = {
+    {"schema", VALUE_INTEGER, true},
+    {"registry", VALUE_MAPPING, true},
+    {"codes", VALUE_MAPPINGS, true},
+};
+
+static const struct field registry_fields[] = {
+    {"name", VALUE_LINE, true},        {"title", VALUE_LINE, true},
+    {"description", VALUE_TEXT, true}, {"min", VALUE_INTEGER, true},
+    {"max", VALUE_INTEGER, true},      {"classes", VALUE_MAPPINGS, true},
+    {"flags", VALUE_MAPPINGS, false},
+};
+
+static const struct field class_fields[] = {
+    {"name", VALUE_LINE, true},   {"title", VALUE_LINE, true},        {"min", VALUE_INTEGER, true},
+    {"max", VALUE_INTEGER, true}, {"description", VALUE_TEXT, false},
+};
+
+static const struct field flag_fields[] = {
+    {"name", VALUE_LINE, true},
+    {"description", VALUE_TEXT, false},
+};
+
+#define COUNT_OF(array) (sizeof(array) / sizeof *(array))
+
+static bool get_integer(const json_t *map, const char *key, long *value)
+{
+    const json_t *node = json_object_get(map, key);
+    if (!json_is_integer(node))
+        return false;
+    *value = (long)json_integer_value(node);
+    return true;
+}
+
+/* Both ends present and in order; reports max < min at MAX. */
+static bool check_range(struct checker *checker, const json_t *map, long *min, long *max)
+{
+    if (!get_integer(map, "min", min) || !get_integer(map, "max", max))
+        return false;
+    if (*max >= *min)
+        return true;
+    check_error(checker, json_object_get(map, "max"), "'max' (%ld) is below 'min' (%ld)", *max,
+                *min);
+    return false;
+}
+
+/* A lower-case identifier, unique among its kind (SEEN: name -> node). */
+static bool check_lower_name(struct checker *checker, const json_t *map, const char *what,
+                             json_t *seen)
+{
+    const json_t *node = json_object_get(map, "name");
+    const char *name = json_string_value(node);
+    if (!name)
+        return false;
+    if (!text_is_lower_identifier(name)) {
+        check_error(checker, node, "%s name '%s' must match [a-z][a-z0-9_]*", what, name);
+        return false;
+    }
+    const json_t *first = json_object_get(seen, name);
+    if (first) {
+        struct mark at = mark_of(checker->where, first);
+        check_error(checker, node, "duplicate %s name '%s' (first at %d:%d)", what, name, at.line,
+                    at.col);
+        return false;
+    }
+    json_object_set(seen, name, (json_t *)node);
+    return true;
+}
+
+static void check_schema_version(struct checker *checker, const json_t *document)
+{
+    const json_t *schema = json_object_get(document, "schema");
+    if (json_is_integer(schema) && json_integer_value(schema) != SUPPORTED_SCHEMA)
+        check_error(checker, schema, "unsupported schema version %lld (only %d is supported)",
+                    (long long)json_integer_value(schema), SUPPORTED_SCHEMA);
+}
+
+static void check_registry_name(struct checker *checker, const json_t *registry)
+{
+    const json_t *node = json_object_get(registry, "name");
+    const char *name = json_string_value(node);
+    if (!name)
+        return;
+    if (!text_is_lower_identifier(name))
+        check_error(checker, node, "registry name '%s' must match [a-z][a-z0-9_]*", name);
+    else if (text_is_c_keyword(name))
+        check_error(checker, node, "registry name '%s' is a C or C++ keyword", name);
+}
+
+struct class_range {
+    const json_t *map;
+    long min, max;
+};
+
+static int compare_ranges(const void *left, const void *right)
+{
+    const struct class_range *a = left, *b = right;
+    if (a->min != b->min)
+        return a->min < b->min ? -1 : 1;
+    return (a->max > b->max) - (a->max < b->max);
+}
+
+static const char *class_name(const struct class_range *range)
+{
+    const char *name = json_string_value(json_object_get(range->map, "name"));
+    return name ? name : "?";
+}
+
+/* Every code of [min, max] in exactly one class: sorted by start, each class
+ * must begin right after the previous one ends. */
+static void check_partition(struct checker *checker, const json_t *classes,
+                            struct class_range *ranges, size_t count, long min, long max)
+{
+    qsort(ranges, count, sizeof *ranges, compare_ranges);
+    long next = min; /* the first code not yet in a class */
+    for (size_t i = 0; i < count; i++) {
+        const struct class_range *range = &ranges[i];
+        const json_t *start = json_object_get(range->map, "min");
+        if (range->min < min || range->max > max)
+            check_error(checker, start, "class '%s' (%ld-%ld) reaches outside the range %ld-%ld",
+                        class_name(range), range->min, range->max, min, max);
+        else if (range->min > next)
+            check_error(checker, start, "codes %ld-%ld are in no class", next, range->min - 1);
+        else if (range->min < next && i > 0)
+            check_error(checker, start, "class '%s' (%ld-%ld) overlaps class '%s' (%ld-%ld)",
+                        class_name(range), range->min, range->max, class_name(&ranges[i - 1]),
+                        ranges[i - 1].min, ranges[i - 1].max);
+        if (range->max + 1 > next)
+            next = range->max + 1;
+    }
+    if (next <= max)
+        check_error(checker, classes, "codes %ld-%ld are in no class", next, max);
+}
+
+static void check_classes(struct checker *checker, const json_t *registry,
+                          struct registry_facts *facts)
+{
+    const json_t *classes = json_object_get(registry, "classes");
+    if (!classes)
+        return;
+    if (json_array_size(classes) == 0) {
+        check_error(checker, classes, "'classes' must not be empty");
+        return;
+    }
+    json_t *seen = json_object();
+    struct class_range *ranges = calloc(json_array_size(classes), sizeof *ranges);
+    size_t count = 0, index;
+    bool all_valid = true;
+    json_t *map;
+    json_array_foreach(classes, index, map)
+    {
+        if (!check_fields(checker, map, "a class", class_fields, COUNT_OF(class_fields))) {
+            all_valid = false;
+            continue;
+        }
+        bool named = check_lower_name(checker, map, "class", seen);
+        if (named) {
+            char *upper = text_upper(json_string_value(json_object_get(map, "name")));
+            json_object_set_new(facts->reserved_names, upper, json_string("a class"));
+            free(upper);
+        }
+        struct class_range *range = &ranges[count];
+        range->map = map;
+        if (check_range(checker, map, &range->min, &range->max))
+            count++;
+        else
+            all_valid = false;
+    }
+    if (all_valid && facts->range_known)
+        check_partition(checker, classes, ranges, count, facts->min, facts->max);
+    free(ranges);
+    json_decref(seen);
+}
+
+static void check_flags(struct checker *checker, const json_t *registry,
+                        struct registry_facts *facts)
+{
+    const json_t *flags = json_object_get(registry, "flags");
+    if (json_array_size(flags) > MAX_FLAGS)
+        check_error(checker, flags, "%zu flags; the limit is %d (one bit each)",
+                    json_array_size(flags), MAX_FLAGS);
+    size_t index;
+    json_t *map;
+    facts->flags_known = true;
+    json_array_foreach(flags, index, map)
+    {
+        bool valid = check_fields(checker, map, "a flag", flag_fields, COUNT_OF(flag_fields)) &&
+                     check_lower_name(checker, map, "flag", facts->flag_names);
+        if (!valid) {
+            facts->flags_known = false;
+            continue;
+        }
+        char *upper = text_upper(json_string_value(json_object_get(map, "name")));
+        json_object_set_new(facts->reserved_names, upper, json_string("a flag"));
+        free(upper);
+    }
+}
+
+/* Names the generated header defines itself: an entry may not take them. */
+static void reserve_header_names(json_t *reserved)
+{
+    json_object_set_new(reserved, "COUNT", json_string("the entry count"));
+    json_object_set_new(reserved, "MAP", json_string("the X-macro"));
+    json_object_set_new(reserved, "H", json_string("the include guard"));
+}
+
+static void check_header(struct checker *checker, json_t *registry, struct registry_facts *facts)
+{
+    bool flags_given = json_is_object(registry) && json_object_get(registry, "flags");
+    if (!check_fields(checker, registry, "'registry'", registry_fields, COUNT_OF(registry_fields)))
+        return;
+    check_registry_name(checker, registry);
+    facts->range_known = check_range(checker, registry, &facts->min, &facts->max);
+    /* A flags list that was itself invalid has been dropped: its names are
+     * unknown, so entries' flags cannot be judged. */
+    if (!flags_given || json_object_get(registry, "flags"))
+        check_flags(checker, registry, facts);
+    check_classes(checker, registry, facts);
+}
+
+bool check_registry(struct checker *checker, json_t *model)
+{
+    size_t errors_before = checker->diags->count;
+    if (!check_fields(checker, model, "the registry document", document_fields,
+                      COUNT_OF(document_fields)))
+        return false;
+    check_schema_version(checker, model);
+    struct registry_facts facts = {
+        .flag_names = json_object(),
+        .reserved_names = json_object(),
+    };
+    reserve_header_names(facts.reserved_names);
+    json_t *registry = json_object_get(model, "registry");
+    if (registry)
+        check_header(checker, registry, &facts);
+    json_t *codes = json_object_get(model, "codes");
+    if (codes && json_array_size(codes) == 0)
+        check_error(checker, codes, "'codes' must not be empty");
+    else if (codes)
+        check_codes(checker, codes, &facts);
+    json_decref(facts.flag_names);
+    json_decref(facts.reserved_names);
+    return checker->diags->count == errors_before;
+}

@@ -1,0 +1,217 @@
+/* check_codes.c: the code entries, each alone and then all together. */
+#include "check.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct field code_fields[] = {
+    {"code", VALUE_INTEGER, true},     {"reason", VALUE_PHRASE, true},
+    {"name", VALUE_LINE, false},       {"status", VALUE_LINE, true},
+    {"origin", VALUE_LINE, false},     {"spec", VALUE_LINE, false},
+    {"url", VALUE_LINE, false},        {"since", VALUE_LINE, false},
+    {"former", VALUE_PHRASES, false},  {"flags", VALUE_LINES, false},
+    {"description", VALUE_TEXT, true},
+};
+
+static const char *const statuses[] = {"standard", "deprecated", "reserved", "unofficial"};
+
+/* What all entries are checked against together: the first of each kind. */
+struct seen {
+    json_t *official_codes; /* "404" -> code node of the one entry not unofficial */
+    json_t *names;          /* NAME -> the node it came from (name or reason) */
+    json_t *phrases;        /* folded phrase -> its node */
+};
+
+static const char *status_of(const json_t *entry)
+{
+    return json_string_value(json_object_get(entry, "status"));
+}
+
+static void check_status(struct checker *checker, json_t *entry)
+{
+    const json_t *node = json_object_get(entry, "status");
+    const char *status = json_string_value(node);
+    if (!status)
+        return;
+    for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++)
+        if (strcmp(status, statuses[i]) == 0)
+            return;
+    char quoted[QUOTE_BUFFER];
+    check_error(checker, node,
+                "unknown status '%s' (expected standard, deprecated, reserved or unofficial)",
+                text_quote(status, strlen(status), quoted, sizeof quoted));
+    json_object_del(entry, "status");
+}
+
+static void check_origin(struct checker *checker, const json_t *entry)
+{
+    const char *status = status_of(entry);
+    if (status && strcmp(status, "unofficial") == 0 && !json_object_get(entry, "origin"))
+        check_error(checker, entry, "an unofficial code needs an 'origin' (who defines it)");
+}
+
+static void check_url(struct checker *checker, const json_t *entry)
+{
+    const json_t *node = json_object_get(entry, "url");
+    const char *url = json_string_value(node);
+    if (!url)
+        return;
+    bool has_scheme = strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
+    if (!has_scheme || strpbrk(url, " <>\"`"))
+        check_error(checker, node,
+                    "'url' must start with http:// or https:// and hold no space, <, >, \" or `");
+}
+
+static void check_code_range(struct checker *checker, const json_t *entry,
+                             const struct registry_facts *facts)
+{
+    const json_t *node = json_object_get(entry, "code");
+    if (!node || !facts->range_known)
+        return;
+    long code = (long)json_integer_value(node);
+    if (code < facts->min || code > facts->max)
+        check_error(checker, node, "code %ld is outside the registry's range %ld-%ld", code,
+                    facts->min, facts->max);
+}
+
+static void check_entry_flags(struct checker *checker, const json_t *entry,
+                              const struct registry_facts *facts)
+{
+    const json_t *flags = json_object_get(entry, "flags");
+    size_t index;
+    json_t *flag;
+    json_array_foreach(flags, index, flag)
+    {
+        const char *name = json_string_value(flag);
+        char quoted[QUOTE_BUFFER];
+        text_quote(name, json_string_length(flag), quoted, sizeof quoted);
+        if (facts->flags_known && !json_object_get(facts->flag_names, name)) {
+            check_error(checker, flag, "unknown flag '%s' (not in registry.flags)", quoted);
+            continue;
+        }
+        for (size_t earlier = 0; earlier < index; earlier++)
+            if (json_equal(json_array_get(flags, earlier), flag)) {
+                check_error(checker, flag, "flag '%s' is listed twice", quoted);
+                break;
+            }
+    }
+}
+
+static void report_taken(struct checker *checker, const json_t *node, const json_t *first,
+                         const char *what, const char *value, const char *advice)
+{
+    struct mark at = mark_of(checker->where, first);
+    char quoted[QUOTE_BUFFER];
+    check_error(checker, node, "%s '%s' is already used (first at %d:%d)%s", what,
+                text_quote(value, strlen(value), quoted, sizeof quoted), at.line, at.col, advice);
+}
+
+/* The entry's symbolic name, given or derived from the reason, checked for
+ * form, for the header's own names, and for uniqueness. */
+static void check_name(struct checker *checker, const json_t *entry,
+                       const struct registry_facts *facts, struct seen *seen)
+{
+    const json_t *given = json_object_get(entry, "name");
+    const json_t *reason = json_object_get(entry, "reason");
+    const json_t *source = given ? given : reason;
+    if (!source)
+        return;
+    char *name =
+        given ? strdup(json_string_value(given)) : text_name_from_reason(json_string_value(reason));
+    const char *what = given ? "name" : "name derived from the reason";
+    const char *advice = given ? "" : "; give an explicit 'name'";
+    const json_t *reserved = json_object_get(facts->reserved_names, name);
+    if (!text_is_upper_identifier(name))
+        check_error(checker, source, "%s '%s' must match [A-Z][A-Z0-9_]*%s", what, name, advice);
+    else if (reserved)
+        check_error(checker, source, "%s '%s' is taken by the generated header (%s)%s", what, name,
+                    json_string_value(reserved), advice);
+    else if (json_object_get(seen->names, name))
+        report_taken(checker, source, json_object_get(seen->names, name), what, name, advice);
+    else
+        json_object_set(seen->names, name, (json_t *)source);
+    free(name);
+}
+
+static void check_code_unique(struct checker *checker, const json_t *entry, struct seen *seen)
+{
+    const json_t *code = json_object_get(entry, "code");
+    const char *status = status_of(entry);
+    if (!code || !status || strcmp(status, "unofficial") == 0)
+        return; /* unofficial entries may share a code with anything */
+    char key[24];
+    snprintf(key, sizeof key, "%lld", (long long)json_integer_value(code));
+    const json_t *first = json_object_get(seen->official_codes, key);
+    if (!first) {
+        json_object_set(seen->official_codes, key, (json_t *)code);
+        return;
+    }
+    struct mark at = mark_of(checker->where, first);
+    check_error(checker, code, "duplicate code %s (first at %d:%d)", key, at.line, at.col);
+}
+
+/* One phrase of an entry: unique across entries, ignoring ASCII case, since
+ * from_reason could not tell them apart. EARLIER are the entry's own phrases
+ * seen before it. */
+static void check_phrase(struct checker *checker, const json_t *phrase, json_t *earlier,
+                         struct seen *seen)
+{
+    char *folded = text_fold(json_string_value(phrase));
+    char quoted[QUOTE_BUFFER];
+    text_quote(json_string_value(phrase), json_string_length(phrase), quoted, sizeof quoted);
+    if (json_object_get(earlier, folded)) {
+        check_error(checker, phrase, "phrase '%s' repeats one of this entry's phrases", quoted);
+    } else if (json_object_get(seen->phrases, folded)) {
+        struct mark at = mark_of(checker->where, json_object_get(seen->phrases, folded));
+        check_error(checker, phrase,
+                    "phrase '%s' is already used, ignoring case (first at %d:%d); "
+                    "from_reason could not tell them apart",
+                    quoted, at.line, at.col);
+    } else {
+        json_object_set(seen->phrases, folded, (json_t *)phrase);
+        json_object_set(earlier, folded, (json_t *)phrase);
+    }
+    free(folded);
+}
+
+static void check_phrases(struct checker *checker, const json_t *entry, struct seen *seen)
+{
+    json_t *earlier = json_object();
+    const json_t *reason = json_object_get(entry, "reason");
+    if (reason)
+        check_phrase(checker, reason, earlier, seen);
+    size_t index;
+    json_t *former;
+    json_array_foreach(json_object_get(entry, "former"), index, former)
+        check_phrase(checker, former, earlier, seen);
+    json_decref(earlier);
+}
+
+static void check_entry(struct checker *checker, json_t *entry, const struct registry_facts *facts,
+                        struct seen *seen)
+{
+    if (!check_fields(checker, entry, "a code entry", code_fields,
+                      sizeof code_fields / sizeof *code_fields))
+        return;
+    check_status(checker, entry);
+    check_origin(checker, entry);
+    check_url(checker, entry);
+    check_code_range(checker, entry, facts);
+    check_entry_flags(checker, entry, facts);
+    check_code_unique(checker, entry, seen);
+    check_name(checker, entry, facts, seen);
+    check_phrases(checker, entry, seen);
+}
+
+void check_codes(struct checker *checker, json_t *codes, const struct registry_facts *facts)
+{
+    struct seen seen = {json_object(), json_object(), json_object()};
+    size_t index;
+    json_t *entry;
+    json_array_foreach(codes, index, entry) check_entry(checker, entry, facts, &seen);
+    json_decref(seen.official_codes);
+    json_decref(seen.names);
+    json_decref(seen.phrases);
+}

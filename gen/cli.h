@@ -1,0 +1,22 @@
+/* cli.h: the command line (SPEC.md, "Command line"). */
+#ifndef REGEN_CLI_H
+#define REGEN_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct options {
+    const char *registry;  /* default "registry.yaml" */
+    const char *templates; /* NULL: the built-in set */
+    char *output;          /* default "out" beside the registry; allocated */
+    const char *depfile;   /* NULL: none */
+    bool check;
+    size_t max_bytes;
+};
+
+/* Returns -1 to go on, or the exit status to stop with (--help, --version,
+ * or a usage error already reported). */
+int options_parse(int argc, char **argv, struct options *options);
+void options_free(struct options *options);
+
+#endif

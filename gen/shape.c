@@ -1,0 +1,217 @@
+/* shape.c: unknown keys, missing keys and value types, reported by location. */
+#include "shape.h"
+#include "text.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void add_error(struct checker *checker, struct mark at, const char *format, va_list args)
+{
+    char text[1024];
+    vsnprintf(text, sizeof text, format, args);
+    diag_add(checker->diags, checker->file, at, "%s", text);
+}
+
+void check_error(struct checker *checker, const json_t *node, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    add_error(checker, mark_of(checker->where, node), format, args);
+    va_end(args);
+}
+
+void check_error_at(struct checker *checker, struct mark at, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    add_error(checker, at, format, args);
+    va_end(args);
+}
+
+static const char *kind_of(const json_t *node)
+{
+    return json_is_object(node) ? "a mapping" : json_is_array(node) ? "a list" : "a string";
+}
+
+bool check_is_mapping(struct checker *checker, const json_t *node, const char *what)
+{
+    if (json_is_object(node))
+        return true;
+    check_error(checker, node, "%s must be a mapping, not %s", what, kind_of(node));
+    return false;
+}
+
+/* Plain scalars only: "404" in quotes is a string, as is 404.0 or 0x194. */
+static bool check_integer(struct checker *checker, json_t *map, const char *key, json_t *value)
+{
+    const struct where *where = where_of(checker->where, value);
+    const char *text = json_string_value(value);
+    size_t length = json_string_length(value);
+    long number;
+    char quoted[QUOTE_BUFFER];
+    if (!where || !where->plain) {
+        check_error(checker, value, "'%s' must be a plain integer, not a quoted string", key);
+        return false;
+    }
+    if (!text_to_integer(text, length, &number)) {
+        check_error(checker, value,
+                    "'%s' must be a decimal integer from 0 to 2147483647 without sign, "
+                    "leading zero, fraction or exponent, not '%s'",
+                    key, text_quote(text, length, quoted, sizeof quoted));
+        return false;
+    }
+    json_t *integer = json_integer(number);
+    if (!integer || !where_put(checker->where, integer, *where))
+        return false;
+    json_object_set_new(map, key, integer);
+    return true;
+}
+
+static bool check_string_content(struct checker *checker, const char *key, const json_t *value,
+                                 enum value_type type)
+{
+    const char *text = json_string_value(value);
+    size_t length = json_string_length(value);
+    size_t limit = type == VALUE_PHRASE ? MAX_PHRASE_BYTES : MAX_STRING_BYTES;
+    if (length > limit) {
+        check_error(checker, value, "'%s' is %zu bytes long; the limit is %zu", key, length, limit);
+        return false;
+    }
+    if (type == VALUE_PHRASE && !text_is_phrase(text, length)) {
+        check_error(checker, value,
+                    "'%s' must be printable ASCII (0x20-0x7E) without space at either end", key);
+        return false;
+    }
+    bool clean =
+        type == VALUE_TEXT ? text_is_multi_line(text, length) : text_is_single_line(text, length);
+    if (!clean) {
+        check_error(checker, value, "'%s' contains a control character%s", key,
+                    type == VALUE_TEXT ? " (only line feeds are allowed)" : "");
+        return false;
+    }
+    return true;
+}
+
+static bool check_string(struct checker *checker, const char *key, const json_t *value,
+                         enum value_type type, bool required)
+{
+    if (!json_is_string(value)) {
+        check_error(checker, value, "'%s' must be a string, not %s", key, kind_of(value));
+        return false;
+    }
+    const struct where *where = where_of(checker->where, value);
+    if (where && where->plain &&
+        text_is_null_like(json_string_value(value), json_string_length(value))) {
+        if (required)
+            check_error(checker, value, "'%s' needs a value", key);
+        else
+            check_error(checker, value, "'%s' has no value: give one or leave the key out", key);
+        return false;
+    }
+    if (json_string_length(value) == 0) {
+        check_error(checker, value, "'%s' must not be empty", key);
+        return false;
+    }
+    return check_string_content(checker, key, value, type);
+}
+
+static bool check_list(struct checker *checker, const char *key, json_t *value,
+                       enum value_type item_type)
+{
+    if (!json_is_array(value)) {
+        check_error(checker, value, "'%s' must be a list, not %s", key, kind_of(value));
+        return false;
+    }
+    if (item_type == VALUE_MAPPING)
+        return true;
+    bool valid = true;
+    size_t index;
+    json_t *item;
+    json_array_foreach(value, index, item)
+    {
+        if (!check_string(checker, key, item, item_type, true))
+            valid = false;
+    }
+    return valid;
+}
+
+static bool check_value(struct checker *checker, json_t *map, const struct field *field,
+                        json_t *value)
+{
+    switch (field->type) {
+    case VALUE_INTEGER:
+        return check_integer(checker, map, field->key, value);
+    case VALUE_LINE:
+    case VALUE_TEXT:
+    case VALUE_PHRASE:
+        return check_string(checker, field->key, value, field->type, field->required);
+    case VALUE_PHRASES:
+        return check_list(checker, field->key, value, VALUE_PHRASE);
+    case VALUE_LINES:
+        return check_list(checker, field->key, value, VALUE_LINE);
+    case VALUE_MAPPINGS:
+        return check_list(checker, field->key, value, VALUE_MAPPING);
+    case VALUE_MAPPING:
+        if (json_is_object(value))
+            return true;
+        check_error(checker, value, "'%s' must be a mapping, not %s", field->key, kind_of(value));
+        return false;
+    }
+    return false;
+}
+
+static const struct field *find_field(const struct field *fields, size_t count, const char *key)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(fields[i].key, key) == 0)
+            return &fields[i];
+    return NULL;
+}
+
+static void list_keys(const struct field *fields, size_t count, char *buffer, size_t size)
+{
+    size_t used = 0;
+    buffer[0] = '\0';
+    for (size_t i = 0; i < count && used < size; i++)
+        used += (size_t)snprintf(buffer + used, size - used, "%s%s", i ? ", " : "", fields[i].key);
+}
+
+static void check_unknown_keys(struct checker *checker, json_t *map, const char *what,
+                               const struct field *fields, size_t count)
+{
+    const char *key;
+    json_t *value;
+    void *next;
+    char expected[512];
+    json_object_foreach_safe(map, next, key, value)
+    {
+        if (find_field(fields, count, key))
+            continue;
+        char quoted[QUOTE_BUFFER];
+        list_keys(fields, count, expected, sizeof expected);
+        check_error_at(checker, key_mark_of(checker->where, value),
+                       "unknown key '%s' in %s (expected one of: %s)",
+                       text_quote(key, strlen(key), quoted, sizeof quoted), what, expected);
+        json_object_del(map, key);
+    }
+}
+
+bool check_fields(struct checker *checker, json_t *map, const char *what,
+                  const struct field *fields, size_t count)
+{
+    if (!check_is_mapping(checker, map, what))
+        return false;
+    check_unknown_keys(checker, map, what, fields, count);
+    for (size_t i = 0; i < count; i++) {
+        json_t *value = json_object_get(map, fields[i].key);
+        if (!value) {
+            if (fields[i].required)
+                check_error(checker, map, "%s is missing '%s'", what, fields[i].key);
+            continue;
+        }
+        if (!check_value(checker, map, &fields[i], value))
+            json_object_del(map, fields[i].key);
+    }
+    return true;
+}

@@ -1,0 +1,94 @@
+/* where.c: an open-addressing map from a model node to its source location. */
+#include "where.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+struct slot {
+    const json_t *node;
+    struct where where;
+};
+
+struct where_table {
+    struct slot *slots;
+    size_t capacity; /* a power of two */
+    size_t used;
+};
+
+struct where_table *where_new(void)
+{
+    return calloc(1, sizeof(struct where_table));
+}
+
+void where_free(struct where_table *table)
+{
+    if (table) {
+        free(table->slots);
+        free(table);
+    }
+}
+
+static size_t slot_index(const json_t *node, size_t capacity)
+{
+    /* Nodes are heap blocks: the low bits carry no information. */
+    uint64_t bits = (uint64_t)(uintptr_t)node >> 4;
+    return (size_t)((bits * 0x9E3779B97F4A7C15u) >> 32) & (capacity - 1);
+}
+
+static struct slot *find_slot(struct slot *slots, size_t capacity, const json_t *node)
+{
+    size_t index = slot_index(node, capacity);
+    while (slots[index].node && slots[index].node != node)
+        index = (index + 1) & (capacity - 1);
+    return &slots[index];
+}
+
+static bool grow(struct where_table *table)
+{
+    size_t capacity = table->capacity ? table->capacity * 2 : 256;
+    struct slot *slots = calloc(capacity, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < table->capacity; i++) {
+        const struct slot *old = &table->slots[i];
+        if (old->node)
+            *find_slot(slots, capacity, old->node) = *old;
+    }
+    free(table->slots);
+    table->slots = slots;
+    table->capacity = capacity;
+    return true;
+}
+
+bool where_put(struct where_table *table, const json_t *node, struct where where)
+{
+    /* Keep the load factor under 1/2 so probe runs stay short. */
+    if ((table->used + 1) * 2 > table->capacity && !grow(table))
+        return false;
+    struct slot *slot = find_slot(table->slots, table->capacity, node);
+    if (!slot->node)
+        table->used++;
+    slot->node = node;
+    slot->where = where;
+    return true;
+}
+
+const struct where *where_of(const struct where_table *table, const json_t *node)
+{
+    if (!table->capacity || !node)
+        return NULL;
+    const struct slot *slot = find_slot(table->slots, table->capacity, node);
+    return slot->node ? &slot->where : NULL;
+}
+
+struct mark mark_of(const struct where_table *table, const json_t *node)
+{
+    const struct where *where = where_of(table, node);
+    return where ? where->at : (struct mark){0, 0};
+}
+
+struct mark key_mark_of(const struct where_table *table, const json_t *node)
+{
+    const struct where *where = where_of(table, node);
+    return where ? where->key : (struct mark){0, 0};
+}
