@@ -1,0 +1,50 @@
+#!/bin/sh
+# Runs one golden case: tests/run_case.sh REGEN CASE_DIR
+#
+# A case directory holds registry.yaml and what must come out of it:
+#   expected-errors  the exact standard error (regen must exit 1, unless
+#                    expected-exit says otherwise, and write nothing), or
+#   expected/        every artifact, compared byte for byte.
+# Optional: args (extra command-line arguments, one line, split on spaces).
+# regen runs inside the case directory, so messages name "registry.yaml".
+set -u
+regen=$1
+case_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cd "$case_dir" || exit 1
+args=""
+[ -f args ] && args=$(cat args)
+# shellcheck disable=SC2086 # args is split on purpose
+"$regen" $args -o "$work/out" registry.yaml >"$work/stdout" 2>"$work/stderr"
+status=$?
+
+failed=0
+complain() {
+    echo "FAIL: $*"
+    failed=1
+}
+
+if [ -f expected-errors ]; then
+    want_status=1
+    [ -f expected-exit ] && want_status=$(cat expected-exit)
+    [ "$status" -eq "$want_status" ] || complain "exit status $status, expected $want_status"
+    if ! cmp -s expected-errors "$work/stderr"; then
+        complain "standard error differs from expected-errors:"
+        diff -u expected-errors "$work/stderr"
+    fi
+    if [ -e "$work/out" ]; then
+        complain "an invalid registry wrote output:"
+        ls -la "$work/out"
+    fi
+elif [ -d expected ]; then
+    [ "$status" -eq 0 ] || complain "exit status $status, expected 0"
+    [ -s "$work/stderr" ] && complain "unexpected standard error:" && cat "$work/stderr"
+    if ! diff -r expected "$work/out"; then
+        complain "artifacts differ from expected/"
+    fi
+else
+    complain "case has neither expected-errors nor expected/"
+fi
+exit $failed
