@@ -8,7 +8,7 @@
 # Optional: args (extra command-line arguments, one line, split on spaces).
 # regen runs inside the case directory, so messages name "registry.yaml".
 set -u
-regen=$1
+regen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # absolute: we cd below
 case_dir=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
