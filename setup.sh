@@ -1,0 +1,31 @@
+#!/bin/sh
+# Sets regen up on Debian 12 and runs the main job: installs the Debian
+# packages it needs (when missing), builds into build/, and regenerates out/
+# from registry.yaml. Safe to run again: each step is skipped when done.
+set -eu
+cd "$(dirname "$0")"
+
+# Build: compiler, meson, libyaml, Jansson. Tests: python3-jsonschema and
+# python3-yaml (schema), clang and g++ (generated C under several compilers),
+# clang-format (style check).
+packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev
+python3 python3-jsonschema python3-yaml"
+
+missing=""
+for package in $packages; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+        missing="$missing $package"
+done
+if [ -n "$missing" ]; then
+    echo "setup: installing$missing"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -q
+    # shellcheck disable=SC2086 # one word per package
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q $missing
+fi
+
+[ -f build/build.ninja ] || meson setup build
+meson compile -C build
+./build/regen
+echo "setup: done; out/ is regenerated from registry.yaml. Run the tests: meson test -C build"

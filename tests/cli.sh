@@ -1,0 +1,41 @@
+#!/bin/sh
+# tests/cli.sh REGEN CHECK : one command-line behaviour per CHECK.
+set -u
+regen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # absolute: some checks cd
+check=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+here=$(cd "$(dirname "$0")" && pwd)
+valid=$here/cases/valid-minimal/registry.yaml
+
+expect() { # expect STATUS OUTPUT-PATTERN COMMAND...
+    want=$1 pattern=$2
+    shift 2
+    "$@" >"$work/output" 2>&1
+    got=$?
+    [ "$got" -eq "$want" ] || { echo "FAIL: '$*' exited $got, expected $want"; cat "$work/output"; exit 1; }
+    [ -z "$pattern" ] || grep -q -- "$pattern" "$work/output" || { echo "FAIL: '$*' output lacks '$pattern':"; cat "$work/output"; exit 1; }
+}
+
+case $check in
+help) expect 0 "usage: regen" "$regen" --help ;;
+version) expect 0 "^regen [0-9]" "$regen" --version ;;
+unknown-option) expect 2 "usage: regen" "$regen" --frobnicate ;;
+two-registries) expect 2 "more than one registry" "$regen" "$valid" "$valid" ;;
+missing-registry) expect 2 "regen: error: cannot read '$work/nope.yaml': No such file" "$regen" -o "$work/out" "$work/nope.yaml" ;;
+bad-max-bytes) expect 2 "needs a number of bytes" "$regen" --max-bytes 12k "$valid" ;;
+default-registry)
+    # No argument: ./registry.yaml, output to ./out.
+    cp "$valid" "$work/registry.yaml"
+    (cd "$work" && expect 0 "" "$regen")
+    [ -f "$work/out/demo.json" ] || { echo "FAIL: out/demo.json not written"; exit 1; } ;;
+output-beside-registry)
+    mkdir -p "$work/sub" && cp "$valid" "$work/sub/registry.yaml"
+    expect 0 "" "$regen" "$work/sub/registry.yaml"
+    [ -f "$work/sub/out/demo.json" ] || { echo "FAIL: sub/out/demo.json not written"; exit 1; } ;;
+output-not-writable)
+    : >"$work/file"
+    expect 2 "regen: error: cannot create directory '$work/file/out'" "$regen" -o "$work/file/out" "$valid" ;;
+*) echo "unknown check $check"; exit 1 ;;
+esac
+echo "ok: $check"

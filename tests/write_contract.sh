@@ -1,0 +1,59 @@
+#!/bin/sh
+# tests/write_contract.sh REGEN CHECK : the write contract of SPEC.md.
+set -u
+regen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # absolute: some checks cd
+check=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+here=$(cd "$(dirname "$0")" && pwd)
+cp "$here/cases/valid-minimal/registry.yaml" "$work/registry.yaml"
+out=$work/out
+
+die() { echo "FAIL: $*"; exit 1; }
+snapshot() { (cd "$out" && ls -lA --time-style=+%s.%N . && cat ./*) ; }
+
+"$regen" -o "$out" "$work/registry.yaml" || die "first run failed"
+case $check in
+unchanged-not-rewritten)
+    touch -d '2001-01-01 00:00:00' "$out"/*
+    before=$(snapshot)
+    "$regen" -o "$out" "$work/registry.yaml" || die "second run failed"
+    [ "$(snapshot)" = "$before" ] || die "an unchanged artifact was rewritten (mtime or bytes changed)" ;;
+changed-is-rewritten)
+    sed -i 's/description: Fine\./description: Changed./' "$work/registry.yaml"
+    "$regen" -o "$out" "$work/registry.yaml" || die "second run failed"
+    grep -q Changed "$out/demo.json" || die "changed artifact not rewritten" ;;
+check-current)
+    "$regen" --check -o "$out" "$work/registry.yaml" || die "--check on current output exited $?" ;;
+check-stale)
+    sed -i 's/description: Fine\./description: Changed./' "$work/registry.yaml"
+    before=$(snapshot)
+    "$regen" --check -o "$out" "$work/registry.yaml" 2>"$work/stderr"
+    status=$?
+    [ $status -eq 1 ] || die "--check on stale output exited $status, expected 1"
+    grep -q "regen: $out/demo.json is stale" "$work/stderr" || die "stale artifact not named: $(cat "$work/stderr")"
+    [ "$(snapshot)" = "$before" ] || die "--check wrote something" ;;
+check-missing)
+    rm "$out/demo.json"
+    "$regen" --check -o "$out" "$work/registry.yaml" 2>/dev/null
+    [ $? -eq 1 ] || die "--check with a missing artifact did not exit 1"
+    [ ! -e "$out/demo.json" ] || die "--check wrote the missing artifact" ;;
+invalid-leaves-output)
+    before=$(snapshot)
+    printf 'codes: [\n' >>"$work/registry.yaml"
+    "$regen" -o "$out" "$work/registry.yaml" 2>/dev/null
+    [ $? -eq 1 ] || die "invalid registry did not exit 1"
+    [ "$(snapshot)" = "$before" ] || die "invalid registry touched the output" ;;
+no-temporary-left)
+    sed -i 's/description: Fine\./description: Changed./' "$work/registry.yaml"
+    "$regen" -o "$out" "$work/registry.yaml" || die "second run failed"
+    [ -z "$(find "$out" -name '.*' -type f)" ] || die "temporary file left: $(ls -a "$out")" ;;
+deterministic)
+    # Same bytes whatever the locale, time zone or working directory.
+    cp -r "$out" "$work/first"
+    rm -r "$out"
+    (cd / && LC_ALL=C.UTF-8 TZ=Asia/Tokyo "$regen" -o "$out" "$work/registry.yaml") || die "rerun failed"
+    diff -r "$work/first" "$out" || die "output differs between runs" ;;
+*) echo "unknown check $check"; exit 1 ;;
+esac
+echo "ok: $check"
