@@ -15,14 +15,14 @@ static const struct field document_fields[] = {
 };
 
 static const struct field registry_fields[] = {
-    {"name", VALUE_LINE, true},        {"title", VALUE_LINE, true},
+    {"name", VALUE_LINE, true},        {"title", VALUE_TEXT, true},
     {"description", VALUE_TEXT, true}, {"min", VALUE_INTEGER, true},
     {"max", VALUE_INTEGER, true},      {"classes", VALUE_MAPPINGS, true},
     {"flags", VALUE_MAPPINGS, false},
 };
 
 static const struct field class_fields[] = {
-    {"name", VALUE_LINE, true},   {"title", VALUE_LINE, true},        {"min", VALUE_INTEGER, true},
+    {"name", VALUE_LINE, true},   {"title", VALUE_TEXT, true},        {"min", VALUE_INTEGER, true},
     {"max", VALUE_INTEGER, true}, {"description", VALUE_TEXT, false},
 };
 
@@ -117,26 +117,31 @@ static const char *class_name(const struct class_range *range)
 }
 
 /* Every code of [min, max] in exactly one class: sorted by start, each class
- * must begin right after the previous one ends. */
+ * must begin right after the furthest end seen so far. */
 static void check_partition(struct checker *checker, const json_t *classes,
                             struct class_range *ranges, size_t count, long min, long max)
 {
     qsort(ranges, count, sizeof *ranges, compare_ranges);
-    long next = min; /* the first code not yet in a class */
+    long next = min;                           /* the first code not yet in a class */
+    const struct class_range *furthest = NULL; /* the class that ends at next - 1 */
     for (size_t i = 0; i < count; i++) {
         const struct class_range *range = &ranges[i];
         const json_t *start = json_object_get(range->map, "min");
+        const json_t *end = json_object_get(range->map, "max");
         if (range->min < min || range->max > max)
-            check_error(checker, start, "class '%s' (%ld-%ld) reaches outside the range %ld-%ld",
-                        class_name(range), range->min, range->max, min, max);
+            check_error(checker, range->min < min ? start : end,
+                        "class '%s' (%ld-%ld) reaches outside the range %ld-%ld", class_name(range),
+                        range->min, range->max, min, max);
         else if (range->min > next)
             check_error(checker, start, "codes %ld-%ld are in no class", next, range->min - 1);
-        else if (range->min < next && i > 0)
+        else if (range->min < next && furthest)
             check_error(checker, start, "class '%s' (%ld-%ld) overlaps class '%s' (%ld-%ld)",
-                        class_name(range), range->min, range->max, class_name(&ranges[i - 1]),
-                        ranges[i - 1].min, ranges[i - 1].max);
-        if (range->max + 1 > next)
+                        class_name(range), range->min, range->max, class_name(furthest),
+                        furthest->min, furthest->max);
+        if (range->max + 1 > next) {
             next = range->max + 1;
+            furthest = range;
+        }
     }
     if (next <= max)
         check_error(checker, classes, "codes %ld-%ld are in no class", next, max);

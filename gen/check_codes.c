@@ -109,28 +109,40 @@ static void report_taken(struct checker *checker, const json_t *node, const json
 }
 
 /* The entry's symbolic name, given or derived from the reason, checked for
- * form, for the header's own names, and for uniqueness. */
+ * form, for the header's own names, and for uniqueness. NAME_DROPPED: a name
+ * was given but was invalid (already reported); REASON_TAKEN: the reason
+ * clashes with another phrase (already reported, and a derived name would
+ * only repeat that). */
 static void check_name(struct checker *checker, const json_t *entry,
-                       const struct registry_facts *facts, struct seen *seen)
+                       const struct registry_facts *facts, struct seen *seen, bool name_dropped,
+                       bool reason_taken)
 {
     const json_t *given = json_object_get(entry, "name");
     const json_t *reason = json_object_get(entry, "reason");
     const json_t *source = given ? given : reason;
-    if (!source)
+    if (!source || name_dropped)
         return;
     char *name =
         given ? strdup(json_string_value(given)) : text_name_from_reason(json_string_value(reason));
-    const char *what = given ? "name" : "name derived from the reason";
-    const char *advice = given ? "" : "; give an explicit 'name'";
+    char quoted[QUOTE_BUFFER];
+    text_quote(json_string_value(source), json_string_length(source), quoted, sizeof quoted);
     const json_t *reserved = json_object_get(facts->reserved_names, name);
-    if (!text_is_upper_identifier(name))
-        check_error(checker, source, "%s '%s' must match [A-Z][A-Z0-9_]*%s", what, name, advice);
+    const json_t *first = json_object_get(seen->names, name);
+    if (!given && !text_is_upper_identifier(name))
+        check_error(checker, source,
+                    "cannot derive a name from reason '%s' (it gives '%s', not [A-Z][A-Z0-9_]*); "
+                    "give an explicit 'name'",
+                    quoted, name);
+    else if (!text_is_upper_identifier(name))
+        check_error(checker, source, "name '%s' must match [A-Z][A-Z0-9_]*", quoted);
     else if (reserved)
-        check_error(checker, source, "%s '%s' is taken by the generated header (%s)%s", what, name,
-                    json_string_value(reserved), advice);
-    else if (json_object_get(seen->names, name))
-        report_taken(checker, source, json_object_get(seen->names, name), what, name, advice);
-    else
+        check_error(checker, source, "%s '%s' is taken by the generated header (%s)%s",
+                    given ? "name" : "name derived from the reason", name,
+                    json_string_value(reserved), given ? "" : "; give an explicit 'name'");
+    else if (first && !(reason_taken && !given))
+        report_taken(checker, source, first, given ? "name" : "name derived from the reason", name,
+                     given ? "" : "; give an explicit 'name'");
+    else if (!first)
         json_object_set(seen->names, name, (json_t *)source);
     free(name);
 }
@@ -155,9 +167,10 @@ static void check_code_unique(struct checker *checker, const json_t *entry, stru
 /* One phrase of an entry: unique across entries, ignoring ASCII case, since
  * from_reason could not tell them apart. EARLIER are the entry's own phrases
  * seen before it. */
-static void check_phrase(struct checker *checker, const json_t *phrase, json_t *earlier,
+static bool check_phrase(struct checker *checker, const json_t *phrase, json_t *earlier,
                          struct seen *seen)
 {
+    bool taken = false;
     char *folded = text_fold(json_string_value(phrase));
     char quoted[QUOTE_BUFFER];
     text_quote(json_string_value(phrase), json_string_length(phrase), quoted, sizeof quoted);
@@ -169,40 +182,45 @@ static void check_phrase(struct checker *checker, const json_t *phrase, json_t *
                     "phrase '%s' is already used, ignoring case (first at %d:%d); "
                     "from_reason could not tell them apart",
                     quoted, at.line, at.col);
+        taken = true;
     } else {
         json_object_set(seen->phrases, folded, (json_t *)phrase);
         json_object_set(earlier, folded, (json_t *)phrase);
     }
     free(folded);
+    return taken;
 }
 
-static void check_phrases(struct checker *checker, const json_t *entry, struct seen *seen)
+/* Returns true when the reason clashes with another entry's phrase. */
+static bool check_phrases(struct checker *checker, const json_t *entry, struct seen *seen)
 {
     json_t *earlier = json_object();
     const json_t *reason = json_object_get(entry, "reason");
-    if (reason)
-        check_phrase(checker, reason, earlier, seen);
+    bool reason_taken = reason && check_phrase(checker, reason, earlier, seen);
     size_t index;
     json_t *former;
     json_array_foreach(json_object_get(entry, "former"), index, former)
         check_phrase(checker, former, earlier, seen);
     json_decref(earlier);
+    return reason_taken;
 }
 
 static void check_entry(struct checker *checker, json_t *entry, const struct registry_facts *facts,
                         struct seen *seen)
 {
+    bool name_given = json_is_object(entry) && json_object_get(entry, "name");
     if (!check_fields(checker, entry, "a code entry", code_fields,
                       sizeof code_fields / sizeof *code_fields))
         return;
+    bool name_dropped = name_given && !json_object_get(entry, "name");
     check_status(checker, entry);
     check_origin(checker, entry);
     check_url(checker, entry);
     check_code_range(checker, entry, facts);
     check_entry_flags(checker, entry, facts);
     check_code_unique(checker, entry, seen);
-    check_name(checker, entry, facts, seen);
-    check_phrases(checker, entry, seen);
+    bool reason_taken = check_phrases(checker, entry, seen);
+    check_name(checker, entry, facts, seen, name_dropped, reason_taken);
 }
 
 void check_codes(struct checker *checker, json_t *codes, const struct registry_facts *facts)

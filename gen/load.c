@@ -37,6 +37,11 @@ static void report_parser_error(struct loader *loader)
             error_at(loader, at, "%s", problem);
     } else if (parser->error == YAML_MEMORY_ERROR) {
         error_at(loader, (struct mark){0, 0}, "%s", "out of memory while parsing");
+    } else if (parser->context && strstr(problem, "end of stream")) {
+        /* The file ended inside something (a quoted scalar, a flow list):
+         * the place to fix is where that thing started. */
+        diag_add(loader->diags, loader->source->path, mark_from_yaml(parser->context_mark),
+                 "%s: %s (the file ends first)", parser->context, problem);
     } else if (parser->context) {
         struct mark context = mark_from_yaml(parser->context_mark);
         diag_add(loader->diags, loader->source->path, mark_from_yaml(parser->problem_mark),
@@ -84,8 +89,13 @@ static void refuse_anchor_and_tag(struct loader *loader, const yaml_event_t *eve
     struct mark at = mark_from_yaml(event->start_mark);
     if (anchor)
         error_at(loader, at, "anchors are not allowed (found '&%s')", (const char *)anchor);
-    if (tag)
-        error_at(loader, at, "tags are not allowed (found '%s')", (const char *)tag);
+    static const char core_prefix[] = "tag:yaml.org,2002:"; /* written as "!!" */
+    const char *text = (const char *)tag;
+    if (text && strncmp(text, core_prefix, sizeof core_prefix - 1) == 0)
+        diag_add(loader->diags, loader->source->path, at, "tags are not allowed (found '!!%s')",
+                 text + sizeof core_prefix - 1);
+    else if (text)
+        error_at(loader, at, "tags are not allowed (found '%s')", text);
 }
 
 static json_t *load_node(struct loader *loader, yaml_event_t *event, int depth, struct mark key);
@@ -150,8 +160,12 @@ static bool add_member(struct loader *loader, json_t *map, const char *name, siz
 static bool load_member(struct loader *loader, json_t *map, yaml_event_t *key_event, int depth)
 {
     struct mark key = mark_from_yaml(key_event->start_mark);
+    if (key_event->type == YAML_ALIAS_EVENT) {
+        refuse_fatally(loader, key, "aliases are not allowed");
+        return false;
+    }
     if (key_event->type != YAML_SCALAR_EVENT) {
-        refuse_fatally(loader, key, "mapping keys must be plain strings");
+        refuse_fatally(loader, key, "mapping keys must be strings, not lists or mappings");
         return false;
     }
     refuse_anchor_and_tag(loader, key_event, key_event->data.scalar.anchor,
@@ -237,8 +251,15 @@ static json_t *load_document(struct loader *loader)
     yaml_event_delete(&event); /* DOCUMENT-START */
     if (!next_event(loader, &event))
         return NULL;
+    bool no_content = event.type == YAML_SCALAR_EVENT && event.data.scalar.length == 0 &&
+                      event.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     json_t *root = load_node(loader, &event, 0, (struct mark){0, 0});
     yaml_event_delete(&event);
+    if (no_content) {
+        json_decref(root);
+        error_at(loader, (struct mark){0, 0}, "%s", "the registry is empty");
+        return NULL;
+    }
     bool single =
         expect_event(loader, YAML_DOCUMENT_END_EVENT, "unexpected content") &&
         expect_event(loader, YAML_STREAM_END_EVENT, "the registry must be a single YAML document");
@@ -247,6 +268,13 @@ static json_t *load_document(struct loader *loader)
         return NULL;
     }
     return root;
+}
+
+static bool is_utf16(const struct source *source)
+{
+    const unsigned char *bytes = (const unsigned char *)source->bytes;
+    return source->length >= 2 &&
+           ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
 }
 
 json_t *load_registry(const struct source *source, struct where_table *where, struct diags *diags)
@@ -259,8 +287,13 @@ json_t *load_registry(const struct source *source, struct where_table *where, st
     size_t errors_before = diags->count;
     yaml_parser_set_input_string(&loader.parser, (const unsigned char *)source->bytes,
                                  source->length);
-    /* The format is UTF-8; refuse to guess UTF-16 from a byte-order mark. */
-    yaml_parser_set_encoding(&loader.parser, YAML_UTF8_ENCODING);
+    if (is_utf16(source)) {
+        /* libyaml would convert it; the format is UTF-8, so say so plainly. */
+        error_at(&loader, (struct mark){1, 1}, "%s",
+                 "the file is UTF-16 (it starts with a byte-order mark); registries are UTF-8");
+        yaml_parser_delete(&loader.parser);
+        return NULL;
+    }
     json_t *root = expect_event(&loader, YAML_STREAM_START_EVENT, "no YAML stream")
                        ? load_document(&loader)
                        : NULL;

@@ -29,16 +29,24 @@ void check_error_at(struct checker *checker, struct mark at, const char *format,
     va_end(args);
 }
 
-static const char *kind_of(const json_t *node)
+static const char *kind_of(const struct checker *checker, const json_t *node)
 {
-    return json_is_object(node) ? "a mapping" : json_is_array(node) ? "a list" : "a string";
+    if (json_is_object(node))
+        return "a mapping";
+    if (json_is_array(node))
+        return "a list";
+    const struct where *where = where_of(checker->where, node);
+    if (where && where->plain &&
+        text_is_null_like(json_string_value(node), json_string_length(node)))
+        return "null (no value)";
+    return "a string";
 }
 
 bool check_is_mapping(struct checker *checker, const json_t *node, const char *what)
 {
     if (json_is_object(node))
         return true;
-    check_error(checker, node, "%s must be a mapping, not %s", what, kind_of(node));
+    check_error(checker, node, "%s must be a mapping, not %s", what, kind_of(checker, node));
     return false;
 }
 
@@ -93,13 +101,9 @@ static bool check_string_content(struct checker *checker, const char *key, const
     return true;
 }
 
-static bool check_string(struct checker *checker, const char *key, const json_t *value,
-                         enum value_type type, bool required)
+static bool check_string_value(struct checker *checker, const char *key, const json_t *value,
+                               enum value_type type, bool required)
 {
-    if (!json_is_string(value)) {
-        check_error(checker, value, "'%s' must be a string, not %s", key, kind_of(value));
-        return false;
-    }
     const struct where *where = where_of(checker->where, value);
     if (where && where->plain &&
         text_is_null_like(json_string_value(value), json_string_length(value))) {
@@ -116,11 +120,33 @@ static bool check_string(struct checker *checker, const char *key, const json_t 
     return check_string_content(checker, key, value, type);
 }
 
+static bool check_string(struct checker *checker, const char *key, const json_t *value,
+                         enum value_type type, bool required)
+{
+    if (!json_is_string(value)) {
+        check_error(checker, value, "'%s' must be a string, not %s", key, kind_of(checker, value));
+        return false;
+    }
+    return check_string_value(checker, key, value, type, required);
+}
+
+/* An item of a list of strings: say "an item of 'former'", not "'former'". */
+static bool check_item(struct checker *checker, const char *key, const json_t *item,
+                       enum value_type type)
+{
+    if (!json_is_string(item)) {
+        check_error(checker, item, "each item of '%s' must be a string, not %s", key,
+                    kind_of(checker, item));
+        return false;
+    }
+    return check_string_value(checker, key, item, type, true);
+}
+
 static bool check_list(struct checker *checker, const char *key, json_t *value,
                        enum value_type item_type)
 {
     if (!json_is_array(value)) {
-        check_error(checker, value, "'%s' must be a list, not %s", key, kind_of(value));
+        check_error(checker, value, "'%s' must be a list, not %s", key, kind_of(checker, value));
         return false;
     }
     if (item_type == VALUE_MAPPING)
@@ -130,7 +156,7 @@ static bool check_list(struct checker *checker, const char *key, json_t *value,
     json_t *item;
     json_array_foreach(value, index, item)
     {
-        if (!check_string(checker, key, item, item_type, true))
+        if (!check_item(checker, key, item, item_type))
             valid = false;
     }
     return valid;
@@ -155,7 +181,8 @@ static bool check_value(struct checker *checker, json_t *map, const struct field
     case VALUE_MAPPING:
         if (json_is_object(value))
             return true;
-        check_error(checker, value, "'%s' must be a mapping, not %s", field->key, kind_of(value));
+        check_error(checker, value, "'%s' must be a mapping, not %s", field->key,
+                    kind_of(checker, value));
         return false;
     }
     return false;

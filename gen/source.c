@@ -74,7 +74,10 @@ struct mark source_mark_at(const struct source *source, size_t offset)
     struct mark mark = {1, 1};
     if (offset > source->length)
         offset = source->length;
-    for (size_t i = 0; i < offset; i++) {
+    size_t start = 0;
+    if (source->length >= 3 && memcmp(source->bytes, "\xEF\xBB\xBF", 3) == 0)
+        start = 3; /* a UTF-8 byte-order mark is no character of line 1 */
+    for (size_t i = start; i < offset; i++) {
         unsigned char byte = (unsigned char)source->bytes[i];
         if (byte == '\n' || (byte == '\r' && source->bytes[i + 1] != '\n')) {
             mark.line++;
