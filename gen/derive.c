@@ -2,6 +2,7 @@
 #include "derive.h"
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +78,34 @@ static int compare_entries(const void *left, const void *right)
                   json_string_value(json_object_get(b, "name")));
 }
 
+static bool is_unofficial(const json_t *entry)
+{
+    return strcmp(json_string_value(json_object_get(entry, "status")), "unofficial") == 0;
+}
+
+/* The entry a lookup by code returns: the one that is not unofficial, else
+ * the first listed. Decided in file order, before sorting loses it. */
+static void mark_primaries(json_t **entries, size_t count)
+{
+    json_t *primary_of = json_object(); /* "404" -> entry */
+    for (size_t i = 0; i < count; i++) {
+        char code[24];
+        snprintf(code, sizeof code, "%lld",
+                 (long long)json_integer_value(json_object_get(entries[i], "code")));
+        json_t *primary = json_object_get(primary_of, code);
+        if (!primary || (is_unofficial(primary) && !is_unofficial(entries[i])))
+            json_object_set(primary_of, code, entries[i]);
+    }
+    for (size_t i = 0; i < count; i++) {
+        char code[24];
+        snprintf(code, sizeof code, "%lld",
+                 (long long)json_integer_value(json_object_get(entries[i], "code")));
+        bool primary = json_object_get(primary_of, code) == entries[i];
+        json_object_set_new(entries[i], "_primary", json_boolean(primary));
+    }
+    json_decref(primary_of);
+}
+
 static json_t *sorted_entries(const json_t *codes, const json_t *classes)
 {
     size_t count = json_array_size(codes);
@@ -88,6 +117,7 @@ static json_t *sorted_entries(const json_t *codes, const json_t *classes)
         add_derived_fields(entry, classes);
         entries[i] = in_order(entry, entry_keys, COUNT_OF(entry_keys));
     }
+    mark_primaries(entries, count);
     qsort(entries, count, sizeof *entries, compare_entries);
     json_t *sorted = json_array();
     for (size_t i = 0; i < count; i++)
@@ -96,12 +126,35 @@ static json_t *sorted_entries(const json_t *codes, const json_t *classes)
     return sorted;
 }
 
+static int compare_classes(const void *left, const void *right)
+{
+    json_int_t a = json_integer_value(json_object_get(*(json_t *const *)left, "min"));
+    json_int_t b = json_integer_value(json_object_get(*(json_t *const *)right, "min"));
+    return (a > b) - (a < b);
+}
+
+/* Classes in the order of their ranges, whatever the file's order. */
+static json_t *sorted_classes(const json_t *classes)
+{
+    json_t *sorted = list_in_order(classes, class_keys, COUNT_OF(class_keys));
+    size_t count = json_array_size(sorted);
+    json_t **items = calloc(count ? count : 1, sizeof *items);
+    if (!items)
+        return sorted;
+    for (size_t i = 0; i < count; i++)
+        items[i] = json_incref(json_array_get(sorted, i));
+    qsort(items, count, sizeof *items, compare_classes);
+    json_array_clear(sorted);
+    for (size_t i = 0; i < count; i++)
+        json_array_append_new(sorted, items[i]);
+    free(items);
+    return sorted;
+}
+
 static json_t *canonical_registry(const json_t *registry)
 {
     json_t *ordered = in_order(registry, registry_keys, COUNT_OF(registry_keys));
-    json_object_set_new(
-        ordered, "classes",
-        list_in_order(json_object_get(registry, "classes"), class_keys, COUNT_OF(class_keys)));
+    json_object_set_new(ordered, "classes", sorted_classes(json_object_get(registry, "classes")));
     json_object_set_new(
         ordered, "flags",
         list_in_order(json_object_get(registry, "flags"), flag_keys, COUNT_OF(flag_keys)));

@@ -1,0 +1,28 @@
+/* escape.h: how a value is written into each kind of output.
+ *
+ * A template chooses per tag ({{reason | comment}}) or gets its output's
+ * default from the file extension (.c/.h: c, .md: md, .json: json). */
+#ifndef REGEN_ESCAPE_H
+#define REGEN_ESCAPE_H
+
+#include "buffer.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum escape {
+    ESCAPE_NONE,    /* bytes as they are */
+    ESCAPE_C,       /* inside a C string literal: "..." */
+    ESCAPE_COMMENT, /* inside a C block comment */
+    ESCAPE_MD,      /* GitHub Markdown inline text, table cells included */
+    ESCAPE_JSON,    /* inside a JSON string */
+};
+
+/* The escape named NAME ("none", "c", "comment", "md", "json"). */
+bool escape_from_name(const char *name, size_t length, enum escape *escape);
+/* The default for an output file, by its extension. */
+enum escape escape_for_file(const char *file_name);
+
+bool escape_append(struct buffer *out, enum escape escape, const char *text, size_t length);
+
+#endif

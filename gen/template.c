@@ -1,0 +1,512 @@
+/* template.c: parsing templates into a tree and rendering it from the model. */
+#include "template.h"
+#include "source.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum node_kind { NODE_TEXT, NODE_VALUE, NODE_SECTION, NODE_INVERTED };
+
+struct node {
+    enum node_kind kind;
+    struct mark at;
+    const char *text; /* NODE_TEXT: a slice of the template's source */
+    size_t length;
+    char *name; /* the other kinds */
+    enum escape escape;
+    struct node *children; /* sections */
+    size_t count, capacity;
+};
+
+struct template
+{
+    struct source source; /* path and bytes, for marks */
+    struct node root;
+};
+
+/* ---- parsing ---------------------------------------------------------- */
+
+struct parser {
+    struct template *template;
+    struct diags *diags;
+    enum escape default_escape;
+    struct node *open[MAX_TEMPLATE_DEPTH + 1]; /* open[0] is the root */
+    int depth;
+    bool failed;
+};
+
+struct tag {
+    char sigil;       /* '#', '^', '/', '!', '&', '{' (triple) or 0 */
+    size_t open, end; /* offsets of "{{" and just past the closing braces */
+    const char *content;
+    size_t content_length;
+};
+
+static void parse_error(struct parser *parser, size_t offset, const char *format, const char *arg)
+{
+    struct mark at = source_mark_at(&parser->template->source, offset);
+    diag_add(parser->diags, parser->template->source.path, at, format, arg);
+    parser->failed = true;
+}
+
+static struct node *add_child(struct parser *parser, struct node *node)
+{
+    struct node *parent = parser->open[parser->depth];
+    if (parent->count == parent->capacity) {
+        size_t capacity = parent->capacity ? parent->capacity * 2 : 8;
+        struct node *children = realloc(parent->children, capacity * sizeof *children);
+        if (!children) {
+            parser->failed = true;
+            return NULL;
+        }
+        parent->children = children;
+        parent->capacity = capacity;
+    }
+    parent->children[parent->count] = *node;
+    return &parent->children[parent->count++];
+}
+
+static void add_text(struct parser *parser, size_t from, size_t to)
+{
+    if (to <= from)
+        return;
+    struct node text = {
+        .kind = NODE_TEXT, .text = parser->template->source.bytes + from, .length = to - from};
+    add_child(parser, &text);
+}
+
+static bool is_blank(const char *text, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r')
+            return false;
+    return true;
+}
+
+static void trim(const char **text, size_t *length)
+{
+    while (*length && (**text == ' ' || **text == '\t')) {
+        (*text)++;
+        (*length)--;
+    }
+    while (*length && ((*text)[*length - 1] == ' ' || (*text)[*length - 1] == '\t'))
+        (*length)--;
+}
+
+/* Finds the next tag at or after FROM; false when there is none. */
+static bool scan_tag(struct parser *parser, size_t from, struct tag *tag)
+{
+    const char *text = parser->template->source.bytes;
+    const char *open = strstr(text + from, "{{");
+    if (!open)
+        return false;
+    tag->open = (size_t)(open - text);
+    bool triple = open[2] == '{';
+    tag->sigil = triple ? '{' : strchr("#^/!&", open[2]) && open[2] ? open[2] : 0;
+    const char *content = open + 2 + (tag->sigil ? 1 : 0);
+    const char *close = strstr(content, triple ? "}}}" : "}}");
+    if (!close) {
+        parse_error(parser, tag->open, "unterminated tag '%s'", "{{");
+        return false;
+    }
+    tag->content = content;
+    tag->content_length = (size_t)(close - content);
+    tag->end = (size_t)(close - text) + (triple ? 3 : 2);
+    if (tag->sigil != '!')
+        trim(&tag->content, &tag->content_length);
+    return true;
+}
+
+static bool is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '@';
+}
+
+/* The name of TAG (and its escape, for values). */
+static char *tag_name(struct parser *parser, const struct tag *tag, enum escape *escape)
+{
+    const char *name = tag->content;
+    size_t length = tag->content_length;
+    const char *bar = memchr(name, '|', length);
+    *escape = tag->sigil == '{' || tag->sigil == '&' ? ESCAPE_NONE : parser->default_escape;
+    if (bar && tag->sigil == 0) {
+        const char *mode = bar + 1;
+        size_t mode_length = length - (size_t)(mode - name);
+        trim(&mode, &mode_length);
+        if (!escape_from_name(mode, mode_length, escape)) {
+            parse_error(parser, tag->open,
+                        "unknown escape in '%s' (expected none, c, comment, md or json)",
+                        "{{... | ...}}");
+            return NULL;
+        }
+        length = (size_t)(bar - name);
+        trim(&name, &length);
+    }
+    bool valid = length > 0;
+    for (size_t i = 0; i < length; i++)
+        valid = valid && is_name_char(name[i]);
+    char *copy = valid ? strndup(name, length) : NULL;
+    if (!copy)
+        parse_error(parser, tag->open, "%s",
+                    "a tag needs a name of letters, digits, '_', '.' or '@'");
+    return copy;
+}
+
+static void open_section(struct parser *parser, const struct tag *tag)
+{
+    enum escape unused;
+    struct node section = {.kind = tag->sigil == '#' ? NODE_SECTION : NODE_INVERTED,
+                           .at = source_mark_at(&parser->template->source, tag->open)};
+    section.name = tag_name(parser, tag, &unused);
+    if (!section.name)
+        return;
+    if (parser->depth == MAX_TEMPLATE_DEPTH) {
+        free(section.name);
+        parse_error(parser, tag->open, "sections are nested deeper than %s levels", "32");
+        return;
+    }
+    struct node *added = add_child(parser, &section);
+    if (added)
+        parser->open[++parser->depth] = added;
+}
+
+static void close_section(struct parser *parser, const struct tag *tag)
+{
+    enum escape unused;
+    char *name = tag_name(parser, tag, &unused);
+    if (!name)
+        return;
+    struct node *open = parser->open[parser->depth];
+    if (parser->depth == 0) {
+        parse_error(parser, tag->open, "'{{/%s}}' closes no section", name);
+    } else if (strcmp(open->name, name) != 0) {
+        char message[256];
+        snprintf(message, sizeof message, "'{{/%%s}}' does not close '{{%c%s}}' (opened at %d:%d)",
+                 open->kind == NODE_SECTION ? '#' : '^', open->name, open->at.line, open->at.col);
+        parse_error(parser, tag->open, message, name);
+    } else {
+        parser->depth--;
+    }
+    free(name);
+}
+
+static void add_value(struct parser *parser, const struct tag *tag)
+{
+    struct node value = {.kind = NODE_VALUE,
+                         .at = source_mark_at(&parser->template->source, tag->open)};
+    value.name = tag_name(parser, tag, &value.escape);
+    if (value.name && !add_child(parser, &value))
+        free(value.name);
+}
+
+/* A section, closing tag or comment alone on its line takes the line. */
+static bool standalone(const struct parser *parser, const struct tag *tag, size_t *line_start,
+                       size_t *next)
+{
+    if (tag->sigil != '#' && tag->sigil != '^' && tag->sigil != '/' && tag->sigil != '!')
+        return false;
+    const char *text = parser->template->source.bytes;
+    size_t length = parser->template->source.length;
+    size_t start = tag->open;
+    while (start > 0 && text[start - 1] != '\n')
+        start--;
+    const char *newline = memchr(text + tag->end, '\n', length - tag->end);
+    size_t end = newline ? (size_t)(newline - text) : length;
+    if (!is_blank(text, start, tag->open) || !is_blank(text, tag->end, end))
+        return false;
+    *line_start = start;
+    *next = newline ? end + 1 : end;
+    return true;
+}
+
+static void parse_tags(struct parser *parser)
+{
+    size_t position = 0;
+    struct tag tag;
+    while (!parser->failed && scan_tag(parser, position, &tag)) {
+        size_t text_end = tag.open, next = tag.end;
+        size_t line_start;
+        if (standalone(parser, &tag, &line_start, &next) && line_start >= position)
+            text_end = line_start;
+        else
+            next = tag.end;
+        add_text(parser, position, text_end);
+        if (tag.sigil == '#' || tag.sigil == '^')
+            open_section(parser, &tag);
+        else if (tag.sigil == '/')
+            close_section(parser, &tag);
+        else if (tag.sigil != '!')
+            add_value(parser, &tag);
+        position = next;
+    }
+    if (!parser->failed)
+        add_text(parser, position, parser->template->source.length);
+}
+
+static void free_nodes(struct node *node)
+{
+    for (size_t i = 0; i < node->count; i++)
+        free_nodes(&node->children[i]);
+    free(node->children);
+    free(node->name);
+}
+
+void template_free(struct template *template)
+{
+    if (!template)
+        return;
+    free_nodes(&template->root);
+    source_free(&template->source);
+    free((char *)template->source.path);
+    free(template);
+}
+
+struct template *template_parse(const char *path, const char *text, size_t length,
+                                enum escape default_escape, struct diags *diags)
+{
+    struct template *template = calloc(1, sizeof *template);
+    char *bytes = malloc(length + 1);
+    char *path_copy = strdup(path);
+    if (!template || !bytes || !path_copy) {
+        free(template);
+        free(bytes);
+        free(path_copy);
+        return NULL;
+    }
+    memcpy(bytes, text, length);
+    bytes[length] = '\0';
+    template->source = (struct source){path_copy, bytes, length};
+    if (memchr(bytes, '\0', length)) {
+        diag_add(diags, path, (struct mark){0, 0}, "a template must not contain NUL bytes");
+        template_free(template);
+        return NULL;
+    }
+    struct parser parser = {.template = template, .diags = diags, .default_escape = default_escape};
+    parser.open[0] = &template->root;
+    parse_tags(&parser);
+    if (!parser.failed && parser.depth > 0) {
+        struct node *open = parser.open[parser.depth];
+        diag_add(diags, path, open->at, "section '%s' is never closed", open->name);
+        parser.failed = true;
+    }
+    if (parser.failed) {
+        template_free(template);
+        return NULL;
+    }
+    return template;
+}
+
+/* ---- rendering -------------------------------------------------------- */
+
+struct frame {
+    const json_t *value;
+    size_t index, count; /* count 0: not a list item */
+};
+
+struct renderer {
+    const struct template *template;
+    struct diags *diags;
+    struct buffer *out;
+    struct frame frames[MAX_TEMPLATE_DEPTH + 2];
+    int depth;
+    json_t *scratch; /* values made for one lookup (@index, @json) */
+};
+
+static void render_error(struct renderer *renderer, const struct node *node, const char *format)
+{
+    diag_add(renderer->diags, renderer->template->source.path, node->at, format, node->name);
+}
+
+/* A copy of VALUE without the keys that begin with '_'. */
+static json_t *without_private_keys(const json_t *value)
+{
+    if (json_is_array(value)) {
+        json_t *copy = json_array();
+        size_t index;
+        json_t *item;
+        json_array_foreach(value, index, item)
+            json_array_append_new(copy, without_private_keys(item));
+        return copy;
+    }
+    if (!json_is_object(value))
+        return json_deep_copy(value);
+    json_t *copy = json_object();
+    const char *key;
+    json_t *member;
+    json_object_foreach((json_t *)value, key, member)
+    {
+        if (key[0] != '_')
+            json_object_set_new(copy, key, without_private_keys(member));
+    }
+    return copy;
+}
+
+static json_t *keep(struct renderer *renderer, json_t *value)
+{
+    json_decref(renderer->scratch);
+    renderer->scratch = value;
+    return value;
+}
+
+static json_t *builtin(struct renderer *renderer, const char *name)
+{
+    const struct frame *top = &renderer->frames[renderer->depth];
+    if (strcmp(name, "@json") == 0) {
+        json_t *public = without_private_keys(top->value);
+        char *text = json_dumps(public, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_decref(public);
+        json_t *string = text ? json_string(text) : NULL;
+        free(text);
+        return keep(renderer, string);
+    }
+    const struct frame *item = NULL; /* the innermost list item */
+    for (int depth = renderer->depth; depth >= 0 && !item; depth--)
+        if (renderer->frames[depth].count)
+            item = &renderer->frames[depth];
+    if (!item)
+        return NULL;
+    if (strcmp(name, "@index") == 0)
+        return keep(renderer, json_integer((json_int_t)item->index));
+    if (strcmp(name, "@first") == 0)
+        return item->index == 0 ? json_true() : json_false();
+    if (strcmp(name, "@last") == 0)
+        return item->index + 1 == item->count ? json_true() : json_false();
+    return NULL;
+}
+
+/* NAME from the innermost frame outwards; "a.b" descends; "." is the top. */
+static const json_t *lookup(struct renderer *renderer, const char *name)
+{
+    if (strcmp(name, ".") == 0)
+        return renderer->frames[renderer->depth].value;
+    if (name[0] == '@')
+        return builtin(renderer, name);
+    size_t first_length = strcspn(name, ".");
+    char first[256];
+    if (first_length >= sizeof first)
+        return NULL;
+    memcpy(first, name, first_length);
+    first[first_length] = '\0';
+    const json_t *value = NULL;
+    for (int depth = renderer->depth; depth >= 0 && !value; depth--)
+        value = json_object_get(renderer->frames[depth].value, first);
+    for (const char *rest = name + first_length; value && *rest == '.';) {
+        const char *segment = rest + 1;
+        size_t length = strcspn(segment, ".");
+        char key[256];
+        if (length == 0 || length >= sizeof key)
+            return NULL;
+        memcpy(key, segment, length);
+        key[length] = '\0';
+        value = json_object_get(value, key);
+        rest = segment + length;
+    }
+    return value;
+}
+
+static bool is_truthy(const json_t *value)
+{
+    switch (json_typeof(value)) {
+    case JSON_ARRAY:
+        return json_array_size(value) > 0;
+    case JSON_STRING:
+        return json_string_length(value) > 0;
+    case JSON_INTEGER:
+        return json_integer_value(value) != 0;
+    case JSON_REAL:
+        return json_real_value(value) != 0.0;
+    case JSON_OBJECT:
+    case JSON_TRUE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool render_value(struct renderer *renderer, const struct node *node)
+{
+    const json_t *value = lookup(renderer, node->name);
+    char number[32];
+    switch (value ? json_typeof(value) : JSON_NULL) {
+    case JSON_STRING:
+        return escape_append(renderer->out, node->escape, json_string_value(value),
+                             json_string_length(value));
+    case JSON_INTEGER:
+        snprintf(number, sizeof number, "%lld", (long long)json_integer_value(value));
+        return buffer_append_string(renderer->out, number);
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return buffer_append_string(renderer->out, json_is_true(value) ? "true" : "false");
+    case JSON_OBJECT:
+    case JSON_ARRAY:
+        render_error(renderer, node, "'%s' is a mapping or list: use it as a section");
+        return false;
+    default:
+        render_error(renderer, node,
+                     value ? "'%s' is null or not text" : "unknown name '%s' (not in the model)");
+        return false;
+    }
+}
+
+static bool render_nodes(struct renderer *renderer, const struct node *nodes, size_t count);
+
+static bool render_in_frame(struct renderer *renderer, const struct node *section,
+                            struct frame frame)
+{
+    renderer->frames[++renderer->depth] = frame;
+    bool ok = render_nodes(renderer, section->children, section->count);
+    renderer->depth--;
+    return ok;
+}
+
+static bool render_section(struct renderer *renderer, const struct node *section)
+{
+    json_t *value = json_incref((json_t *)lookup(renderer, section->name));
+    bool truthy = value && is_truthy(value);
+    bool ok = true;
+    if (section->kind == NODE_INVERTED) {
+        if (!truthy)
+            ok = render_nodes(renderer, section->children, section->count);
+    } else if (truthy && json_is_array(value)) {
+        size_t count = json_array_size(value);
+        for (size_t i = 0; ok && i < count; i++)
+            ok = render_in_frame(renderer, section,
+                                 (struct frame){json_array_get(value, i), i, count});
+    } else if (truthy) {
+        ok = render_in_frame(renderer, section, (struct frame){value, 0, 0});
+    }
+    json_decref(value);
+    return ok;
+}
+
+static bool render_nodes(struct renderer *renderer, const struct node *nodes, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        const struct node *node = &nodes[i];
+        bool ok = true;
+        if (node->kind == NODE_TEXT)
+            ok = buffer_append(renderer->out, node->text, node->length);
+        else if (node->kind == NODE_VALUE)
+            ok = render_value(renderer, node);
+        else
+            ok = render_section(renderer, node);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool template_render(const struct template *template, const json_t *model, struct buffer *out,
+                     struct diags *diags)
+{
+    struct renderer renderer = {.template = template, .diags = diags, .out = out};
+    renderer.frames[0] = (struct frame){model, 0, 0};
+    size_t errors_before = diags->count;
+    bool ok = render_nodes(&renderer, template->root.children, template->root.count);
+    json_decref(renderer.scratch);
+    if (!ok && diags->count == errors_before)
+        diag_add(diags, template->source.path, (struct mark){0, 0}, "out of memory");
+    return ok;
+}
