@@ -97,6 +97,35 @@ static void check_registry_name(struct checker *checker, const json_t *registry)
         check_error(checker, node, "registry name '%s' is a C or C++ keyword", name);
 }
 
+/* Names the generated header defines itself after its prefix (HTTP_STATUS_):
+ * no entry, class or flag may take them. */
+static void reserve_header_names(json_t *reserved)
+{
+    static const char *const names[][2] = {
+        {"COUNT", "the entry count"}, {"MAP", "the X-macro"},      {"H", "the include guard"},
+        {"MIN", "the lowest code"},   {"MAX", "the highest code"}, {"STANDARD", "a status"},
+        {"DEPRECATED", "a status"},   {"RESERVED", "a status"},    {"UNOFFICIAL", "a status"},
+    };
+    for (size_t i = 0; i < COUNT_OF(names); i++)
+        json_object_set_new(reserved, names[i][0], json_string(names[i][1]));
+}
+
+/* A class or flag named NAME defines PREFIX_NAME in the header: reserve it,
+ * unless the header already defines that name for something else. */
+static void reserve_vocabulary_name(struct checker *checker, const json_t *map, const char *what,
+                                    json_t *reserved)
+{
+    const json_t *node = json_object_get(map, "name");
+    char *upper = text_upper(json_string_value(node));
+    const json_t *taken = json_object_get(reserved, upper);
+    if (taken)
+        check_error(checker, node, "%s name '%s' would define the same C name as %s (%s)", what,
+                    json_string_value(node), json_string_value(taken), upper);
+    else
+        json_object_set_new(reserved, upper, json_pack("s+", "a ", what));
+    free(upper);
+}
+
 struct class_range {
     const json_t *map;
     long min, max;
@@ -162,18 +191,13 @@ static void check_classes(struct checker *checker, const json_t *registry,
     size_t count = 0, index;
     bool all_valid = true;
     json_t *map;
-    json_array_foreach(classes, index, map)
-    {
+    json_array_foreach (classes, index, map) {
         if (!check_fields(checker, map, "a class", class_fields, COUNT_OF(class_fields))) {
             all_valid = false;
             continue;
         }
-        bool named = check_lower_name(checker, map, "class", seen);
-        if (named) {
-            char *upper = text_upper(json_string_value(json_object_get(map, "name")));
-            json_object_set_new(facts->reserved_names, upper, json_string("a class"));
-            free(upper);
-        }
+        if (check_lower_name(checker, map, "class", seen))
+            reserve_vocabulary_name(checker, map, "class", facts->reserved_names);
         struct class_range *range = &ranges[count];
         range->map = map;
         if (check_range(checker, map, &range->min, &range->max))
@@ -197,26 +221,15 @@ static void check_flags(struct checker *checker, const json_t *registry,
     size_t index;
     json_t *map;
     facts->flags_known = true;
-    json_array_foreach(flags, index, map)
-    {
+    json_array_foreach (flags, index, map) {
         bool valid = check_fields(checker, map, "a flag", flag_fields, COUNT_OF(flag_fields)) &&
                      check_lower_name(checker, map, "flag", facts->flag_names);
         if (!valid) {
             facts->flags_known = false;
             continue;
         }
-        char *upper = text_upper(json_string_value(json_object_get(map, "name")));
-        json_object_set_new(facts->reserved_names, upper, json_string("a flag"));
-        free(upper);
+        reserve_vocabulary_name(checker, map, "flag", facts->reserved_names);
     }
-}
-
-/* Names the generated header defines itself: an entry may not take them. */
-static void reserve_header_names(json_t *reserved)
-{
-    json_object_set_new(reserved, "COUNT", json_string("the entry count"));
-    json_object_set_new(reserved, "MAP", json_string("the X-macro"));
-    json_object_set_new(reserved, "H", json_string("the include guard"));
 }
 
 static void check_header(struct checker *checker, json_t *registry, struct registry_facts *facts)

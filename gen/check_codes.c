@@ -82,8 +82,7 @@ static void check_entry_flags(struct checker *checker, const json_t *entry,
     const json_t *flags = json_object_get(entry, "flags");
     size_t index;
     json_t *flag;
-    json_array_foreach(flags, index, flag)
-    {
+    json_array_foreach (flags, index, flag) {
         const char *name = json_string_value(flag);
         char quoted[QUOTE_BUFFER];
         text_quote(name, json_string_length(flag), quoted, sizeof quoted);
@@ -199,7 +198,7 @@ static bool check_phrases(struct checker *checker, const json_t *entry, struct s
     bool reason_taken = reason && check_phrase(checker, reason, earlier, seen);
     size_t index;
     json_t *former;
-    json_array_foreach(json_object_get(entry, "former"), index, former)
+    json_array_foreach (json_object_get(entry, "former"), index, former)
         check_phrase(checker, former, earlier, seen);
     json_decref(earlier);
     return reason_taken;
@@ -228,7 +227,8 @@ void check_codes(struct checker *checker, json_t *codes, const struct registry_f
     struct seen seen = {json_object(), json_object(), json_object()};
     size_t index;
     json_t *entry;
-    json_array_foreach(codes, index, entry) check_entry(checker, entry, facts, &seen);
+    json_array_foreach (codes, index, entry)
+        check_entry(checker, entry, facts, &seen);
     json_decref(seen.official_codes);
     json_decref(seen.names);
     json_decref(seen.phrases);

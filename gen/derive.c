@@ -34,7 +34,8 @@ static json_t *list_in_order(const json_t *list, const char *const *keys, size_t
     json_t *ordered = json_array();
     size_t index;
     json_t *map;
-    json_array_foreach(list, index, map) json_array_append_new(ordered, in_order(map, keys, count));
+    json_array_foreach (list, index, map)
+        json_array_append_new(ordered, in_order(map, keys, count));
     return ordered;
 }
 
@@ -42,8 +43,7 @@ static const char *class_of(const json_t *classes, json_int_t code)
 {
     size_t index;
     json_t *class;
-    json_array_foreach(classes, index, class)
-    {
+    json_array_foreach (classes, index, class) {
         json_int_t min = json_integer_value(json_object_get(class, "min"));
         json_int_t max = json_integer_value(json_object_get(class, "max"));
         if (code >= min && code <= max)

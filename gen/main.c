@@ -1,9 +1,11 @@
-/* main.c: the recipe. registry.yaml -> load -> check -> derive -> render ->
- * write, one Jansson model flowing through. Errors are collected by each
+/* main.c: the recipe. registry.yaml -> load -> check -> derive -> annotate
+ * -> render -> write, one Jansson model flowing through. Errors are collected by each
  * stage and printed here, once; nothing is written unless every stage
  * succeeded. */
+#include "annotate.h"
 #include "check.h"
 #include "cli.h"
+#include "depfile.h"
 #include "derive.h"
 #include "diag.h"
 #include "load.h"
@@ -13,6 +15,7 @@
 #include "write.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 struct run {
     struct options options;
@@ -21,7 +24,16 @@ struct run {
     struct where_table *where;
     json_t *model;
     struct artifacts artifacts;
+    struct inputs inputs; /* template files read, for the depfile */
 };
+
+/* The registry's file name without its directories: artifacts say what they
+ * were made from, but never where it lay (no absolute paths in output). */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
 
 /* Load and check: the model, or NULL with the reason in run->diags. */
 static int read_registry(struct run *run)
@@ -36,32 +48,42 @@ static int read_registry(struct run *run)
     struct checker checker = {options->registry, run->where, &run->diags};
     if (!check_registry(&checker, run->model))
         return EXIT_INVALID;
-    if (!derive_model(run->model)) {
+    if (!derive_model(run->model) || !annotate_model(run->model, base_name(options->registry))) {
         fail("out of memory while deriving");
         return EXIT_TROUBLE;
     }
     return EXIT_OK;
 }
 
+static int write_outputs(struct run *run)
+{
+    const struct options *options = &run->options;
+    if (options->check)
+        return check_artifacts(options->output, &run->artifacts);
+    int status = write_artifacts(options->output, &run->artifacts);
+    if (status == EXIT_OK && options->depfile)
+        status = write_depfile(options->depfile, options->output, &run->artifacts,
+                               options->registry, &run->inputs);
+    return status;
+}
+
 static int generate(struct run *run)
 {
     int status = read_registry(run);
     if (status == EXIT_OK)
-        status = render_artifacts(run->model, &run->artifacts, &run->diags);
+        status = render_artifacts(run->model, run->options.templates, &run->artifacts, &run->inputs,
+                                  &run->diags);
     if (run->diags.count) {
         diags_print(&run->diags, stderr);
         return status == EXIT_OK ? EXIT_INVALID : status;
     }
-    if (status != EXIT_OK)
-        return status;
-    if (run->options.check)
-        return check_artifacts(run->options.output, &run->artifacts);
-    return write_artifacts(run->options.output, &run->artifacts);
+    return status == EXIT_OK ? write_outputs(run) : status;
 }
 
 static void run_free(struct run *run)
 {
     artifacts_free(&run->artifacts);
+    inputs_free(&run->inputs);
     json_decref(run->model);
     where_free(run->where);
     diags_free(&run->diags);

@@ -1,4 +1,9 @@
-/* render.h: the model turned into artifacts, in memory. */
+/* render.h: the model turned into artifacts, in memory, through templates.
+ *
+ * Every file NAME.EXT.tmpl of the template set gives one artifact: its name
+ * is the template's without ".tmpl", with "NAME" replaced by the registry's
+ * name (NAME.h.tmpl -> http_status.h). The set is the built-in one (compiled
+ * from templates/) or, with -t DIR, every *.tmpl file in DIR. */
 #ifndef REGEN_RENDER_H
 #define REGEN_RENDER_H
 
@@ -7,7 +12,14 @@
 
 #include <jansson.h>
 
-/* Returns EXIT_OK, or another exit status after reporting why. */
-int render_artifacts(const json_t *model, struct artifacts *artifacts, struct diags *diags);
+struct inputs {
+    char **paths; /* files read, for the depfile */
+    size_t count;
+};
+
+/* Returns EXIT_OK, or another exit status (errors in DIAGS or reported). */
+int render_artifacts(const json_t *model, const char *template_dir, struct artifacts *artifacts,
+                     struct inputs *inputs, struct diags *diags);
+void inputs_free(struct inputs *inputs);
 
 #endif

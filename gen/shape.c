@@ -154,8 +154,7 @@ static bool check_list(struct checker *checker, const char *key, json_t *value,
     bool valid = true;
     size_t index;
     json_t *item;
-    json_array_foreach(value, index, item)
-    {
+    json_array_foreach (value, index, item) {
         if (!check_item(checker, key, item, item_type))
             valid = false;
     }
@@ -211,8 +210,7 @@ static void check_unknown_keys(struct checker *checker, json_t *map, const char 
     json_t *value;
     void *next;
     char expected[512];
-    json_object_foreach_safe(map, next, key, value)
-    {
+    json_object_foreach_safe (map, next, key, value) {
         if (find_field(fields, count, key))
             continue;
         char quoted[QUOTE_BUFFER];

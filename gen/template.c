@@ -326,7 +326,7 @@ static json_t *without_private_keys(const json_t *value)
         json_t *copy = json_array();
         size_t index;
         json_t *item;
-        json_array_foreach(value, index, item)
+        json_array_foreach (value, index, item)
             json_array_append_new(copy, without_private_keys(item));
         return copy;
     }
@@ -335,8 +335,7 @@ static json_t *without_private_keys(const json_t *value)
     json_t *copy = json_object();
     const char *key;
     json_t *member;
-    json_object_foreach((json_t *)value, key, member)
-    {
+    json_object_foreach ((json_t *)value, key, member) {
         if (key[0] != '_')
             json_object_set_new(copy, key, without_private_keys(member));
     }

@@ -168,6 +168,29 @@ int write_artifacts(const char *directory, const struct artifacts *artifacts)
     return status;
 }
 
+int write_file(const char *path, const char *bytes, size_t length)
+{
+    if (has_bytes(path, bytes, length))
+        return EXIT_OK;
+    const char *slash = strrchr(path, '/');
+    char *directory = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+    if (directory && !directory[0]) { /* "/name": the root directory */
+        free(directory);
+        directory = strdup("/");
+    }
+    struct artifact file = {(char *)(slash ? slash + 1 : path), (char *)bytes, length};
+    char *temporary = directory ? write_temporary(directory, &file) : NULL;
+    int status = temporary ? EXIT_OK : EXIT_TROUBLE;
+    if (temporary && rename(temporary, path) != 0) {
+        fail("cannot replace '%s': %s", path, strerror(errno));
+        unlink(temporary);
+        status = EXIT_TROUBLE;
+    }
+    free(temporary);
+    free(directory);
+    return status;
+}
+
 int check_artifacts(const char *directory, const struct artifacts *artifacts)
 {
     int status = EXIT_OK;

@@ -16,6 +16,10 @@ int write_artifacts(const char *directory, const struct artifacts *artifacts);
  * EXIT_OK when all are current, EXIT_INVALID when any is stale. */
 int check_artifacts(const char *directory, const struct artifacts *artifacts);
 
+/* One file, the same way: temporary file and rename, untouched when its
+ * bytes are already there. For the depfile. */
+int write_file(const char *path, const char *bytes, size_t length);
+
 /* DIRECTORY/NAME, allocated. */
 char *path_join(const char *directory, const char *name);
 

@@ -1,0 +1,126 @@
+/* annotate.c: the '_' keys the templates read (see annotate.h). */
+#include "annotate.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void set_upper(json_t *object, const char *key, const char *text)
+{
+    char *upper = text_upper(text);
+    json_object_set_new(object, key, json_string(upper));
+    free(upper);
+}
+
+static void annotate_vocabulary(json_t *list, const char *number_key)
+{
+    size_t index;
+    json_t *item;
+    json_array_foreach (list, index, item) {
+        set_upper(item, "_upper", json_string_value(json_object_get(item, "name")));
+        json_object_set_new(item, number_key, json_integer((json_int_t)index));
+    }
+}
+
+/* PREFIX-name in lower case with '-' for '_': "404-not-found" (unique
+ * because names are), "class-client-error". */
+static json_t *anchor_of(const char *prefix, const char *name)
+{
+    char *lower = text_fold(name);
+    for (char *c = lower; lower && *c; c++)
+        if (*c == '_')
+            *c = '-';
+    char anchor[64 + MAX_STRING_BYTES];
+    snprintf(anchor, sizeof anchor, "%s-%s", prefix, lower ? lower : "");
+    free(lower);
+    return json_string(anchor);
+}
+
+static json_t *entry_anchor(const json_t *entry)
+{
+    char code[24];
+    snprintf(code, sizeof code, "%lld",
+             (long long)json_integer_value(json_object_get(entry, "code")));
+    return anchor_of(code, json_string_value(json_object_get(entry, "name")));
+}
+
+/* Each class's anchor and its entries (the same objects as in codes). */
+static void annotate_class_members(json_t *classes, const json_t *codes)
+{
+    size_t index;
+    json_t *class;
+    json_array_foreach (classes, index, class) {
+        const char *name = json_string_value(json_object_get(class, "name"));
+        json_object_set_new(class, "_anchor", anchor_of("class", name));
+        json_t *members = json_array();
+        size_t position;
+        json_t *entry;
+        json_array_foreach (codes, position, entry) {
+            if (strcmp(json_string_value(json_object_get(entry, "class")), name) == 0)
+                json_array_append(members, entry);
+        }
+        json_object_set_new(class, "_has_codes", json_boolean(json_array_size(members) > 0));
+        json_object_set_new(class, "_codes", members);
+    }
+}
+
+static json_t *upper_names(const json_t *names)
+{
+    json_t *upper = json_array();
+    size_t index;
+    json_t *name;
+    json_array_foreach (names, index, name) {
+        char *text = text_upper(json_string_value(name));
+        json_array_append_new(upper, json_string(text));
+        free(text);
+    }
+    return upper;
+}
+
+static void annotate_entry(json_t *entry, size_t index)
+{
+    json_object_set_new(entry, "_index", json_integer((json_int_t)index));
+    set_upper(entry, "_class_upper", json_string_value(json_object_get(entry, "class")));
+    set_upper(entry, "_status_upper", json_string_value(json_object_get(entry, "status")));
+    json_object_set_new(entry, "_flag_names", upper_names(json_object_get(entry, "flags")));
+    json_object_set_new(entry, "_has_former",
+                        json_boolean(json_array_size(json_object_get(entry, "former")) > 0));
+    json_object_set_new(entry, "_has_flags",
+                        json_boolean(json_array_size(json_object_get(entry, "flags")) > 0));
+    json_object_set_new(entry, "_anchor", entry_anchor(entry));
+}
+
+static json_t *primaries(const json_t *codes)
+{
+    json_t *list = json_array();
+    size_t index;
+    json_t *entry;
+    json_array_foreach (codes, index, entry) {
+        if (!json_is_true(json_object_get(entry, "_primary")))
+            continue;
+        json_t *item = json_object();
+        json_object_set(item, "code", json_object_get(entry, "code"));
+        json_object_set_new(item, "_index", json_integer((json_int_t)index));
+        json_array_append_new(list, item);
+    }
+    return list;
+}
+
+bool annotate_model(json_t *model, const char *source_name)
+{
+    json_t *registry = json_object_get(model, "registry");
+    json_t *codes = json_object_get(model, "codes");
+    annotate_vocabulary(json_object_get(registry, "classes"), "_value");
+    annotate_vocabulary(json_object_get(registry, "flags"), "_shift");
+    size_t index;
+    json_t *entry;
+    json_array_foreach (codes, index, entry)
+        annotate_entry(entry, index);
+    annotate_class_members(json_object_get(registry, "classes"), codes);
+    json_object_set_new(model, "_source", json_string(source_name));
+    set_upper(model, "_prefix", json_string_value(json_object_get(registry, "name")));
+    json_object_set_new(model, "_count", json_integer((json_int_t)json_array_size(codes)));
+    json_object_set_new(model, "_primaries", primaries(codes));
+    return true;
+}

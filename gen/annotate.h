@@ -1,0 +1,27 @@
+/* annotate.h: what the templates need beyond the data, so that templates
+ * compute nothing. Every key added here begins with '_', which keeps it out
+ * of the JSON artifact ({{@json}} leaves such keys out).
+ *
+ *   model._source     the registry's file name, e.g. "registry.yaml"
+ *   model._prefix     "HTTP_STATUS": the C prefix of macros and constants
+ *   model._count      the number of entries
+ *   model._primaries  the entries a lookup by code returns, by code:
+ *                     [{code, _index}]
+ *   class._upper, class._value     C constant suffix, enum value
+ *   class._anchor, class._codes, class._has_codes
+ *                      Markdown anchor; its entries, by code; whether any
+ *   flag._upper, flag._shift       C constant suffix, bit number
+ *   entry._index       position in the table
+ *   entry._primary     whether a lookup by its code returns it
+ *   entry._class_upper, entry._status_upper, entry._flag_names (upper case)
+ *   entry._has_former, entry._has_flags   whether those lists are non-empty
+ *   entry._anchor      a stable Markdown anchor, e.g. "404-not-found" */
+#ifndef REGEN_ANNOTATE_H
+#define REGEN_ANNOTATE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+bool annotate_model(json_t *model, const char *source_name);
+
+#endif
