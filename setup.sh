@@ -7,9 +7,9 @@ cd "$(dirname "$0")"
 
 # Build: compiler, meson, libyaml, Jansson. Tests: python3-jsonschema and
 # python3-yaml (schema), clang and g++ (generated C under several compilers),
-# clang-format (style check).
+# cmark-gfm (Markdown rendering), clang-format (style check).
 packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev
-python3 python3-jsonschema python3-yaml"
+python3 python3-jsonschema python3-yaml cmark-gfm"
 
 missing=""
 for package in $packages; do
