@@ -33,14 +33,14 @@ void diag_add(struct diags *diags, const char *file, struct mark at, const char 
     va_start(args, format);
     char *text = format_text(format, args);
     va_end(args);
-    diags->items[diags->count] = (struct diag){file, at, diags->count, text};
+    diags->items[diags->count] = (struct diag){strdup(file), at, diags->count, text};
     diags->count++;
 }
 
 static int compare_diags(const void *left, const void *right)
 {
     const struct diag *a = left, *b = right;
-    int by_file = strcmp(a->file, b->file);
+    int by_file = strcmp(a->file ? a->file : "", b->file ? b->file : "");
     if (by_file)
         return by_file;
     if (a->at.line != b->at.line)
@@ -57,17 +57,20 @@ void diags_print(struct diags *diags, FILE *stream)
     for (size_t i = 0; i < diags->count; i++) {
         const struct diag *diag = &diags->items[i];
         const char *text = diag->text ? diag->text : "(out of memory)";
+        const char *file = diag->file ? diag->file : "regen";
         if (diag->at.line > 0)
-            fprintf(stream, "%s:%d:%d: error: %s\n", diag->file, diag->at.line, diag->at.col, text);
+            fprintf(stream, "%s:%d:%d: error: %s\n", file, diag->at.line, diag->at.col, text);
         else
-            fprintf(stream, "%s: error: %s\n", diag->file, text);
+            fprintf(stream, "%s: error: %s\n", file, text);
     }
 }
 
 void diags_free(struct diags *diags)
 {
-    for (size_t i = 0; i < diags->count; i++)
+    for (size_t i = 0; i < diags->count; i++) {
+        free(diags->items[i].file);
         free(diags->items[i].text);
+    }
     free(diags->items);
     *diags = (struct diags){0};
 }

@@ -12,9 +12,9 @@
 #include <stdio.h>
 
 struct diag {
-    const char *file; /* not owned: outlives the run */
-    struct mark at;   /* line 0: the error belongs to the file, not a line */
-    size_t order;     /* keeps equal positions in the order they were found */
+    char *file;     /* a copy: the file's own name may be freed before printing */
+    struct mark at; /* line 0: the error belongs to the file, not a line */
+    size_t order;   /* keeps equal positions in the order they were found */
     char *text;
 };
 

@@ -136,9 +136,11 @@ static char *tag_name(struct parser *parser, const struct tag *tag, enum escape 
         size_t mode_length = length - (size_t)(mode - name);
         trim(&mode, &mode_length);
         if (!escape_from_name(mode, mode_length, escape)) {
+            char *unknown = strndup(mode, mode_length);
             parse_error(parser, tag->open,
-                        "unknown escape in '%s' (expected none, c, comment, md or json)",
-                        "{{... | ...}}");
+                        "unknown escape '%s' (expected none, c, comment, md or json)",
+                        unknown ? unknown : "");
+            free(unknown);
             return NULL;
         }
         length = (size_t)(bar - name);

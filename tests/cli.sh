@@ -36,6 +36,27 @@ output-beside-registry)
 output-not-writable)
     : >"$work/file"
     expect 2 "regen: error: cannot create directory '$work/file/out'" "$regen" -o "$work/file/out" "$valid" ;;
+depfile-builtin)
+    # Built-in templates are part of regen itself: only the registry is read.
+    expect 0 "" "$regen" -o "$work/out" --depfile "$work/deps.d" "$valid"
+    printf '%s\n' "$work/out/demo.c $work/out/demo.h $work/out/demo.json $work/out/demo.md: $valid" >"$work/want"
+    cmp "$work/want" "$work/deps.d" || { echo "FAIL: depfile:"; cat "$work/deps.d"; exit 1; } ;;
+depfile-templates)
+    mkdir -p "$work/my templates" && printf 'x\n' >"$work/my templates/NAME.txt.tmpl"
+    cp "$valid" "$work/registry.yaml"
+    (cd "$work" && expect 0 "" "$regen" -t "my templates" -o out --depfile deps.d registry.yaml)
+    printf '%s\n' 'out/demo.txt: registry.yaml my\ templates/NAME.txt.tmpl' >"$work/want"
+    cmp "$work/want" "$work/deps.d" || { echo "FAIL: depfile:"; cat "$work/deps.d"; exit 1; } ;;
+depfile-unchanged)
+    expect 0 "" "$regen" -o "$work/out" --depfile "$work/deps.d" "$valid"
+    touch -d '2001-01-01 00:00:00' "$work/deps.d"
+    before=$(ls -l --time-style=+%s "$work/deps.d")
+    expect 0 "" "$regen" -o "$work/out" --depfile "$work/deps.d" "$valid"
+    [ "$(ls -l --time-style=+%s "$work/deps.d")" = "$before" ] || { echo "FAIL: depfile rewritten"; exit 1; } ;;
+check-writes-no-depfile)
+    expect 0 "" "$regen" -o "$work/out" "$valid"
+    expect 0 "" "$regen" --check -o "$work/out" --depfile "$work/deps.d" "$valid"
+    [ ! -e "$work/deps.d" ] || { echo "FAIL: --check wrote the depfile"; exit 1; } ;;
 *) echo "unknown check $check"; exit 1 ;;
 esac
 echo "ok: $check"

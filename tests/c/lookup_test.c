@@ -12,9 +12,9 @@
 #include <string.h>
 
 #define CAT_(a, b) a##b
-#define CAT(a, b) CAT_(a, b)
-#define F(suffix) CAT(REG, suffix)
-#define U(suffix) CAT(REG_UPPER, suffix)
+#define CAT(a, b)  CAT_(a, b)
+#define F(suffix)  CAT(REG, suffix)
+#define U(suffix)  CAT(REG_UPPER, suffix)
 
 typedef struct CAT(REG, _info) info_t;
 
@@ -148,8 +148,9 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < U(_COUNT); i++)
         check_entry(i);
-    U(_MAP)(CHECK_MAP)
-    EXPECT(map_index == U(_COUNT), "MAP has %zu entries, COUNT is %d", map_index, (int)U(_COUNT));
+    U(_MAP)
+    (CHECK_MAP) EXPECT(map_index == U(_COUNT), "MAP has %zu entries, COUNT is %d", map_index,
+                       (int)U(_COUNT));
     check_unknown_codes();
     if (failures) {
         printf("%d failures\n", failures);
