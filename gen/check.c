@@ -66,6 +66,11 @@ static bool check_lower_name(struct checker *checker, const json_t *map, const c
         check_error(checker, node, "%s name '%s' must match [a-z][a-z0-9_]*", what, name);
         return false;
     }
+    if (strstr(name, "__")) {
+        check_error(checker, node, "%s name '%s' must not contain '__' (reserved in C++)", what,
+                    name);
+        return false;
+    }
     const json_t *first = json_object_get(seen, name);
     if (first) {
         struct mark at = mark_of(checker->where, first);
@@ -93,6 +98,11 @@ static void check_registry_name(struct checker *checker, const json_t *registry)
         return;
     if (!text_is_lower_identifier(name))
         check_error(checker, node, "registry name '%s' must match [a-z][a-z0-9_]*", name);
+    else if (strstr(name, "__") || name[strlen(name) - 1] == '_')
+        check_error(checker, node,
+                    "registry name '%s' must not contain '__' or end in '_': it prefixes C "
+                    "names (NAME_lookup), and C++ reserves names with '__'",
+                    name);
     else if (text_is_c_keyword(name))
         check_error(checker, node, "registry name '%s' is a C or C++ keyword", name);
 }

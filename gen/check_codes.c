@@ -134,6 +134,8 @@ static void check_name(struct checker *checker, const json_t *entry,
                     quoted, name);
     else if (!text_is_upper_identifier(name))
         check_error(checker, source, "name '%s' must match [A-Z][A-Z0-9_]*", quoted);
+    else if (strstr(name, "__"))
+        check_error(checker, source, "name '%s' must not contain '__' (reserved in C++)", name);
     else if (reserved)
         check_error(checker, source, "%s '%s' is taken by the generated header (%s)%s",
                     given ? "name" : "name derived from the reason", name,
