@@ -9,6 +9,7 @@
 #include "derive.h"
 #include "diag.h"
 #include "load.h"
+#include "lookup.h"
 #include "render.h"
 #include "source.h"
 #include "where.h"
@@ -52,6 +53,8 @@ static int read_registry(struct run *run)
         fail("out of memory while deriving");
         return EXIT_TROUBLE;
     }
+    if (!lookup_tables(run->model))
+        return EXIT_INVALID; /* reported */
     return EXIT_OK;
 }
 

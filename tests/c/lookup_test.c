@@ -71,6 +71,9 @@ static void check_entry(size_t index)
         check_phrase(*former, entry);
     const info_t *found = F(_lookup)(entry->code);
     EXPECT(found && found->code == entry->code, "lookup(%d)", entry->code);
+    /* Only one entry per code is not unofficial, and lookup prefers it. */
+    EXPECT(entry->status == U(_UNOFFICIAL) || found == entry, "lookup(%d) is not %s", entry->code,
+           entry->name);
     EXPECT(F(_reason)(entry->code) == found->reason, "reason(%d)", entry->code);
     EXPECT(F(_flags)(entry->code) == found->flags, "flags(%d)", entry->code);
 }

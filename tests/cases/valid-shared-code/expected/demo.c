@@ -3,6 +3,7 @@
  * The entry table and the lookups declared in demo.h. */
 #include "demo.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Former reason phrases, NULL-terminated, for the entries that have any. */
@@ -28,25 +29,127 @@ const struct demo_info demo_table[DEMO_COUNT] = {
       demo_no_former },
 };
 
-/* The entry each code's lookup returns, by code: its index in the table. */
-static const unsigned int demo_by_code[] = {
-    1, /* 299 */
+/* ---- Lookups --------------------------------------------------------------
+ *
+ * Every lookup is a perfect hash that regen computed from the registry: one
+ * hash, two table reads, at most one key comparison; no loop over entries,
+ * no allocation, no mutable state. Hashed tables use hash-and-displace:
+ *     h    = a 64-bit hash of the key (below), seeded per table
+ *     slot = ((h >> 32) ^ displacements[h & bucket_mask]) & slot_mask
+ * regen chose each bucket's displacement so that no two keys share a slot. */
+
+/* Internal names here are lower case: upper-case ones belong to the header's
+ * DEMO_ namespace, where an entry could already use them. */
+static uint64_t demo_mix(uint64_t x)
+{
+    x *= UINT64_C(0x9E3779B97F4A7C15); /* 2^64 / golden ratio */
+    return x ^ (x >> 32);
+}
+
+/* Unaligned loads in the machine's byte order, for comparisons. */
+static uint64_t demo_load64(const unsigned char *p)
+{
+    uint64_t value;
+    memcpy(&value, p, sizeof value);
+    return value;
+}
+
+static uint32_t demo_load32(const unsigned char *p)
+{
+    uint32_t value;
+    memcpy(&value, p, sizeof value);
+    return value;
+}
+
+/* Little-endian loads, for hashing: the hash must be the one regen computed. */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define demo_le64 demo_load64
+#define demo_le32 demo_load32
+#else
+static uint64_t demo_le64(const unsigned char *p)
+{
+    uint64_t value = 0;
+    int i;
+    for (i = 7; i >= 0; i--)
+        value = value << 8 | p[i];
+    return value;
+}
+
+static uint32_t demo_le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+#endif
+
+/* The hash of the LEN (> 0) bytes at S: eight bytes at a time, the last
+ * eight overlapping; 4 to 7 bytes as two overlapping 4-byte words; 1 to 3
+ * as the first, middle and last byte. FOLD (0x20 in every byte, or 0) makes
+ * ASCII letters hash alike in either case. No byte past S[LEN - 1] is read. */
+static uint64_t demo_hash(const unsigned char *s, size_t len, uint64_t seed,
+                               uint64_t fold)
+{
+    uint64_t h = seed ^ (uint64_t)len * UINT64_C(0x9E3779B97F4A7C15);
+    if (len >= 8) {
+        size_t i;
+        for (i = 0; i + 8 < len; i += 8)
+            h = demo_mix(h ^ (demo_le64(s + i) | fold));
+        return demo_mix(h ^ (demo_le64(s + len - 8) | fold));
+    }
+    if (len >= 4) {
+        uint64_t low = demo_le32(s) | (uint32_t)fold;
+        uint64_t high = demo_le32(s + len - 4) | (uint32_t)fold;
+        return demo_mix(h ^ (low | high << 32));
+    }
+    {
+        uint64_t f = fold & 0xFF;
+        uint64_t three = (s[0] | f) | (s[len / 2] | f) << 8 | (s[len - 1] | f) << 16;
+        return demo_mix(h ^ three);
+    }
+}
+
+/* Whether the LEN (> 0) bytes at S equal KEY, where MASK has 0x20 at KEY's
+ * letters (stored in lower case) and 0 elsewhere: OR-ing the mask into the
+ * input lower-cases letters only, so "Not\0Found" never equals "not found".
+ * Word at a time, like the hash; an all-zero mask makes it exact. */
+static int demo_equals(const unsigned char *s, const unsigned char *key,
+                            const unsigned char *mask, size_t len)
+{
+    if (len >= 8) {
+        uint64_t diff = 0;
+        size_t i;
+        for (i = 0; i + 8 < len; i += 8)
+            diff |= (demo_load64(s + i) | demo_load64(mask + i)) ^
+                    demo_load64(key + i);
+        diff |= (demo_load64(s + len - 8) | demo_load64(mask + len - 8)) ^
+                demo_load64(key + len - 8);
+        return diff == 0;
+    }
+    if (len >= 4) {
+        uint32_t diff = ((demo_load32(s) | demo_load32(mask)) ^
+                         demo_load32(key)) |
+                        ((demo_load32(s + len - 4) |
+                          demo_load32(mask + len - 4)) ^
+                         demo_load32(key + len - 4));
+        return diff == 0;
+    }
+    return ((s[0] | mask[0]) == key[0]) & ((s[len / 2] | mask[len / 2]) == key[len / 2]) &
+           ((s[len - 1] | mask[len - 1]) == key[len - 1]);
+}
+
+/* By code: a direct index, the perfect hash that needs no hashing. The slot
+ * of CODE is CODE - DEMO_MIN; it holds the entry's table index + 1, or
+ * 0. 200 slots, and one more, always 0, for codes out of range. */
+static const unsigned char demo_by_code[200 + 1] = {
+    [199] = 2, /* 299 LAST */
 };
 
 const struct demo_info *demo_lookup(int code)
 {
-    size_t low = 0, high = sizeof demo_by_code / sizeof *demo_by_code;
-    while (low < high) {
-        size_t middle = low + (high - low) / 2;
-        const struct demo_info *info = &demo_table[demo_by_code[middle]];
-        if (info->code == code)
-            return info;
-        if (info->code < code)
-            low = middle + 1;
-        else
-            high = middle;
-    }
-    return NULL;
+    /* Unsigned: a code below the minimum wraps to a large offset. */
+    unsigned offset = (unsigned)code - (unsigned)DEMO_MIN;
+    unsigned index = demo_by_code[offset < 200u ? offset : 200u];
+    return index ? &demo_table[index - 1] : NULL;
 }
 
 const char *demo_reason(int code)
@@ -61,51 +164,93 @@ unsigned demo_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* Whether the NUL-terminated PHRASE is the LEN bytes at S, ignoring ASCII
- * case. Only letters fold: "Not\0Found" is not "Not Found". */
-static int demo_phrase_equals(const char *phrase, const char *s, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        unsigned char a = (unsigned char)phrase[i], b = (unsigned char)s[i];
-        if (a == '\0')
-            return 0;
-        if (a >= 'A' && a <= 'Z')
-            a = (unsigned char)(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z')
-            b = (unsigned char)(b - 'A' + 'a');
-        if (a != b)
-            return 0;
-    }
-    return phrase[len] == '\0';
-}
+/* By reason phrase: a perfect hash of the 3 current and former
+ * phrases, ASCII case folded. Seed 0x06C45D188009454Fu, found on try 3 of at
+ * most 160; 1 buckets, 4 slots (75% used). */
+static const unsigned char demo_reason_displacements[1] = {
+    /* 0 */ 0,
+};
+
+/* The phrases in lower case, back to back; a slot points at one by offset. */
+static const unsigned char demo_reason_keys[51] = {
+    /* 0: Client Closed Request */ 0x63, 0x6C, 0x69, 0x65, 0x6E, 0x74, 0x20, 0x63, 0x6C, 0x6F, 0x73, 0x65, 0x64, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
+    /* 21: Last */ 0x6C, 0x61, 0x73, 0x74,
+    /* 25: Request Has Been Forbidden */ 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x68, 0x61, 0x73, 0x20, 0x62, 0x65, 0x65, 0x6E, 0x20, 0x66, 0x6F, 0x72, 0x62, 0x69, 0x64, 0x64, 0x65, 0x6E,
+};
+
+/* 0x20 where the phrase has a letter, 0 elsewhere. */
+static const unsigned char demo_reason_masks[51] = {
+    /* 0 */ 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+    /* 21 */ 0x20, 0x20, 0x20, 0x20,
+    /* 25 */ 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+};
+
+struct demo_reason_slot {
+    unsigned int offset;   /* in demo_reason_keys */
+    unsigned short length; /* 0: an empty slot */
+    unsigned char entry;
+};
+
+static const struct demo_reason_slot demo_reason_slots[4] = {
+    [1] = { 25, 26, 2 }, /* Request Has Been Forbidden: 299 REQUEST_HAS_BEEN_FORBIDDEN */
+    [2] = { 0, 21, 0 }, /* Client Closed Request: 299 CLIENT_CLOSED_REQUEST */
+    [3] = { 21, 4, 1 }, /* Last: 299 LAST */
+};
 
 const struct demo_info *demo_from_reason(const char *s, size_t len)
 {
-    size_t i;
-    if (s == NULL)
+    const unsigned char *bytes = (const unsigned char *)s;
+    const struct demo_reason_slot *slot;
+    uint64_t h;
+    if (s == NULL || len - 1 >= 26u) /* longer than any phrase; len 0 wraps */
         return NULL;
-    for (i = 0; i < DEMO_COUNT; i++) {
-        const struct demo_info *info = &demo_table[i];
-        const char *const *former;
-        if (demo_phrase_equals(info->reason, s, len))
-            return info;
-        for (former = info->former; *former != NULL; former++)
-            if (demo_phrase_equals(*former, s, len))
-                return info;
-    }
-    return NULL;
+    h = demo_hash(bytes, len, 0x06C45D188009454Fu, UINT64_C(0x2020202020202020));
+    slot = &demo_reason_slots[((uint32_t)(h >> 32) ^
+                                    demo_reason_displacements[h & 0u]) &
+                                   3u];
+    if (slot->length != len ||
+        !demo_equals(bytes, demo_reason_keys + slot->offset,
+                          demo_reason_masks + slot->offset, len))
+        return NULL;
+    return &demo_table[slot->entry];
 }
+
+/* By name: a perfect hash of the 3 names, exact. Seed 0x6E789E6AA1B965F4u,
+ * found on try 2 of at most 160; 1 buckets, 4 slots
+ * (75% used). A slot's key is its entry's own name. */
+static const unsigned char demo_name_displacements[1] = {
+    /* 0 */ 0,
+};
+
+/* An all-zero mask: names compare exactly. */
+static const unsigned char demo_exact[26];
+
+struct demo_name_slot {
+    unsigned short length; /* 0: an empty slot */
+    unsigned char entry;
+};
+
+static const struct demo_name_slot demo_name_slots[4] = {
+    [0] = { 21, 0 }, /* CLIENT_CLOSED_REQUEST: 299 */
+    [2] = { 26, 2 }, /* REQUEST_HAS_BEEN_FORBIDDEN: 299 */
+    [3] = { 4, 1 }, /* LAST: 299 */
+};
 
 const struct demo_info *demo_from_name(const char *s, size_t len)
 {
-    size_t i;
-    if (s == NULL)
+    const unsigned char *bytes = (const unsigned char *)s;
+    const struct demo_name_slot *slot;
+    uint64_t h;
+    if (s == NULL || len - 1 >= 26u) /* longer than any name; len 0 wraps */
         return NULL;
-    for (i = 0; i < DEMO_COUNT; i++) {
-        const char *name = demo_table[i].name;
-        if (strlen(name) == len && memcmp(name, s, len) == 0)
-            return &demo_table[i];
-    }
-    return NULL;
+    h = demo_hash(bytes, len, 0x6E789E6AA1B965F4u, 0);
+    slot = &demo_name_slots[((uint32_t)(h >> 32) ^
+                                  demo_name_displacements[h & 0u]) &
+                                 3u];
+    if (slot->length != len ||
+        !demo_equals(bytes,
+                          (const unsigned char *)demo_table[slot->entry].name,
+                          demo_exact, len))
+        return NULL;
+    return &demo_table[slot->entry];
 }

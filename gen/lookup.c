@@ -1,0 +1,293 @@
+/* lookup.c: perfect-hash tables for the lookups, as data for templates.
+ *
+ * model._lookup = {
+ *   index_type:  C type of an entry index + 1 ("unsigned char" ...)
+ *   code:   {direct, span | hash..., slots: [{slot, value, code, name}]}
+ *   reason: {hash..., max_length, slots: [{slot, offset, length, entry, key}],
+ *            pool: [{offset, bytes, masks, key}], pool_size}
+ *   name:   {hash..., max_length, slots: [{slot, entry, length, key}]}
+ * }
+ * where hash... is {seed, seed_attempts, bucket_count, bucket_mask,
+ * slot_count, slot_mask, key_count, load_percent, displacement_type,
+ * displacement_rows: [{first, values}]}. Slots list only the used ones. */
+#include "lookup.h"
+#include "buffer.h"
+#include "diag.h"
+#include "phash.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DISPLACEMENTS_PER_ROW 16
+
+struct key {
+    const char *text; /* as written in the registry */
+    size_t length;
+    size_t entry; /* index in the table */
+};
+
+struct key_set {
+    struct key *keys;
+    size_t count;
+    bool fold; /* ASCII case-insensitive */
+};
+
+static uint64_t hash_key(const void *set_pointer, size_t index, uint64_t seed)
+{
+    const struct key_set *set = set_pointer;
+    const struct key *key = &set->keys[index];
+    return phash_string(seed, (const unsigned char *)key->text, key->length, set->fold);
+}
+
+static uint64_t hash_code(const void *codes, size_t index, uint64_t seed)
+{
+    return phash_integer(seed, ((const int64_t *)codes)[index]);
+}
+
+static const char *unsigned_type(uint64_t largest)
+{
+    return largest <= 0xFF     ? "unsigned char"
+           : largest <= 0xFFFF ? "unsigned short"
+                               : "unsigned int";
+}
+
+static json_t *hex(uint64_t value)
+{
+    char text[32];
+    snprintf(text, sizeof text, "0x%016" PRIX64 "u", value);
+    return json_string(text);
+}
+
+static json_t *displacement_rows(const struct phash *phash)
+{
+    json_t *rows = json_array();
+    for (uint32_t first = 0; first < phash->bucket_count; first += DISPLACEMENTS_PER_ROW) {
+        struct buffer values = {0};
+        for (uint32_t b = first; b < first + DISPLACEMENTS_PER_ROW && b < phash->bucket_count;
+             b++) {
+            char number[16];
+            snprintf(number, sizeof number, "%s%" PRIu32 ",", b > first ? " " : "",
+                     phash->displacements[b]);
+            buffer_append_string(&values, number);
+        }
+        json_array_append_new(rows, json_pack("{s:I, s:s}", "first", (json_int_t)first, "values",
+                                              values.bytes ? values.bytes : ""));
+        buffer_free(&values);
+    }
+    return rows;
+}
+
+/* The parameters every hashed table prints in its comment and code. */
+static json_t *hash_description(const struct phash *phash, size_t key_count)
+{
+    uint32_t largest = 0;
+    for (uint32_t b = 0; b < phash->bucket_count; b++)
+        if (phash->displacements[b] > largest)
+            largest = phash->displacements[b];
+    return json_pack("{s:o, s:i, s:i, s:I, s:I, s:I, s:I, s:I, s:i, s:s, s:o}", "seed",
+                     hex(phash->seed), "seed_attempts", (int)phash->seed_attempts, "seed_bound",
+                     PHASH_SEEDS_PER_SIZE * (PHASH_MAX_DOUBLINGS + 1), "bucket_count",
+                     (json_int_t)phash->bucket_count, "bucket_mask",
+                     (json_int_t)phash->bucket_count - 1, "slot_count",
+                     (json_int_t)phash->slot_count, "slot_mask", (json_int_t)phash->slot_count - 1,
+                     "key_count", (json_int_t)key_count, "load_percent",
+                     (int)(key_count * 100 / phash->slot_count), "displacement_type",
+                     unsigned_type(largest), "displacement_rows", displacement_rows(phash));
+}
+
+static bool report_no_hash(const char *what, size_t count)
+{
+    fail("no perfect hash found for %zu %s within %d seeds (equal keys?)", count, what,
+         PHASH_SEEDS_PER_SIZE * (PHASH_MAX_DOUBLINGS + 1));
+    return false;
+}
+
+/* ---- by code ---------------------------------------------------------- */
+
+static json_t *entry_ref(const json_t *entry, json_int_t slot)
+{
+    return json_pack("{s:I, s:I, s:O, s:O}", "slot", slot, "value",
+                     json_integer_value(json_object_get(entry, "_index")) + 1, "code",
+                     json_object_get(entry, "code"), "name", json_object_get(entry, "name"));
+}
+
+static json_t *direct_code_table(const json_t *model, json_int_t min, json_int_t max)
+{
+    json_t *slots = json_array();
+    size_t index;
+    json_t *primary;
+    json_array_foreach (json_object_get(model, "_primaries"), index, primary) {
+        json_t *entry =
+            json_array_get(json_object_get(model, "codes"),
+                           (size_t)json_integer_value(json_object_get(primary, "_index")));
+        json_int_t code = json_integer_value(json_object_get(entry, "code"));
+        json_array_append_new(slots, entry_ref(entry, code - min));
+    }
+    return json_pack("{s:b, s:I, s:o}", "direct", 1, "span", max - min + 1, "slots", slots);
+}
+
+static json_t *hashed_code_table(const json_t *model)
+{
+    const json_t *primaries = json_object_get(model, "_primaries");
+    size_t count = json_array_size(primaries);
+    int64_t *codes = calloc(count, sizeof *codes);
+    for (size_t i = 0; codes && i < count; i++)
+        codes[i] = json_integer_value(json_object_get(json_array_get(primaries, i), "code"));
+    struct phash phash;
+    if (!codes || !phash_build(&phash, codes, count, hash_code)) {
+        free(codes);
+        report_no_hash("codes", count);
+        return NULL;
+    }
+    json_t *table = hash_description(&phash, count);
+    json_t *slots = json_array();
+    for (uint32_t slot = 0; slot < phash.slot_count; slot++) {
+        if (!phash.slot_keys[slot])
+            continue;
+        const json_t *primary = json_array_get(primaries, phash.slot_keys[slot] - 1);
+        json_t *entry =
+            json_array_get(json_object_get(model, "codes"),
+                           (size_t)json_integer_value(json_object_get(primary, "_index")));
+        json_array_append_new(slots, entry_ref(entry, slot));
+    }
+    json_object_set_new(table, "direct", json_false());
+    json_object_set_new(table, "slots", slots);
+    phash_free(&phash);
+    free(codes);
+    return table;
+}
+
+/* ---- by reason and by name -------------------------------------------- */
+
+static bool add_key(struct key_set *set, size_t *capacity, const json_t *text, size_t entry)
+{
+    if (set->count == *capacity) {
+        *capacity = *capacity ? *capacity * 2 : 256;
+        struct key *keys = realloc(set->keys, *capacity * sizeof *keys);
+        if (!keys)
+            return false;
+        set->keys = keys;
+    }
+    set->keys[set->count++] =
+        (struct key){json_string_value(text), json_string_length(text), entry};
+    return true;
+}
+
+/* Every phrase (reason, then former ones) or every name, with its entry. */
+static bool collect_keys(const json_t *codes, bool phrases, struct key_set *set)
+{
+    size_t capacity = 0, index;
+    json_t *entry;
+    json_array_foreach (codes, index, entry) {
+        if (!add_key(set, &capacity, json_object_get(entry, phrases ? "reason" : "name"), index))
+            return false;
+        size_t position;
+        json_t *former;
+        json_array_foreach (phrases ? json_object_get(entry, "former") : NULL, position, former) {
+            if (!add_key(set, &capacity, former, index))
+                return false;
+        }
+    }
+    return true;
+}
+
+static void append_bytes(struct buffer *out, const struct key *key, bool masks)
+{
+    for (size_t i = 0; i < key->length; i++) {
+        unsigned char byte = (unsigned char)key->text[i];
+        bool letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+        char text[8];
+        if (masks)
+            snprintf(text, sizeof text, "%s0x%02X,", i ? " " : "", letter ? 0x20 : 0);
+        else
+            snprintf(text, sizeof text, "%s0x%02X,", i ? " " : "", letter ? byte | 0x20 : byte);
+        buffer_append_string(out, text);
+    }
+}
+
+/* The folded keys, one row each, and beside them the masks of their
+ * letters: the lookup ORs the masks into the input and compares words. */
+static json_t *key_pool(const struct key_set *set, size_t *size)
+{
+    json_t *rows = json_array();
+    *size = 0;
+    for (size_t i = 0; i < set->count; i++) {
+        struct buffer bytes = {0}, masks = {0};
+        append_bytes(&bytes, &set->keys[i], false);
+        append_bytes(&masks, &set->keys[i], true);
+        json_array_append_new(rows, json_pack("{s:I, s:s, s:s, s:s%}", "offset", (json_int_t)*size,
+                                              "bytes", bytes.bytes, "masks", masks.bytes, "key",
+                                              set->keys[i].text, set->keys[i].length));
+        buffer_free(&bytes);
+        buffer_free(&masks);
+        *size += set->keys[i].length;
+    }
+    return rows;
+}
+
+static json_t *string_table(const json_t *codes, bool phrases)
+{
+    struct key_set set = {NULL, 0, phrases};
+    struct phash phash;
+    if (!collect_keys(codes, phrases, &set) || !phash_build(&phash, &set, set.count, hash_key)) {
+        free(set.keys);
+        report_no_hash(phrases ? "reason phrases" : "names", set.count);
+        return NULL;
+    }
+    size_t pool_size = 0, max_length = 0;
+    size_t *offsets = calloc(set.count, sizeof *offsets);
+    for (size_t i = 0; offsets && i < set.count; i++) {
+        offsets[i] = pool_size;
+        pool_size += set.keys[i].length;
+        if (set.keys[i].length > max_length)
+            max_length = set.keys[i].length;
+    }
+    json_t *table = hash_description(&phash, set.count);
+    json_t *slots = json_array();
+    for (uint32_t slot = 0; offsets && slot < phash.slot_count; slot++) {
+        if (!phash.slot_keys[slot])
+            continue;
+        const struct key *key = &set.keys[phash.slot_keys[slot] - 1];
+        const json_t *entry = json_array_get(codes, key->entry);
+        json_array_append_new(
+            slots, json_pack("{s:I, s:I, s:I, s:I, s:s%, s:O, s:O}", "slot", (json_int_t)slot,
+                             "offset", (json_int_t)offsets[phash.slot_keys[slot] - 1], "length",
+                             (json_int_t)key->length, "entry", (json_int_t)key->entry, "key",
+                             key->text, key->length, "code", json_object_get(entry, "code"), "name",
+                             json_object_get(entry, "name")));
+    }
+    json_object_set_new(table, "slots", slots);
+    json_object_set_new(table, "max_length", json_integer((json_int_t)max_length));
+    if (phrases) {
+        json_object_set_new(table, "pool", key_pool(&set, &pool_size));
+        json_object_set_new(table, "pool_size", json_integer((json_int_t)pool_size));
+    }
+    free(offsets);
+    phash_free(&phash);
+    free(set.keys);
+    return table;
+}
+
+bool lookup_tables(json_t *model)
+{
+    const json_t *registry = json_object_get(model, "registry");
+    const json_t *codes = json_object_get(model, "codes");
+    json_int_t min = json_integer_value(json_object_get(registry, "min"));
+    json_int_t max = json_integer_value(json_object_get(registry, "max"));
+    json_t *by_code = max - min < DIRECT_INDEX_LIMIT ? direct_code_table(model, min, max)
+                                                     : hashed_code_table(model);
+    json_t *by_reason = by_code ? string_table(codes, true) : NULL;
+    json_t *by_name = by_reason ? string_table(codes, false) : NULL;
+    if (!by_name) {
+        json_decref(by_code);
+        json_decref(by_reason);
+        return false;
+    }
+    json_t *lookup =
+        json_pack("{s:s, s:o, s:o, s:o}", "index_type", unsigned_type(json_array_size(codes) + 1),
+                  "code", by_code, "reason", by_reason, "name", by_name);
+    json_object_set_new(model, "_lookup", lookup);
+    return lookup != NULL;
+}
