@@ -9,10 +9,24 @@
 #define FOLD32      0x20202020u
 #define BUCKET_LOAD 4 /* keys per bucket, on average */
 
+/* Between the words of a long key: multiply, then fold the high half into
+ * the low, so that the next word's XOR does not cancel this one's. */
 static uint64_t mix(uint64_t x)
 {
     x *= MULTIPLIER;
     return x ^ (x >> 32);
+}
+
+/* The last round, a full avalanche (MurmurHash3's 64-bit finalizer): every
+ * key bit then reaches both the low half (the bucket) and the high half (the
+ * slot), whatever structure the keys share. */
+static uint64_t finish(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDu;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53u;
+    return h ^ (h >> 33);
 }
 
 static uint64_t load64(const unsigned char *p)
@@ -38,24 +52,24 @@ uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, 
     if (length >= 8) {
         for (size_t i = 0; i + 8 < length; i += 8)
             h = mix(h ^ (load64(bytes + i) | fold64));
-        return mix(h ^ (load64(bytes + length - 8) | fold64));
+        return finish(h ^ (load64(bytes + length - 8) | fold64));
     }
     if (length >= 4) {
         uint64_t low = load32(bytes) | fold32, high = load32(bytes + length - 4) | fold32;
-        return mix(h ^ (low | high << 32));
+        return finish(h ^ (low | high << 32));
     }
     if (length > 0) {
         uint64_t fold8 = fold ? 0x20 : 0;
         uint64_t three = (bytes[0] | fold8) | (bytes[length / 2] | fold8) << 8 |
                          (bytes[length - 1] | fold8) << 16;
-        return mix(h ^ three);
+        return finish(h ^ three);
     }
-    return mix(h);
+    return finish(h);
 }
 
 uint64_t phash_integer(uint64_t seed, int64_t code)
 {
-    return mix(seed ^ (uint64_t)(uint32_t)code);
+    return finish(seed ^ (uint64_t)(uint32_t)code);
 }
 
 /* Seed number I: splitmix64, so consecutive seeds are unrelated. */
@@ -80,7 +94,8 @@ struct attempt {
     uint64_t *hashes;       /* per key */
     uint32_t *bucket_start; /* keys sorted by bucket: bucket b holds keys[start[b]..start[b+1]) */
     uint32_t *keys_by_bucket;
-    uint32_t *bucket_order; /* buckets, largest first */
+    uint32_t *bucket_order; /* non-empty buckets, largest first */
+    uint32_t filled;        /* how many buckets are non-empty */
 };
 
 static uint32_t bucket_of(const struct phash *phash, uint64_t h)
@@ -112,11 +127,11 @@ static void group_by_bucket(struct attempt *attempt, size_t count)
     memcpy(fill, start, phash->bucket_count * sizeof *fill);
     for (size_t i = 0; i < count; i++)
         attempt->keys_by_bucket[fill[bucket_of(phash, attempt->hashes[i])]++] = (uint32_t)i;
-    size_t placed = 0;
+    attempt->filled = 0;
     for (uint32_t size = largest; size > 0; size--)
         for (uint32_t b = 0; b < phash->bucket_count; b++)
             if (start[b + 1] - start[b] == size)
-                attempt->bucket_order[placed++] = b;
+                attempt->bucket_order[attempt->filled++] = b;
 }
 
 /* The first displacement that puts every key of BUCKET in a free slot. */
@@ -152,13 +167,9 @@ static bool try_seed(struct attempt *attempt, const void *keys, size_t count, ph
     group_by_bucket(attempt, count);
     memset(phash->slot_keys, 0, phash->slot_count * sizeof *phash->slot_keys);
     memset(phash->displacements, 0, phash->bucket_count * sizeof *phash->displacements);
-    for (uint32_t i = 0; i < phash->bucket_count; i++) {
-        uint32_t bucket = attempt->bucket_order[i];
-        if (attempt->bucket_start[bucket + 1] == attempt->bucket_start[bucket])
-            break; /* the rest are empty */
-        if (!place_bucket(attempt, bucket, phash->slot_keys))
+    for (uint32_t i = 0; i < attempt->filled; i++)
+        if (!place_bucket(attempt, attempt->bucket_order[i], phash->slot_keys))
             return false;
-    }
     return true;
 }
 

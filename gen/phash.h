@@ -8,7 +8,10 @@
  * share a slot. Lookups are then: one hash, two table reads, one key
  * comparison. Both counts are powers of two, so no division is needed.
  *
- * The hash functions here are the definition: the generated C computes the
+ * The hash: h = seed ^ length * K; each 8-byte word but the last is mixed
+ * in (h = mix(h ^ word)); the last (or the only, shorter, word) goes through
+ * a full avalanche, MurmurHash3's finalizer. The hash functions here are the
+ * definition: the generated C computes the
  * same bits (templates/NAME.c.tmpl), and the lookup tests check every key. */
 #ifndef REGEN_PHASH_H
 #define REGEN_PHASH_H

@@ -599,10 +599,22 @@ const struct http_status_info http_status_table[HTTP_STATUS_COUNT] = {
 
 /* Internal names here are lower case: upper-case ones belong to the header's
  * HTTP_STATUS_ namespace, where an entry could already use them. */
+
+/* Between the words of a long key: multiply, then fold the high half in. */
 static uint64_t http_status_mix(uint64_t x)
 {
     x *= UINT64_C(0x9E3779B97F4A7C15); /* 2^64 / golden ratio */
     return x ^ (x >> 32);
+}
+
+/* The last round, a full avalanche (MurmurHash3's 64-bit finalizer). */
+static uint64_t http_status_finish(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= UINT64_C(0xFF51AFD7ED558CCD);
+    h ^= h >> 33;
+    h *= UINT64_C(0xC4CEB9FE1A85EC53);
+    return h ^ (h >> 33);
 }
 
 /* Unaligned loads in the machine's byte order, for comparisons. */
@@ -653,17 +665,17 @@ static uint64_t http_status_hash(const unsigned char *s, size_t len, uint64_t se
         size_t i;
         for (i = 0; i + 8 < len; i += 8)
             h = http_status_mix(h ^ (http_status_le64(s + i) | fold));
-        return http_status_mix(h ^ (http_status_le64(s + len - 8) | fold));
+        return http_status_finish(h ^ (http_status_le64(s + len - 8) | fold));
     }
     if (len >= 4) {
         uint64_t low = http_status_le32(s) | (uint32_t)fold;
         uint64_t high = http_status_le32(s + len - 4) | (uint32_t)fold;
-        return http_status_mix(h ^ (low | high << 32));
+        return http_status_finish(h ^ (low | high << 32));
     }
     {
         uint64_t f = fold & 0xFF;
         uint64_t three = (s[0] | f) | (s[len / 2] | f) << 8 | (s[len - 1] | f) << 16;
-        return http_status_mix(h ^ three);
+        return http_status_finish(h ^ three);
     }
 }
 
@@ -826,11 +838,11 @@ unsigned http_status_flags(int code)
 }
 
 /* By reason phrase: a perfect hash of the 124 current and former
- * phrases, ASCII case folded. Seed 0xE220A8397B1DCDAFu, found on try 1 of at
+ * phrases, ASCII case folded. Seed 0x6E789E6AA1B965F4u, found on try 2 of at
  * most 160; 32 buckets, 256 slots (48% used). */
 static const unsigned char http_status_reason_displacements[32] = {
-    /* 0 */ 0, 1, 0, 0, 2, 0, 0, 2, 0, 0, 6, 0, 0, 0, 5, 0,
-    /* 16 */ 2, 16, 5, 0, 1, 1, 2, 1, 1, 11, 0, 6, 2, 5, 2, 0,
+    /* 0 */ 0, 0, 0, 0, 0, 4, 6, 11, 0, 0, 0, 3, 1, 0, 0, 5,
+    /* 16 */ 1, 3, 0, 2, 0, 0, 2, 0, 2, 5, 1, 2, 3, 4, 4, 1,
 };
 
 /* The phrases in lower case, back to back; a slot points at one by offset. */
@@ -1096,130 +1108,130 @@ struct http_status_reason_slot {
 };
 
 static const struct http_status_reason_slot http_status_reason_slots[256] = {
-    [0] = { 163, 21, 10 }, /* Miscellaneous Warning: 199 MISCELLANEOUS_WARNING */
-    [1] = { 337, 32, 23 }, /* Miscellaneous Persistent Warning: 299 MISCELLANEOUS_PERSISTENT_WARNING */
-    [3] = { 753, 24, 47 }, /* Request Entity Too Large: 413 CONTENT_TOO_LARGE */
-    [6] = { 0, 8, 0 }, /* Continue: 100 CONTINUE */
-    [8] = { 2218, 29, 112 }, /* Network Connect Timeout Error: 599 NETWORK_CONNECT_TIMEOUT_ERROR */
-    [9] = { 1003, 12, 55 }, /* Page Expired: 419 PAGE_EXPIRED */
-    [10] = { 1828, 13, 94 }, /* Loop Detected: 508 LOOP_DETECTED */
-    [11] = { 2068, 13, 105 }, /* Railgun Error: 527 RAILGUN_ERROR */
-    [13] = { 1552, 31, 82 }, /* HTTP Request Sent to HTTPS Port: 497 HTTP_REQUEST_SENT_TO_HTTPS_PORT */
-    [14] = { 484, 18, 32 }, /* Permanent Redirect: 308 PERMANENT_REDIRECT */
-    [18] = { 869, 21, 50 }, /* Range Not Satisfiable: 416 RANGE_NOT_SATISFIABLE */
-    [20] = { 1877, 31, 97 }, /* Network Authentication Required: 511 NETWORK_AUTHENTICATION_REQUIRED */
-    [21] = { 280, 16, 19 }, /* Already Reported: 208 ALREADY_REPORTED */
-    [24] = { 1032, 14, 57 }, /* Method Failure: 420 METHOD_FAILURE */
-    [26] = { 1678, 19, 89 }, /* Service Unavailable: 503 SERVICE_UNAVAILABLE */
-    [27] = { 1322, 36, 73 }, /* Blocked by Windows Parental Controls: 450 BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
-    [28] = { 1147, 9, 63 }, /* Too Early: 425 TOO_EARLY */
-    [33] = { 2081, 18, 106 }, /* Site is overloaded: 529 SITE_IS_OVERLOADED */
-    [36] = { 2192, 26, 111 }, /* Network Read Timeout Error: 598 NETWORK_READ_TIMEOUT_ERROR */
-    [43] = { 1156, 20, 64 }, /* Unordered Collection: 425 UNORDERED_COLLECTION */
-    [46] = { 201, 29, 14 }, /* Non-Authoritative Information: 203 NON_AUTHORITATIVE_INFORMATION */
-    [47] = { 2120, 14, 108 }, /* Site Is Frozen: 530 SITE_IS_FROZEN */
-    [48] = { 1104, 20, 60 }, /* Unprocessable Entity: 422 UNPROCESSABLE_CONTENT */
-    [53] = { 1631, 21, 86 }, /* Internal Server Error: 500 INTERNAL_SERVER_ERROR */
-    [54] = { 1986, 21, 101 }, /* Origin Is Unreachable: 523 ORIGIN_IS_UNREACHABLE */
-    [62] = { 717, 19, 46 }, /* Precondition Failed: 412 PRECONDITION_FAILED */
-    [66] = { 542, 22, 35 }, /* Authorization Required: 401 UNAUTHORIZED */
-    [70] = { 1256, 31, 69 }, /* Request Header Fields Too Large: 431 REQUEST_HEADER_FIELDS_TOO_LARGE */
-    [74] = { 598, 18, 39 }, /* Method Not Allowed: 405 METHOD_NOT_ALLOWED */
-    [77] = { 296, 22, 20 }, /* Transformation Applied: 214 TRANSFORMATION_APPLIED */
-    [78] = { 1192, 21, 66 }, /* Precondition Required: 428 PRECONDITION_REQUIRED */
-    [80] = { 1046, 18, 58 }, /* Destination Locked: 421 DESTINATION_LOCKED */
-    [81] = { 1395, 35, 76 }, /* Client Closed Load Balanced Request: 460 CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
-    [82] = { 1453, 30, 78 }, /* Incompatible Protocol Versions: 464 INCOMPATIBLE_PROTOCOL_VERSIONS */
-    [84] = { 369, 16, 24 }, /* Multiple Choices: 300 MULTIPLE_CHOICES */
-    [87] = { 890, 31, 50 }, /* Requested Range Not Satisfiable: 416 RANGE_NOT_SATISFIABLE */
-    [88] = { 1507, 21, 80 }, /* SSL Certificate Error: 495 SSL_CERTIFICATE_ERROR */
-    [90] = { 1430, 23, 77 }, /* Invalid X-Forwarded-For: 463 INVALID_X_FORWARDED_FOR */
-    [91] = { 921, 18, 51 }, /* Expectation Failed: 417 EXPECTATION_FAILED */
-    [92] = { 1948, 18, 99 }, /* Web Server Is Down: 521 WEB_SERVER_IS_DOWN */
-    [93] = { 1808, 20, 93 }, /* Insufficient Storage: 507 INSUFFICIENT_STORAGE */
-    [94] = { 698, 4, 44 }, /* Gone: 410 GONE */
-    [95] = { 847, 22, 49 }, /* Unsupported Media Type: 415 UNSUPPORTED_MEDIA_TYPE */
-    [96] = { 1130, 17, 62 }, /* Failed Dependency: 424 FAILED_DEPENDENCY */
-    [97] = { 777, 17, 47 }, /* Payload Too Large: 413 CONTENT_TOO_LARGE */
-    [101] = { 616, 14, 40 }, /* Not Acceptable: 406 NOT_ACCEPTABLE */
-    [102] = { 1015, 17, 56 }, /* Enhance Your Calm: 420 ENHANCE_YOUR_CALM */
-    [103] = { 1287, 14, 70 }, /* Login Time-out: 440 LOGIN_TIME_OUT */
-    [104] = { 1759, 26, 91 }, /* HTTP Version Not Supported: 505 HTTP_VERSION_NOT_SUPPORTED */
-    [107] = { 1667, 11, 88 }, /* Bad Gateway: 502 BAD_GATEWAY */
-    [109] = { 2007, 18, 102 }, /* A Timeout Occurred: 524 TIMEOUT_OCCURRED */
-    [110] = { 826, 21, 48 }, /* Request-URI Too Large: 414 URI_TOO_LONG */
-    [111] = { 939, 12, 52 }, /* I'm a teapot: 418 IM_A_TEAPOT */
-    [112] = { 143, 20, 9 }, /* Heuristic Expiration: 113 HEURISTIC_EXPIRATION */
-    [115] = { 1743, 16, 90 }, /* Gateway Time-out: 504 GATEWAY_TIMEOUT */
-    [118] = { 1841, 24, 95 }, /* Bandwidth Limit Exceeded: 509 BANDWIDTH_LIMIT_EXCEEDED */
-    [121] = { 1728, 15, 90 }, /* Gateway Timeout: 504 GATEWAY_TIMEOUT */
-    [127] = { 564, 16, 36 }, /* Payment Required: 402 PAYMENT_REQUIRED */
-    [130] = { 690, 8, 43 }, /* Conflict: 409 CONFLICT */
-    [131] = { 102, 19, 7 }, /* Revalidation Failed: 111 REVALIDATION_FAILED */
-    [135] = { 58, 27, 5 }, /* Upload Resumption Supported: 104 UPLOAD_RESUMPTION_SUPPORTED */
-    [136] = { 1596, 21, 84 }, /* Client Closed Request: 499 CLIENT_CLOSED_REQUEST */
-    [138] = { 385, 17, 25 }, /* Moved Permanently: 301 MOVED_PERMANENTLY */
-    [142] = { 268, 12, 18 }, /* Multi-Status: 207 MULTI_STATUS */
-    [144] = { 1697, 31, 89 }, /* Service Temporarily Unavailable: 503 SERVICE_UNAVAILABLE */
-    [147] = { 736, 17, 47 }, /* Content Too Large: 413 CONTENT_TOO_LARGE */
-    [148] = { 85, 17, 6 }, /* Response is Stale: 110 RESPONSE_IS_STALE */
-    [152] = { 702, 15, 45 }, /* Length Required: 411 LENGTH_REQUIRED */
-    [153] = { 330, 7, 22 }, /* IM Used: 226 IM_USED */
-    [155] = { 2134, 20, 109 }, /* Temporarily Disabled: 540 TEMPORARILY_DISABLED */
-    [160] = { 184, 2, 11 }, /* OK: 200 OK */
-    [163] = { 1230, 26, 68 }, /* Shopify Security Rejection: 430 SHOPIFY_SECURITY_REJECTION */
-    [165] = { 2045, 23, 104 }, /* Invalid SSL Certificate: 526 INVALID_SSL_CERTIFICATE */
-    [166] = { 1528, 24, 81 }, /* SSL Certificate Required: 496 SSL_CERTIFICATE_REQUIRED */
-    [168] = { 794, 12, 48 }, /* URI Too Long: 414 URI_TOO_LONG */
-    [170] = { 407, 17, 26 }, /* Moved Temporarily: 302 FOUND */
-    [172] = { 1124, 6, 61 }, /* Locked: 423 LOCKED */
-    [173] = { 951, 22, 53 }, /* Authentication Timeout: 419 AUTHENTICATION_TIMEOUT */
-    [174] = { 27, 10, 2 }, /* Processing: 102 PROCESSING */
-    [177] = { 186, 7, 12 }, /* Created: 201 CREATED */
-    [182] = { 530, 12, 35 }, /* Unauthorized: 401 UNAUTHORIZED */
-    [183] = { 8, 19, 1 }, /* Switching Protocols: 101 SWITCHING_PROTOCOLS */
-    [184] = { 1366, 29, 75 }, /* Unavailable For Legal Reasons: 451 UNAVAILABLE_FOR_LEGAL_REASONS */
-    [185] = { 2025, 20, 103 }, /* SSL Handshake Failed: 525 SSL_HANDSHAKE_FAILED */
-    [186] = { 519, 11, 34 }, /* Bad Request: 400 BAD_REQUEST */
-    [190] = { 424, 9, 27 }, /* See Other: 303 SEE_OTHER */
-    [191] = { 1358, 8, 74 }, /* Redirect: 451 IIS_REDIRECT */
-    [193] = { 674, 16, 42 }, /* Request Time-out: 408 REQUEST_TIMEOUT */
-    [194] = { 1652, 15, 87 }, /* Not Implemented: 501 NOT_IMPLEMENTED */
-    [200] = { 1617, 14, 85 }, /* Token Required: 499 TOKEN_REQUIRED */
-    [201] = { 502, 17, 33 }, /* Resume Incomplete: 308 RESUME_INCOMPLETE */
-    [202] = { 454, 12, 30 }, /* Switch Proxy: 306 SWITCH_PROXY */
-    [203] = { 659, 15, 42 }, /* Request Timeout: 408 REQUEST_TIMEOUT */
-    [206] = { 1483, 24, 79 }, /* Request header too large: 494 REQUEST_HEADER_TOO_LARGE */
-    [208] = { 466, 18, 31 }, /* Temporary Redirect: 307 TEMPORARY_REDIRECT */
-    [209] = { 47, 11, 4 }, /* Early Hints: 103 EARLY_HINTS */
-    [210] = { 1966, 20, 100 }, /* Connection Timed Out: 522 CONNECTION_TIMED_OUT */
-    [211] = { 1865, 12, 96 }, /* Not Extended: 510 NOT_EXTENDED */
-    [212] = { 1583, 13, 83 }, /* Invalid Token: 498 INVALID_TOKEN */
-    [213] = { 230, 10, 15 }, /* No Content: 204 NO_CONTENT */
-    [217] = { 1301, 11, 71 }, /* No Response: 444 NO_RESPONSE */
-    [220] = { 318, 12, 21 }, /* This is fine: 218 THIS_IS_FINE */
-    [222] = { 806, 20, 48 }, /* Request-URI Too Long: 414 URI_TOO_LONG */
-    [223] = { 589, 9, 38 }, /* Not Found: 404 NOT_FOUND */
-    [224] = { 630, 29, 41 }, /* Proxy Authentication Required: 407 PROXY_AUTHENTICATION_REQUIRED */
-    [226] = { 1785, 23, 92 }, /* Variant Also Negotiates: 506 VARIANT_ALSO_NEGOTIATES */
-    [228] = { 253, 15, 17 }, /* Partial Content: 206 PARTIAL_CONTENT */
-    [229] = { 1176, 16, 65 }, /* Upgrade Required: 426 UPGRADE_REQUIRED */
-    [230] = { 402, 5, 26 }, /* Found: 302 FOUND */
-    [231] = { 1083, 21, 60 }, /* Unprocessable Content: 422 UNPROCESSABLE_CONTENT */
-    [233] = { 973, 30, 54 }, /* Insufficient Space On Resource: 419 INSUFFICIENT_SPACE_ON_RESOURCE */
-    [234] = { 1213, 17, 67 }, /* Too Many Requests: 429 TOO_MANY_REQUESTS */
-    [235] = { 1064, 19, 59 }, /* Misdirected Request: 421 MISDIRECTED_REQUEST */
-    [236] = { 2154, 38, 110 }, /* Identity Provider Authentication Error: 561 IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
-    [237] = { 2099, 21, 107 }, /* Cloudflare 1xxx Error: 530 CLOUDFLARE_1XXX_ERROR */
-    [238] = { 1312, 10, 72 }, /* Retry With: 449 RETRY_WITH */
-    [239] = { 433, 12, 28 }, /* Not Modified: 304 NOT_MODIFIED */
-    [240] = { 240, 13, 16 }, /* Reset Content: 205 RESET_CONTENT */
-    [241] = { 445, 9, 29 }, /* Use Proxy: 305 USE_PROXY */
-    [242] = { 121, 22, 8 }, /* Disconnected Operation: 112 DISCONNECTED_OPERATION */
-    [244] = { 1908, 40, 98 }, /* Web Server Is Returning an Unknown Error: 520 WEB_SERVER_UNKNOWN_ERROR */
-    [245] = { 193, 8, 13 }, /* Accepted: 202 ACCEPTED */
-    [250] = { 37, 10, 3 }, /* Checkpoint: 103 CHECKPOINT */
-    [255] = { 580, 9, 37 }, /* Forbidden: 403 FORBIDDEN */
+    [2] = { 1828, 13, 94 }, /* Loop Detected: 508 LOOP_DETECTED */
+    [3] = { 2007, 18, 102 }, /* A Timeout Occurred: 524 TIMEOUT_OCCURRED */
+    [4] = { 1785, 23, 92 }, /* Variant Also Negotiates: 506 VARIANT_ALSO_NEGOTIATES */
+    [5] = { 1287, 14, 70 }, /* Login Time-out: 440 LOGIN_TIME_OUT */
+    [10] = { 280, 16, 19 }, /* Already Reported: 208 ALREADY_REPORTED */
+    [12] = { 890, 31, 50 }, /* Requested Range Not Satisfiable: 416 RANGE_NOT_SATISFIABLE */
+    [16] = { 589, 9, 38 }, /* Not Found: 404 NOT_FOUND */
+    [17] = { 1841, 24, 95 }, /* Bandwidth Limit Exceeded: 509 BANDWIDTH_LIMIT_EXCEEDED */
+    [18] = { 598, 18, 39 }, /* Method Not Allowed: 405 METHOD_NOT_ALLOWED */
+    [19] = { 542, 22, 35 }, /* Authorization Required: 401 UNAUTHORIZED */
+    [21] = { 407, 17, 26 }, /* Moved Temporarily: 302 FOUND */
+    [23] = { 121, 22, 8 }, /* Disconnected Operation: 112 DISCONNECTED_OPERATION */
+    [25] = { 1124, 6, 61 }, /* Locked: 423 LOCKED */
+    [26] = { 1908, 40, 98 }, /* Web Server Is Returning an Unknown Error: 520 WEB_SERVER_UNKNOWN_ERROR */
+    [27] = { 318, 12, 21 }, /* This is fine: 218 THIS_IS_FINE */
+    [28] = { 1156, 20, 64 }, /* Unordered Collection: 425 UNORDERED_COLLECTION */
+    [29] = { 1003, 12, 55 }, /* Page Expired: 419 PAGE_EXPIRED */
+    [30] = { 1046, 18, 58 }, /* Destination Locked: 421 DESTINATION_LOCKED */
+    [31] = { 1213, 17, 67 }, /* Too Many Requests: 429 TOO_MANY_REQUESTS */
+    [36] = { 630, 29, 41 }, /* Proxy Authentication Required: 407 PROXY_AUTHENTICATION_REQUIRED */
+    [39] = { 826, 21, 48 }, /* Request-URI Too Large: 414 URI_TOO_LONG */
+    [42] = { 1322, 36, 73 }, /* Blocked by Windows Parental Controls: 450 BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
+    [43] = { 806, 20, 48 }, /* Request-URI Too Long: 414 URI_TOO_LONG */
+    [44] = { 1808, 20, 93 }, /* Insufficient Storage: 507 INSUFFICIENT_STORAGE */
+    [46] = { 1395, 35, 76 }, /* Client Closed Load Balanced Request: 460 CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
+    [47] = { 2192, 26, 111 }, /* Network Read Timeout Error: 598 NETWORK_READ_TIMEOUT_ERROR */
+    [48] = { 230, 10, 15 }, /* No Content: 204 NO_CONTENT */
+    [50] = { 454, 12, 30 }, /* Switch Proxy: 306 SWITCH_PROXY */
+    [51] = { 580, 9, 37 }, /* Forbidden: 403 FORBIDDEN */
+    [52] = { 193, 8, 13 }, /* Accepted: 202 ACCEPTED */
+    [56] = { 1256, 31, 69 }, /* Request Header Fields Too Large: 431 REQUEST_HEADER_FIELDS_TOO_LARGE */
+    [58] = { 1312, 10, 72 }, /* Retry With: 449 RETRY_WITH */
+    [59] = { 1483, 24, 79 }, /* Request header too large: 494 REQUEST_HEADER_TOO_LARGE */
+    [64] = { 1358, 8, 74 }, /* Redirect: 451 IIS_REDIRECT */
+    [67] = { 27, 10, 2 }, /* Processing: 102 PROCESSING */
+    [69] = { 1301, 11, 71 }, /* No Response: 444 NO_RESPONSE */
+    [72] = { 58, 27, 5 }, /* Upload Resumption Supported: 104 UPLOAD_RESUMPTION_SUPPORTED */
+    [79] = { 794, 12, 48 }, /* URI Too Long: 414 URI_TOO_LONG */
+    [80] = { 973, 30, 54 }, /* Insufficient Space On Resource: 419 INSUFFICIENT_SPACE_ON_RESOURCE */
+    [81] = { 1147, 9, 63 }, /* Too Early: 425 TOO_EARLY */
+    [83] = { 1130, 17, 62 }, /* Failed Dependency: 424 FAILED_DEPENDENCY */
+    [84] = { 186, 7, 12 }, /* Created: 201 CREATED */
+    [86] = { 0, 8, 0 }, /* Continue: 100 CONTINUE */
+    [91] = { 2068, 13, 105 }, /* Railgun Error: 527 RAILGUN_ERROR */
+    [92] = { 1430, 23, 77 }, /* Invalid X-Forwarded-For: 463 INVALID_X_FORWARDED_FOR */
+    [93] = { 2045, 23, 104 }, /* Invalid SSL Certificate: 526 INVALID_SSL_CERTIFICATE */
+    [97] = { 1583, 13, 83 }, /* Invalid Token: 498 INVALID_TOKEN */
+    [99] = { 1032, 14, 57 }, /* Method Failure: 420 METHOD_FAILURE */
+    [102] = { 102, 19, 7 }, /* Revalidation Failed: 111 REVALIDATION_FAILED */
+    [104] = { 1015, 17, 56 }, /* Enhance Your Calm: 420 ENHANCE_YOUR_CALM */
+    [108] = { 1865, 12, 96 }, /* Not Extended: 510 NOT_EXTENDED */
+    [109] = { 847, 22, 49 }, /* Unsupported Media Type: 415 UNSUPPORTED_MEDIA_TYPE */
+    [111] = { 1176, 16, 65 }, /* Upgrade Required: 426 UPGRADE_REQUIRED */
+    [112] = { 402, 5, 26 }, /* Found: 302 FOUND */
+    [114] = { 1104, 20, 60 }, /* Unprocessable Entity: 422 UNPROCESSABLE_CONTENT */
+    [115] = { 184, 2, 11 }, /* OK: 200 OK */
+    [116] = { 296, 22, 20 }, /* Transformation Applied: 214 TRANSFORMATION_APPLIED */
+    [118] = { 253, 15, 17 }, /* Partial Content: 206 PARTIAL_CONTENT */
+    [119] = { 2099, 21, 107 }, /* Cloudflare 1xxx Error: 530 CLOUDFLARE_1XXX_ERROR */
+    [120] = { 1667, 11, 88 }, /* Bad Gateway: 502 BAD_GATEWAY */
+    [121] = { 1743, 16, 90 }, /* Gateway Time-out: 504 GATEWAY_TIMEOUT */
+    [122] = { 163, 21, 10 }, /* Miscellaneous Warning: 199 MISCELLANEOUS_WARNING */
+    [123] = { 1230, 26, 68 }, /* Shopify Security Rejection: 430 SHOPIFY_SECURITY_REJECTION */
+    [124] = { 385, 17, 25 }, /* Moved Permanently: 301 MOVED_PERMANENTLY */
+    [125] = { 659, 15, 42 }, /* Request Timeout: 408 REQUEST_TIMEOUT */
+    [126] = { 445, 9, 29 }, /* Use Proxy: 305 USE_PROXY */
+    [128] = { 484, 18, 32 }, /* Permanent Redirect: 308 PERMANENT_REDIRECT */
+    [132] = { 424, 9, 27 }, /* See Other: 303 SEE_OTHER */
+    [136] = { 330, 7, 22 }, /* IM Used: 226 IM_USED */
+    [137] = { 268, 12, 18 }, /* Multi-Status: 207 MULTI_STATUS */
+    [140] = { 1652, 15, 87 }, /* Not Implemented: 501 NOT_IMPLEMENTED */
+    [141] = { 777, 17, 47 }, /* Payload Too Large: 413 CONTENT_TOO_LARGE */
+    [148] = { 1617, 14, 85 }, /* Token Required: 499 TOKEN_REQUIRED */
+    [149] = { 1192, 21, 66 }, /* Precondition Required: 428 PRECONDITION_REQUIRED */
+    [150] = { 1507, 21, 80 }, /* SSL Certificate Error: 495 SSL_CERTIFICATE_ERROR */
+    [154] = { 1948, 18, 99 }, /* Web Server Is Down: 521 WEB_SERVER_IS_DOWN */
+    [156] = { 1453, 30, 78 }, /* Incompatible Protocol Versions: 464 INCOMPATIBLE_PROTOCOL_VERSIONS */
+    [159] = { 240, 13, 16 }, /* Reset Content: 205 RESET_CONTENT */
+    [160] = { 2120, 14, 108 }, /* Site Is Frozen: 530 SITE_IS_FROZEN */
+    [161] = { 502, 17, 33 }, /* Resume Incomplete: 308 RESUME_INCOMPLETE */
+    [162] = { 433, 12, 28 }, /* Not Modified: 304 NOT_MODIFIED */
+    [163] = { 201, 29, 14 }, /* Non-Authoritative Information: 203 NON_AUTHORITATIVE_INFORMATION */
+    [166] = { 1877, 31, 97 }, /* Network Authentication Required: 511 NETWORK_AUTHENTICATION_REQUIRED */
+    [167] = { 2154, 38, 110 }, /* Identity Provider Authentication Error: 561 IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
+    [169] = { 1678, 19, 89 }, /* Service Unavailable: 503 SERVICE_UNAVAILABLE */
+    [170] = { 702, 15, 45 }, /* Length Required: 411 LENGTH_REQUIRED */
+    [178] = { 1083, 21, 60 }, /* Unprocessable Content: 422 UNPROCESSABLE_CONTENT */
+    [179] = { 2218, 29, 112 }, /* Network Connect Timeout Error: 599 NETWORK_CONNECT_TIMEOUT_ERROR */
+    [182] = { 2134, 20, 109 }, /* Temporarily Disabled: 540 TEMPORARILY_DISABLED */
+    [186] = { 1631, 21, 86 }, /* Internal Server Error: 500 INTERNAL_SERVER_ERROR */
+    [192] = { 337, 32, 23 }, /* Miscellaneous Persistent Warning: 299 MISCELLANEOUS_PERSISTENT_WARNING */
+    [193] = { 1728, 15, 90 }, /* Gateway Timeout: 504 GATEWAY_TIMEOUT */
+    [195] = { 1366, 29, 75 }, /* Unavailable For Legal Reasons: 451 UNAVAILABLE_FOR_LEGAL_REASONS */
+    [196] = { 921, 18, 51 }, /* Expectation Failed: 417 EXPECTATION_FAILED */
+    [197] = { 369, 16, 24 }, /* Multiple Choices: 300 MULTIPLE_CHOICES */
+    [198] = { 1528, 24, 81 }, /* SSL Certificate Required: 496 SSL_CERTIFICATE_REQUIRED */
+    [199] = { 616, 14, 40 }, /* Not Acceptable: 406 NOT_ACCEPTABLE */
+    [200] = { 143, 20, 9 }, /* Heuristic Expiration: 113 HEURISTIC_EXPIRATION */
+    [201] = { 951, 22, 53 }, /* Authentication Timeout: 419 AUTHENTICATION_TIMEOUT */
+    [206] = { 466, 18, 31 }, /* Temporary Redirect: 307 TEMPORARY_REDIRECT */
+    [207] = { 2081, 18, 106 }, /* Site is overloaded: 529 SITE_IS_OVERLOADED */
+    [209] = { 1596, 21, 84 }, /* Client Closed Request: 499 CLIENT_CLOSED_REQUEST */
+    [221] = { 519, 11, 34 }, /* Bad Request: 400 BAD_REQUEST */
+    [223] = { 753, 24, 47 }, /* Request Entity Too Large: 413 CONTENT_TOO_LARGE */
+    [225] = { 1966, 20, 100 }, /* Connection Timed Out: 522 CONNECTION_TIMED_OUT */
+    [226] = { 37, 10, 3 }, /* Checkpoint: 103 CHECKPOINT */
+    [227] = { 2025, 20, 103 }, /* SSL Handshake Failed: 525 SSL_HANDSHAKE_FAILED */
+    [232] = { 736, 17, 47 }, /* Content Too Large: 413 CONTENT_TOO_LARGE */
+    [233] = { 939, 12, 52 }, /* I'm a teapot: 418 IM_A_TEAPOT */
+    [234] = { 1552, 31, 82 }, /* HTTP Request Sent to HTTPS Port: 497 HTTP_REQUEST_SENT_TO_HTTPS_PORT */
+    [235] = { 47, 11, 4 }, /* Early Hints: 103 EARLY_HINTS */
+    [238] = { 698, 4, 44 }, /* Gone: 410 GONE */
+    [239] = { 530, 12, 35 }, /* Unauthorized: 401 UNAUTHORIZED */
+    [240] = { 1697, 31, 89 }, /* Service Temporarily Unavailable: 503 SERVICE_UNAVAILABLE */
+    [241] = { 690, 8, 43 }, /* Conflict: 409 CONFLICT */
+    [242] = { 674, 16, 42 }, /* Request Time-out: 408 REQUEST_TIMEOUT */
+    [243] = { 1986, 21, 101 }, /* Origin Is Unreachable: 523 ORIGIN_IS_UNREACHABLE */
+    [245] = { 564, 16, 36 }, /* Payment Required: 402 PAYMENT_REQUIRED */
+    [246] = { 85, 17, 6 }, /* Response is Stale: 110 RESPONSE_IS_STALE */
+    [247] = { 717, 19, 46 }, /* Precondition Failed: 412 PRECONDITION_FAILED */
+    [248] = { 8, 19, 1 }, /* Switching Protocols: 101 SWITCHING_PROTOCOLS */
+    [252] = { 1759, 26, 91 }, /* HTTP Version Not Supported: 505 HTTP_VERSION_NOT_SUPPORTED */
+    [253] = { 1064, 19, 59 }, /* Misdirected Request: 421 MISDIRECTED_REQUEST */
+    [255] = { 869, 21, 50 }, /* Range Not Satisfiable: 416 RANGE_NOT_SATISFIABLE */
 };
 
 const struct http_status_info *http_status_from_reason(const char *s, size_t len)
@@ -1229,7 +1241,7 @@ const struct http_status_info *http_status_from_reason(const char *s, size_t len
     uint64_t h;
     if (s == NULL || len - 1 >= 40u) /* longer than any phrase; len 0 wraps */
         return NULL;
-    h = http_status_hash(bytes, len, 0xE220A8397B1DCDAFu, UINT64_C(0x2020202020202020));
+    h = http_status_hash(bytes, len, 0x6E789E6AA1B965F4u, UINT64_C(0x2020202020202020));
     slot = &http_status_reason_slots[((uint32_t)(h >> 32) ^
                                     http_status_reason_displacements[h & 31u]) &
                                    255u];
@@ -1244,8 +1256,8 @@ const struct http_status_info *http_status_from_reason(const char *s, size_t len
  * found on try 14 of at most 160; 32 buckets, 128 slots
  * (88% used). A slot's key is its entry's own name. */
 static const unsigned char http_status_name_displacements[32] = {
-    /* 0 */ 15, 1, 28, 4, 11, 27, 0, 9, 106, 4, 0, 0, 2, 0, 9, 3,
-    /* 16 */ 11, 3, 3, 7, 44, 2, 25, 0, 93, 0, 0, 114, 5, 2, 7, 71,
+    /* 0 */ 31, 0, 5, 4, 0, 0, 18, 17, 11, 10, 4, 1, 34, 8, 0, 31,
+    /* 16 */ 10, 15, 11, 9, 17, 7, 0, 9, 8, 2, 0, 16, 32, 10, 2, 15,
 };
 
 /* An all-zero mask: names compare exactly. */
@@ -1257,119 +1269,119 @@ struct http_status_name_slot {
 };
 
 static const struct http_status_name_slot http_status_name_slots[128] = {
-    [0] = { 8, 43 }, /* CONFLICT: 409 */
-    [1] = { 13, 16 }, /* RESET_CONTENT: 205 */
-    [2] = { 20, 64 }, /* UNORDERED_COLLECTION: 425 */
-    [3] = { 18, 39 }, /* METHOD_NOT_ALLOWED: 405 */
-    [4] = { 29, 112 }, /* NETWORK_CONNECT_TIMEOUT_ERROR: 599 */
-    [6] = { 19, 1 }, /* SWITCHING_PROTOCOLS: 101 */
-    [7] = { 11, 71 }, /* NO_RESPONSE: 444 */
-    [8] = { 30, 78 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS: 464 */
-    [9] = { 17, 56 }, /* ENHANCE_YOUR_CALM: 420 */
-    [10] = { 24, 98 }, /* WEB_SERVER_UNKNOWN_ERROR: 520 */
-    [11] = { 29, 41 }, /* PROXY_AUTHENTICATION_REQUIRED: 407 */
+    [0] = { 21, 80 }, /* SSL_CERTIFICATE_ERROR: 495 */
+    [1] = { 20, 64 }, /* UNORDERED_COLLECTION: 425 */
+    [2] = { 17, 67 }, /* TOO_MANY_REQUESTS: 429 */
+    [3] = { 6, 61 }, /* LOCKED: 423 */
+    [4] = { 20, 100 }, /* CONNECTION_TIMED_OUT: 522 */
+    [5] = { 35, 76 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST: 460 */
+    [6] = { 10, 72 }, /* RETRY_WITH: 449 */
+    [7] = { 9, 29 }, /* USE_PROXY: 305 */
+    [8] = { 23, 92 }, /* VARIANT_ALSO_NEGOTIATES: 506 */
+    [9] = { 20, 109 }, /* TEMPORARILY_DISABLED: 540 */
+    [10] = { 29, 41 }, /* PROXY_AUTHENTICATION_REQUIRED: 407 */
+    [11] = { 16, 24 }, /* MULTIPLE_CHOICES: 300 */
     [12] = { 17, 25 }, /* MOVED_PERMANENTLY: 301 */
-    [13] = { 12, 21 }, /* THIS_IS_FINE: 218 */
-    [14] = { 31, 82 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT: 497 */
-    [16] = { 14, 40 }, /* NOT_ACCEPTABLE: 406 */
-    [17] = { 16, 102 }, /* TIMEOUT_OCCURRED: 524 */
-    [18] = { 18, 31 }, /* TEMPORARY_REDIRECT: 307 */
-    [20] = { 10, 2 }, /* PROCESSING: 102 */
-    [21] = { 24, 79 }, /* REQUEST_HEADER_TOO_LARGE: 494 */
-    [22] = { 12, 55 }, /* PAGE_EXPIRED: 419 */
-    [23] = { 36, 73 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS: 450 */
-    [24] = { 26, 68 }, /* SHOPIFY_SECURITY_REJECTION: 430 */
-    [26] = { 20, 103 }, /* SSL_HANDSHAKE_FAILED: 525 */
-    [27] = { 18, 58 }, /* DESTINATION_LOCKED: 421 */
-    [28] = { 8, 13 }, /* ACCEPTED: 202 */
-    [29] = { 11, 52 }, /* IM_A_TEAPOT: 418 */
-    [30] = { 31, 69 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE: 431 */
-    [31] = { 15, 45 }, /* LENGTH_REQUIRED: 411 */
-    [32] = { 38, 110 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR: 561 */
-    [33] = { 15, 17 }, /* PARTIAL_CONTENT: 206 */
-    [34] = { 5, 26 }, /* FOUND: 302 */
-    [35] = { 17, 6 }, /* RESPONSE_IS_STALE: 110 */
-    [36] = { 12, 35 }, /* UNAUTHORIZED: 401 */
-    [37] = { 19, 59 }, /* MISDIRECTED_REQUEST: 421 */
-    [38] = { 23, 77 }, /* INVALID_X_FORWARDED_FOR: 463 */
-    [39] = { 24, 95 }, /* BANDWIDTH_LIMIT_EXCEEDED: 509 */
-    [40] = { 35, 76 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST: 460 */
-    [42] = { 21, 101 }, /* ORIGIN_IS_UNREACHABLE: 523 */
-    [43] = { 8, 0 }, /* CONTINUE: 100 */
-    [44] = { 27, 5 }, /* UPLOAD_RESUMPTION_SUPPORTED: 104 */
-    [45] = { 7, 12 }, /* CREATED: 201 */
-    [46] = { 22, 8 }, /* DISCONNECTED_OPERATION: 112 */
-    [47] = { 21, 80 }, /* SSL_CERTIFICATE_ERROR: 495 */
-    [49] = { 18, 106 }, /* SITE_IS_OVERLOADED: 529 */
-    [50] = { 18, 51 }, /* EXPECTATION_FAILED: 417 */
-    [51] = { 14, 108 }, /* SITE_IS_FROZEN: 530 */
-    [52] = { 14, 70 }, /* LOGIN_TIME_OUT: 440 */
-    [53] = { 11, 34 }, /* BAD_REQUEST: 400 */
-    [54] = { 18, 32 }, /* PERMANENT_REDIRECT: 308 */
-    [55] = { 13, 94 }, /* LOOP_DETECTED: 508 */
-    [56] = { 14, 85 }, /* TOKEN_REQUIRED: 499 */
+    [13] = { 23, 104 }, /* INVALID_SSL_CERTIFICATE: 526 */
+    [14] = { 12, 96 }, /* NOT_EXTENDED: 510 */
+    [16] = { 19, 89 }, /* SERVICE_UNAVAILABLE: 503 */
+    [18] = { 4, 44 }, /* GONE: 410 */
+    [19] = { 17, 62 }, /* FAILED_DEPENDENCY: 424 */
+    [22] = { 13, 83 }, /* INVALID_TOKEN: 498 */
+    [23] = { 16, 36 }, /* PAYMENT_REQUIRED: 402 */
+    [24] = { 13, 94 }, /* LOOP_DETECTED: 508 */
+    [25] = { 31, 97 }, /* NETWORK_AUTHENTICATION_REQUIRED: 511 */
+    [26] = { 21, 60 }, /* UNPROCESSABLE_CONTENT: 422 */
+    [28] = { 31, 69 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE: 431 */
+    [29] = { 9, 27 }, /* SEE_OTHER: 303 */
+    [30] = { 19, 1 }, /* SWITCHING_PROTOCOLS: 101 */
+    [31] = { 20, 103 }, /* SSL_HANDSHAKE_FAILED: 525 */
+    [32] = { 11, 4 }, /* EARLY_HINTS: 103 */
+    [33] = { 27, 5 }, /* UPLOAD_RESUMPTION_SUPPORTED: 104 */
+    [34] = { 15, 87 }, /* NOT_IMPLEMENTED: 501 */
+    [35] = { 11, 71 }, /* NO_RESPONSE: 444 */
+    [36] = { 12, 48 }, /* URI_TOO_LONG: 414 */
+    [37] = { 30, 78 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS: 464 */
+    [38] = { 26, 91 }, /* HTTP_VERSION_NOT_SUPPORTED: 505 */
+    [39] = { 18, 51 }, /* EXPECTATION_FAILED: 417 */
+    [40] = { 17, 56 }, /* ENHANCE_YOUR_CALM: 420 */
+    [41] = { 11, 52 }, /* IM_A_TEAPOT: 418 */
+    [42] = { 22, 20 }, /* TRANSFORMATION_APPLIED: 214 */
+    [43] = { 24, 79 }, /* REQUEST_HEADER_TOO_LARGE: 494 */
+    [44] = { 12, 21 }, /* THIS_IS_FINE: 218 */
+    [45] = { 15, 17 }, /* PARTIAL_CONTENT: 206 */
+    [46] = { 13, 105 }, /* RAILGUN_ERROR: 527 */
+    [47] = { 18, 106 }, /* SITE_IS_OVERLOADED: 529 */
+    [48] = { 12, 55 }, /* PAGE_EXPIRED: 419 */
+    [49] = { 14, 85 }, /* TOKEN_REQUIRED: 499 */
+    [50] = { 21, 101 }, /* ORIGIN_IS_UNREACHABLE: 523 */
+    [51] = { 9, 38 }, /* NOT_FOUND: 404 */
+    [52] = { 16, 65 }, /* UPGRADE_REQUIRED: 426 */
+    [53] = { 21, 86 }, /* INTERNAL_SERVER_ERROR: 500 */
+    [54] = { 12, 28 }, /* NOT_MODIFIED: 304 */
+    [55] = { 2, 11 }, /* OK: 200 */
+    [56] = { 8, 13 }, /* ACCEPTED: 202 */
+    [57] = { 14, 70 }, /* LOGIN_TIME_OUT: 440 */
     [58] = { 21, 10 }, /* MISCELLANEOUS_WARNING: 199 */
-    [59] = { 9, 38 }, /* NOT_FOUND: 404 */
-    [60] = { 29, 14 }, /* NON_AUTHORITATIVE_INFORMATION: 203 */
-    [61] = { 4, 44 }, /* GONE: 410 */
-    [63] = { 9, 37 }, /* FORBIDDEN: 403 */
-    [64] = { 20, 100 }, /* CONNECTION_TIMED_OUT: 522 */
-    [65] = { 12, 96 }, /* NOT_EXTENDED: 510 */
-    [66] = { 7, 22 }, /* IM_USED: 226 */
-    [67] = { 6, 61 }, /* LOCKED: 423 */
-    [68] = { 19, 89 }, /* SERVICE_UNAVAILABLE: 503 */
-    [69] = { 19, 7 }, /* REVALIDATION_FAILED: 111 */
-    [70] = { 16, 65 }, /* UPGRADE_REQUIRED: 426 */
-    [71] = { 21, 86 }, /* INTERNAL_SERVER_ERROR: 500 */
-    [72] = { 11, 88 }, /* BAD_GATEWAY: 502 */
-    [73] = { 26, 91 }, /* HTTP_VERSION_NOT_SUPPORTED: 505 */
-    [74] = { 17, 62 }, /* FAILED_DEPENDENCY: 424 */
-    [75] = { 9, 63 }, /* TOO_EARLY: 425 */
-    [76] = { 2, 11 }, /* OK: 200 */
-    [77] = { 12, 74 }, /* IIS_REDIRECT: 451 */
-    [78] = { 22, 53 }, /* AUTHENTICATION_TIMEOUT: 419 */
-    [79] = { 20, 9 }, /* HEURISTIC_EXPIRATION: 113 */
-    [80] = { 21, 107 }, /* CLOUDFLARE_1XXX_ERROR: 530 */
-    [81] = { 15, 87 }, /* NOT_IMPLEMENTED: 501 */
-    [82] = { 13, 83 }, /* INVALID_TOKEN: 498 */
-    [84] = { 21, 60 }, /* UNPROCESSABLE_CONTENT: 422 */
-    [86] = { 32, 23 }, /* MISCELLANEOUS_PERSISTENT_WARNING: 299 */
-    [87] = { 30, 54 }, /* INSUFFICIENT_SPACE_ON_RESOURCE: 419 */
-    [88] = { 20, 93 }, /* INSUFFICIENT_STORAGE: 507 */
-    [89] = { 14, 57 }, /* METHOD_FAILURE: 420 */
-    [90] = { 21, 50 }, /* RANGE_NOT_SATISFIABLE: 416 */
-    [91] = { 19, 46 }, /* PRECONDITION_FAILED: 412 */
-    [92] = { 15, 42 }, /* REQUEST_TIMEOUT: 408 */
-    [93] = { 12, 48 }, /* URI_TOO_LONG: 414 */
-    [94] = { 12, 18 }, /* MULTI_STATUS: 207 */
-    [95] = { 15, 90 }, /* GATEWAY_TIMEOUT: 504 */
-    [96] = { 10, 72 }, /* RETRY_WITH: 449 */
-    [97] = { 18, 99 }, /* WEB_SERVER_IS_DOWN: 521 */
-    [99] = { 21, 66 }, /* PRECONDITION_REQUIRED: 428 */
-    [101] = { 17, 33 }, /* RESUME_INCOMPLETE: 308 */
-    [102] = { 17, 67 }, /* TOO_MANY_REQUESTS: 429 */
-    [103] = { 10, 3 }, /* CHECKPOINT: 103 */
-    [104] = { 17, 47 }, /* CONTENT_TOO_LARGE: 413 */
-    [105] = { 23, 104 }, /* INVALID_SSL_CERTIFICATE: 526 */
-    [107] = { 21, 84 }, /* CLIENT_CLOSED_REQUEST: 499 */
-    [108] = { 9, 27 }, /* SEE_OTHER: 303 */
-    [109] = { 23, 92 }, /* VARIANT_ALSO_NEGOTIATES: 506 */
-    [111] = { 20, 109 }, /* TEMPORARILY_DISABLED: 540 */
-    [112] = { 12, 30 }, /* SWITCH_PROXY: 306 */
-    [113] = { 16, 36 }, /* PAYMENT_REQUIRED: 402 */
-    [114] = { 31, 97 }, /* NETWORK_AUTHENTICATION_REQUIRED: 511 */
-    [115] = { 11, 4 }, /* EARLY_HINTS: 103 */
-    [116] = { 9, 29 }, /* USE_PROXY: 305 */
-    [117] = { 16, 24 }, /* MULTIPLE_CHOICES: 300 */
-    [118] = { 12, 28 }, /* NOT_MODIFIED: 304 */
-    [119] = { 13, 105 }, /* RAILGUN_ERROR: 527 */
-    [121] = { 22, 20 }, /* TRANSFORMATION_APPLIED: 214 */
-    [122] = { 10, 15 }, /* NO_CONTENT: 204 */
-    [123] = { 22, 49 }, /* UNSUPPORTED_MEDIA_TYPE: 415 */
-    [124] = { 16, 19 }, /* ALREADY_REPORTED: 208 */
-    [125] = { 26, 111 }, /* NETWORK_READ_TIMEOUT_ERROR: 598 */
-    [126] = { 24, 81 }, /* SSL_CERTIFICATE_REQUIRED: 496 */
-    [127] = { 29, 75 }, /* UNAVAILABLE_FOR_LEGAL_REASONS: 451 */
+    [59] = { 18, 31 }, /* TEMPORARY_REDIRECT: 307 */
+    [60] = { 31, 82 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT: 497 */
+    [61] = { 20, 93 }, /* INSUFFICIENT_STORAGE: 507 */
+    [62] = { 19, 7 }, /* REVALIDATION_FAILED: 111 */
+    [63] = { 7, 12 }, /* CREATED: 201 */
+    [66] = { 14, 40 }, /* NOT_ACCEPTABLE: 406 */
+    [68] = { 16, 102 }, /* TIMEOUT_OCCURRED: 524 */
+    [70] = { 12, 35 }, /* UNAUTHORIZED: 401 */
+    [71] = { 22, 49 }, /* UNSUPPORTED_MEDIA_TYPE: 415 */
+    [72] = { 21, 50 }, /* RANGE_NOT_SATISFIABLE: 416 */
+    [73] = { 29, 112 }, /* NETWORK_CONNECT_TIMEOUT_ERROR: 599 */
+    [74] = { 17, 6 }, /* RESPONSE_IS_STALE: 110 */
+    [75] = { 15, 90 }, /* GATEWAY_TIMEOUT: 504 */
+    [76] = { 32, 23 }, /* MISCELLANEOUS_PERSISTENT_WARNING: 299 */
+    [77] = { 8, 0 }, /* CONTINUE: 100 */
+    [78] = { 13, 16 }, /* RESET_CONTENT: 205 */
+    [79] = { 18, 99 }, /* WEB_SERVER_IS_DOWN: 521 */
+    [80] = { 17, 47 }, /* CONTENT_TOO_LARGE: 413 */
+    [81] = { 24, 95 }, /* BANDWIDTH_LIMIT_EXCEEDED: 509 */
+    [82] = { 12, 30 }, /* SWITCH_PROXY: 306 */
+    [83] = { 10, 15 }, /* NO_CONTENT: 204 */
+    [84] = { 5, 26 }, /* FOUND: 302 */
+    [86] = { 18, 39 }, /* METHOD_NOT_ALLOWED: 405 */
+    [87] = { 29, 75 }, /* UNAVAILABLE_FOR_LEGAL_REASONS: 451 */
+    [89] = { 14, 108 }, /* SITE_IS_FROZEN: 530 */
+    [90] = { 8, 43 }, /* CONFLICT: 409 */
+    [91] = { 22, 8 }, /* DISCONNECTED_OPERATION: 112 */
+    [92] = { 21, 84 }, /* CLIENT_CLOSED_REQUEST: 499 */
+    [94] = { 24, 98 }, /* WEB_SERVER_UNKNOWN_ERROR: 520 */
+    [95] = { 18, 32 }, /* PERMANENT_REDIRECT: 308 */
+    [96] = { 9, 63 }, /* TOO_EARLY: 425 */
+    [97] = { 22, 53 }, /* AUTHENTICATION_TIMEOUT: 419 */
+    [98] = { 30, 54 }, /* INSUFFICIENT_SPACE_ON_RESOURCE: 419 */
+    [99] = { 10, 3 }, /* CHECKPOINT: 103 */
+    [100] = { 18, 58 }, /* DESTINATION_LOCKED: 421 */
+    [103] = { 15, 42 }, /* REQUEST_TIMEOUT: 408 */
+    [104] = { 19, 59 }, /* MISDIRECTED_REQUEST: 421 */
+    [105] = { 19, 46 }, /* PRECONDITION_FAILED: 412 */
+    [107] = { 29, 14 }, /* NON_AUTHORITATIVE_INFORMATION: 203 */
+    [108] = { 11, 34 }, /* BAD_REQUEST: 400 */
+    [109] = { 11, 88 }, /* BAD_GATEWAY: 502 */
+    [110] = { 20, 9 }, /* HEURISTIC_EXPIRATION: 113 */
+    [111] = { 38, 110 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR: 561 */
+    [112] = { 24, 81 }, /* SSL_CERTIFICATE_REQUIRED: 496 */
+    [113] = { 23, 77 }, /* INVALID_X_FORWARDED_FOR: 463 */
+    [114] = { 17, 33 }, /* RESUME_INCOMPLETE: 308 */
+    [115] = { 10, 2 }, /* PROCESSING: 102 */
+    [116] = { 14, 57 }, /* METHOD_FAILURE: 420 */
+    [117] = { 9, 37 }, /* FORBIDDEN: 403 */
+    [118] = { 36, 73 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS: 450 */
+    [119] = { 12, 18 }, /* MULTI_STATUS: 207 */
+    [120] = { 7, 22 }, /* IM_USED: 226 */
+    [121] = { 26, 111 }, /* NETWORK_READ_TIMEOUT_ERROR: 598 */
+    [122] = { 21, 107 }, /* CLOUDFLARE_1XXX_ERROR: 530 */
+    [123] = { 16, 19 }, /* ALREADY_REPORTED: 208 */
+    [124] = { 12, 74 }, /* IIS_REDIRECT: 451 */
+    [125] = { 26, 68 }, /* SHOPIFY_SECURITY_REJECTION: 430 */
+    [126] = { 21, 66 }, /* PRECONDITION_REQUIRED: 428 */
+    [127] = { 15, 45 }, /* LENGTH_REQUIRED: 411 */
 };
 
 const struct http_status_info *http_status_from_name(const char *s, size_t len)

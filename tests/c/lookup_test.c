@@ -88,11 +88,19 @@ static size_t map_index;
            "MAP entry %zu (%s)", map_index, #MAP_NAME);                                            \
     map_index++;
 
+/* The table is sorted by code: binary search, independent of the lookups. */
 static int in_table(int code)
 {
-    for (size_t i = 0; i < U(_COUNT); i++)
-        if (F(_table)[i].code == code)
+    size_t low = 0, high = U(_COUNT);
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        if (F(_table)[middle].code == code)
             return 1;
+        if (F(_table)[middle].code < code)
+            low = middle + 1;
+        else
+            high = middle;
+    }
     return 0;
 }
 
