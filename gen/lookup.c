@@ -32,13 +32,21 @@ struct key_set {
     struct key *keys;
     size_t count;
     bool fold; /* ASCII case-insensitive */
+    bool full; /* fast mode cannot tell the keys apart */
 };
 
 static uint64_t hash_key(const void *set_pointer, size_t index, uint64_t seed)
 {
     const struct key_set *set = set_pointer;
     const struct key *key = &set->keys[index];
-    return phash_string(seed, (const unsigned char *)key->text, key->length, set->fold);
+    return phash_string(seed, (const unsigned char *)key->text, key->length, set->fold, set->full);
+}
+
+static const unsigned char *key_bytes(const void *set_pointer, size_t index, size_t *length)
+{
+    const struct key *key = &((const struct key_set *)set_pointer)->keys[index];
+    *length = key->length;
+    return (const unsigned char *)key->text;
 }
 
 static uint64_t hash_code(const void *codes, size_t index, uint64_t seed)
@@ -86,15 +94,15 @@ static json_t *hash_description(const struct phash *phash, size_t key_count)
     for (uint32_t b = 0; b < phash->bucket_count; b++)
         if (phash->displacements[b] > largest)
             largest = phash->displacements[b];
-    return json_pack("{s:o, s:i, s:i, s:I, s:I, s:I, s:I, s:I, s:i, s:s, s:o}", "seed",
-                     hex(phash->seed), "seed_attempts", (int)phash->seed_attempts, "seed_bound",
-                     PHASH_SEEDS_PER_SIZE * (PHASH_MAX_DOUBLINGS + 1), "bucket_count",
-                     (json_int_t)phash->bucket_count, "bucket_mask",
-                     (json_int_t)phash->bucket_count - 1, "slot_count",
-                     (json_int_t)phash->slot_count, "slot_mask", (json_int_t)phash->slot_count - 1,
-                     "key_count", (json_int_t)key_count, "load_percent",
-                     (int)(key_count * 100 / phash->slot_count), "displacement_type",
-                     unsigned_type(largest), "displacement_rows", displacement_rows(phash));
+    return json_pack(
+        "{s:o, s:o, s:i, s:i, s:I, s:I, s:I, s:I, s:I, s:i, s:s, s:o}", "seed", hex(phash->seed),
+        "seed_k", hex(phash->seed ^ PHASH_K_WORDS), "seed_attempts", (int)phash->seed_attempts,
+        "seed_bound", PHASH_SEEDS_PER_SIZE * (PHASH_MAX_DOUBLINGS + 1), "bucket_count",
+        (json_int_t)phash->bucket_count, "bucket_mask", (json_int_t)phash->bucket_count - 1,
+        "slot_count", (json_int_t)phash->slot_count, "slot_mask", (json_int_t)phash->slot_count - 1,
+        "key_count", (json_int_t)key_count, "load_percent",
+        (int)(key_count * 100 / phash->slot_count), "displacement_type", unsigned_type(largest),
+        "displacement_rows", displacement_rows(phash));
 }
 
 static bool report_no_hash(const char *what, size_t count)
@@ -108,9 +116,9 @@ static bool report_no_hash(const char *what, size_t count)
 
 static json_t *entry_ref(const json_t *entry, json_int_t slot)
 {
-    return json_pack("{s:I, s:I, s:O, s:O}", "slot", slot, "value",
-                     json_integer_value(json_object_get(entry, "_index")) + 1, "code",
-                     json_object_get(entry, "code"), "name", json_object_get(entry, "name"));
+    return json_pack("{s:I, s:O, s:O, s:O}", "slot", slot, "index",
+                     json_object_get(entry, "_index"), "code", json_object_get(entry, "code"),
+                     "name", json_object_get(entry, "name"));
 }
 
 static json_t *direct_code_table(const json_t *model, json_int_t min, json_int_t max)
@@ -193,45 +201,64 @@ static bool collect_keys(const json_t *codes, bool phrases, struct key_set *set)
     return true;
 }
 
-static void append_bytes(struct buffer *out, const struct key *key, bool masks)
+static bool is_letter(unsigned char byte)
 {
+    return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+}
+
+/* "0x6E, 0x6F," for the key's bytes: lower-cased when FOLD, or its MASK
+ * (0x20 at letters, 0 elsewhere). Hex by hand: this runs for every byte of
+ * every key, and snprintf would dominate the generator's time. */
+static void append_bytes(struct buffer *out, const struct key *key, bool fold, bool mask)
+{
+    static const char digits[] = "0123456789ABCDEF";
     for (size_t i = 0; i < key->length; i++) {
         unsigned char byte = (unsigned char)key->text[i];
-        bool letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
-        char text[8];
-        if (masks)
-            snprintf(text, sizeof text, "%s0x%02X,", i ? " " : "", letter ? 0x20 : 0);
-        else
-            snprintf(text, sizeof text, "%s0x%02X,", i ? " " : "", letter ? byte | 0x20 : byte);
-        buffer_append_string(out, text);
+        unsigned char value = mask   ? (is_letter(byte) ? 0x20 : 0)
+                              : fold ? (is_letter(byte) ? byte | 0x20 : byte)
+                                     : byte;
+        char text[6] = {' ', '0', 'x', digits[value >> 4], digits[value & 15], ','};
+        buffer_append(out, i ? text : text + 1, i ? 6 : 5);
     }
 }
 
-/* The folded keys, one row each, and beside them the masks of their
- * letters: the lookup ORs the masks into the input and compares words. */
+static json_t *pool_row(size_t offset, const struct key *key, bool fold)
+{
+    struct buffer bytes = {0}, masks = {0};
+    append_bytes(&bytes, key, fold, false);
+    if (fold)
+        append_bytes(&masks, key, fold, true);
+    json_t *row = json_object();
+    json_object_set_new(row, "offset", json_integer((json_int_t)offset));
+    json_object_set_new(row, "bytes", json_stringn(bytes.bytes, bytes.length));
+    if (fold)
+        json_object_set_new(row, "masks", json_stringn(masks.bytes, masks.length));
+    json_object_set_new(row, "key", json_stringn(key->text, key->length));
+    buffer_free(&bytes);
+    buffer_free(&masks);
+    return row;
+}
+
+/* One row per key: its bytes (folded for a case-insensitive table, and then
+ * followed by the mask of its letters, which the lookup ORs into the input). */
 static json_t *key_pool(const struct key_set *set, size_t *size)
 {
     json_t *rows = json_array();
     *size = 0;
     for (size_t i = 0; i < set->count; i++) {
-        struct buffer bytes = {0}, masks = {0};
-        append_bytes(&bytes, &set->keys[i], false);
-        append_bytes(&masks, &set->keys[i], true);
-        json_array_append_new(rows, json_pack("{s:I, s:s, s:s, s:s%}", "offset", (json_int_t)*size,
-                                              "bytes", bytes.bytes, "masks", masks.bytes, "key",
-                                              set->keys[i].text, set->keys[i].length));
-        buffer_free(&bytes);
-        buffer_free(&masks);
-        *size += set->keys[i].length;
+        json_array_append_new(rows, pool_row(*size, &set->keys[i], set->fold));
+        *size += (set->fold ? 2 : 1) * set->keys[i].length;
     }
     return rows;
 }
 
 static json_t *string_table(const json_t *codes, bool phrases)
 {
-    struct key_set set = {NULL, 0, phrases};
+    struct key_set set = {NULL, 0, phrases, false};
     struct phash phash;
-    if (!collect_keys(codes, phrases, &set) || !phash_build(&phash, &set, set.count, hash_key)) {
+    bool collected = collect_keys(codes, phrases, &set);
+    set.full = collected && !phash_fast_mode_works(&set, set.count, key_bytes, set.fold);
+    if (!collected || !phash_build(&phash, &set, set.count, hash_key)) {
         free(set.keys);
         report_no_hash(phrases ? "reason phrases" : "names", set.count);
         return NULL;
@@ -240,7 +267,7 @@ static json_t *string_table(const json_t *codes, bool phrases)
     size_t *offsets = calloc(set.count, sizeof *offsets);
     for (size_t i = 0; offsets && i < set.count; i++) {
         offsets[i] = pool_size;
-        pool_size += set.keys[i].length;
+        pool_size += (phrases ? 2 : 1) * set.keys[i].length; /* as key_pool lays them out */
         if (set.keys[i].length > max_length)
             max_length = set.keys[i].length;
     }
@@ -260,10 +287,12 @@ static json_t *string_table(const json_t *codes, bool phrases)
     }
     json_object_set_new(table, "slots", slots);
     json_object_set_new(table, "max_length", json_integer((json_int_t)max_length));
-    if (phrases) {
-        json_object_set_new(table, "pool", key_pool(&set, &pool_size));
-        json_object_set_new(table, "pool_size", json_integer((json_int_t)pool_size));
-    }
+    /* Keys of 8 bytes or more take the lookup's long path: len - 8 <= span. */
+    json_object_set_new(table, "long_span",
+                        json_integer((json_int_t)(max_length > 8 ? max_length - 8 : 0)));
+    json_object_set_new(table, "full", json_boolean(set.full));
+    json_object_set_new(table, "pool", key_pool(&set, &pool_size));
+    json_object_set_new(table, "pool_size", json_integer((json_int_t)pool_size));
     free(offsets);
     phash_free(&phash);
     free(set.keys);
@@ -285,9 +314,12 @@ bool lookup_tables(json_t *model)
         json_decref(by_reason);
         return false;
     }
-    json_t *lookup =
-        json_pack("{s:s, s:o, s:o, s:o}", "index_type", unsigned_type(json_array_size(codes) + 1),
-                  "code", by_code, "reason", by_reason, "name", by_name);
+    bool reason_full = json_is_true(json_object_get(by_reason, "full"));
+    bool name_full = json_is_true(json_object_get(by_name, "full"));
+    json_t *lookup = json_pack("{s:s, s:o, s:o, s:o, s:b, s:b}", "index_type",
+                               unsigned_type(json_array_size(codes) + 1), "code", by_code, "reason",
+                               by_reason, "name", by_name, "any_full", reason_full || name_full,
+                               "any_fast", !reason_full || !name_full);
     json_object_set_new(model, "_lookup", lookup);
     return lookup != NULL;
 }

@@ -5,28 +5,23 @@
 #include <string.h>
 
 #define MULTIPLIER  0x9E3779B97F4A7C15u /* 2^64 / golden ratio, odd */
+#define K_WORDS     PHASH_K_WORDS
+#define K_CHAIN     0x8EBC6AF09C88C6E3u
 #define FOLD64      0x2020202020202020u
-#define FOLD32      0x20202020u
 #define BUCKET_LOAD 4 /* keys per bucket, on average */
 
-/* Between the words of a long key: multiply, then fold the high half into
- * the low, so that the next word's XOR does not cancel this one's. */
-static uint64_t mix(uint64_t x)
+/* The 128-bit product from 32-bit halves: portable and exact, so regen and
+ * the generated C (which may use unsigned __int128) agree on every bit. */
+uint64_t phash_mum(uint64_t x, uint64_t y)
 {
-    x *= MULTIPLIER;
-    return x ^ (x >> 32);
-}
-
-/* The last round, a full avalanche (MurmurHash3's 64-bit finalizer): every
- * key bit then reaches both the low half (the bucket) and the high half (the
- * slot), whatever structure the keys share. */
-static uint64_t finish(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDu;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53u;
-    return h ^ (h >> 33);
+    uint64_t x_low = x & 0xFFFFFFFFu, x_high = x >> 32;
+    uint64_t y_low = y & 0xFFFFFFFFu, y_high = y >> 32;
+    uint64_t low_low = x_low * y_low, low_high = x_low * y_high;
+    uint64_t high_low = x_high * y_low, high_high = x_high * y_high;
+    uint64_t middle = (low_low >> 32) + (low_high & 0xFFFFFFFFu) + (high_low & 0xFFFFFFFFu);
+    uint64_t low = (middle << 32) | (low_low & 0xFFFFFFFFu);
+    uint64_t high = high_high + (low_high >> 32) + (high_low >> 32) + (middle >> 32);
+    return low ^ high;
 }
 
 static uint64_t load64(const unsigned char *p)
@@ -42,34 +37,88 @@ static uint32_t load32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Keys shorter than 8 bytes are read as two overlapping 4-byte words (4 to
- * 7 bytes) or as their first, middle and last byte (1 to 3): every byte is
- * read, none past the end. */
-uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, bool fold)
+void phash_words(const unsigned char *bytes, size_t length, bool fold, uint64_t *a, uint64_t *b)
 {
-    uint64_t fold64 = fold ? FOLD64 : 0, fold32 = fold ? FOLD32 : 0;
-    uint64_t h = seed ^ (uint64_t)length * MULTIPLIER;
+    uint64_t f = fold ? FOLD64 : 0;
     if (length >= 8) {
-        for (size_t i = 0; i + 8 < length; i += 8)
-            h = mix(h ^ (load64(bytes + i) | fold64));
-        return finish(h ^ (load64(bytes + length - 8) | fold64));
+        *a = load64(bytes) | f;
+        *b = load64(bytes + length - 8) | f;
+    } else if (length >= 4) {
+        *a = load32(bytes) | (f & 0xFFFFFFFFu);
+        *b = load32(bytes + length - 4) | (f & 0xFFFFFFFFu);
+    } else {
+        *a = length ? ((uint64_t)bytes[0] | (uint64_t)bytes[length / 2] << 8 |
+                       (uint64_t)bytes[length - 1] << 16) |
+                          (f & 0xFFFFFFu)
+                    : 0;
+        *b = 0;
     }
-    if (length >= 4) {
-        uint64_t low = load32(bytes) | fold32, high = load32(bytes + length - 4) | fold32;
-        return finish(h ^ (low | high << 32));
+}
+
+/* For keys of 8 bytes or more, the words between the first and the last
+ * eight: the word at 8 (at 0 when the key is 16 bytes or shorter, so that
+ * keys up to 24 bytes need no loop), XOR the words from 16 on. */
+static uint64_t middle_words(const unsigned char *bytes, size_t length, bool fold)
+{
+    uint64_t f = fold ? FOLD64 : 0;
+    if (length < 8)
+        return 0;
+    uint64_t c = load64(bytes + (length > 16 ? 8 : 0)) | f;
+    for (size_t i = 16; i + 8 < length; i += 8)
+        c ^= load64(bytes + i) | f;
+    return c;
+}
+
+uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, bool fold,
+                      bool full)
+{
+    uint64_t a, b;
+    phash_words(bytes, length, fold, &a, &b);
+    if (!full) {
+        uint64_t m = seed ^ length;
+        return phash_mum(a ^ m, b ^ middle_words(bytes, length, fold) ^ m ^ K_WORDS);
     }
-    if (length > 0) {
-        uint64_t fold8 = fold ? 0x20 : 0;
-        uint64_t three = (bytes[0] | fold8) | (bytes[length / 2] | fold8) << 8 |
-                         (bytes[length - 1] | fold8) << 16;
-        return finish(h ^ three);
+    uint64_t m = phash_mum(seed ^ length, K_CHAIN);
+    for (size_t i = 8; i + 8 < length; i += 8)
+        m = phash_mum(m ^ (load64(bytes + i) | (fold ? FOLD64 : 0)), K_CHAIN);
+    return phash_mum(a ^ m, b ^ m ^ K_WORDS);
+}
+
+struct word_pair {
+    uint64_t a, b;
+};
+
+static int compare_pairs(const void *left, const void *right)
+{
+    const struct word_pair *x = left, *y = right;
+    if (x->a != y->a)
+        return x->a < y->a ? -1 : 1;
+    return (x->b > y->b) - (x->b < y->b);
+}
+
+bool phash_fast_mode_works(const void *keys, size_t count, phash_key_bytes key, bool fold)
+{
+    struct word_pair *pairs = calloc(count ? count : 1, sizeof *pairs);
+    if (!pairs)
+        return false;
+    for (size_t i = 0; i < count; i++) {
+        size_t length;
+        const unsigned char *bytes = key(keys, i, &length);
+        phash_words(bytes, length, fold, &pairs[i].a, &pairs[i].b);
+        pairs[i].a ^= length; /* as fast mode sees them */
+        pairs[i].b ^= length ^ middle_words(bytes, length, fold);
     }
-    return finish(h);
+    qsort(pairs, count, sizeof *pairs, compare_pairs);
+    bool distinct = true;
+    for (size_t i = 1; distinct && i < count; i++)
+        distinct = compare_pairs(&pairs[i - 1], &pairs[i]) != 0;
+    free(pairs);
+    return distinct;
 }
 
 uint64_t phash_integer(uint64_t seed, int64_t code)
 {
-    return finish(seed ^ (uint64_t)(uint32_t)code);
+    return phash_mum(seed ^ (uint64_t)(uint32_t)code, K_WORDS);
 }
 
 /* Seed number I: splitmix64, so consecutive seeds are unrelated. */

@@ -8,10 +8,7 @@
  * share a slot. Lookups are then: one hash, two table reads, one key
  * comparison. Both counts are powers of two, so no division is needed.
  *
- * The hash: h = seed ^ length * K; each 8-byte word but the last is mixed
- * in (h = mix(h ^ word)); the last (or the only, shorter, word) goes through
- * a full avalanche, MurmurHash3's finalizer. The hash functions here are the
- * definition: the generated C computes the
+ * The hash functions here are the definition: the generated C computes the
  * same bits (templates/NAME.c.tmpl), and the lookup tests check every key. */
 #ifndef REGEN_PHASH_H
 #define REGEN_PHASH_H
@@ -20,12 +17,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A string of LENGTH bytes: eight bytes at a time, little-endian; with
- * FOLD every byte is OR-ed with 0x20, so ASCII letters hash alike in either
- * case (other bytes may collide too: the key comparison tells them apart). */
-uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, bool fold);
-/* An int code, as the 32 bits of (uint32_t)code. */
+/* The two words a key is hashed (and compared) by: for 8 bytes or more,
+ * the first and the last eight, little-endian, overlapping when shorter than
+ * 16; for 4 to 7 bytes, the first and last four; for 1 to 3, the first,
+ * middle and last byte in A and 0 in B. FOLD is OR-ed into every byte read
+ * (0x20 folds ASCII case; other bytes may collide, the compare tells). */
+void phash_words(const unsigned char *bytes, size_t length, bool fold, uint64_t *a, uint64_t *b);
+
+/* The string hash. Fast mode hashes the two words, c (for 8 bytes or
+ * more: the word at 8, or at 0 up to 16 bytes, XOR every word from 16 to
+ * the last eight) and the length, h = mum(a ^ seed ^ length, b ^ c ^ seed ^
+ * length ^ K), when those tell every key of the table apart
+ * (phash_fast_mode_works). Full mode first chains
+ * the words between them: m = mum(seed ^ length, K2), m = mum(m ^ word, K2)
+ * for each middle word, then h = mum(a ^ m, b ^ m ^ K); equal hash inputs
+ * then mean equal keys. mum(x, y) is the 128-bit product's high half XOR
+ * its low half. */
+uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, bool fold,
+                      bool full);
+/* Whether fast mode tells the COUNT keys apart (their KEY(i) bytes and
+ * lengths): no two share a ^ length and b ^ c ^ length. */
+typedef const unsigned char *(*phash_key_bytes)(const void *keys, size_t index, size_t *length);
+bool phash_fast_mode_works(const void *keys, size_t count, phash_key_bytes key, bool fold);
+
+/* An int code: mum(seed ^ (uint32_t)code, K). */
 uint64_t phash_integer(uint64_t seed, int64_t code);
+uint64_t phash_mum(uint64_t x, uint64_t y);
+#define PHASH_K_WORDS 0xE7037ED1A0B428DBu /* the K above */
 
 /* How key INDEX hashes under SEED. */
 typedef uint64_t (*phash_key_hash)(const void *keys, size_t index, uint64_t seed);

@@ -14,6 +14,7 @@ struct keys {
     size_t *length;
     size_t count;
     bool fold;
+    bool full; /* fast mode cannot tell these keys apart */
 };
 
 static uint64_t rng_state = 0x853C49E6748FEA9Bu;
@@ -30,7 +31,14 @@ static uint64_t hash_key(const void *keys_pointer, size_t index, uint64_t seed)
 {
     const struct keys *keys = keys_pointer;
     return phash_string(seed, (const unsigned char *)keys->text[index], keys->length[index],
-                        keys->fold);
+                        keys->fold, keys->full);
+}
+
+static const unsigned char *key_bytes(const void *keys_pointer, size_t index, size_t *length)
+{
+    const struct keys *keys = keys_pointer;
+    *length = keys->length[index];
+    return (const unsigned char *)keys->text[index];
 }
 
 static void set_key(struct keys *keys, size_t index, const char *text, size_t length)
@@ -41,9 +49,10 @@ static void set_key(struct keys *keys, size_t index, const char *text, size_t le
     keys->length[index] = length;
 }
 
-enum shape { RANDOM, CASE_OF_ONE_LETTER, LATE_BYTE, LONG_PREFIX, SHORT, INTEGERS };
+enum shape { RANDOM, CASE_OF_ONE_LETTER, LATE_BYTE, LONG_PREFIX, SHORT, INTEGERS, SWAPPED };
 static const char *const shape_names[] = {
-    "random", "case-of-one-letter", "late-byte", "long-prefix", "short", "integers"};
+    "random", "case-of-one-letter", "late-byte",     "long-prefix",
+    "short",  "integers",           "swapped-middle"};
 
 /* COUNT distinct keys of SHAPE. Distinctness is by construction: each key
  * embeds its index in a different place per shape. */
@@ -80,6 +89,12 @@ static void make_keys(struct keys *keys, size_t count, enum shape shape)
             break;
         case SHORT: /* the decimal index: 1 to 5 bytes */
             length = (size_t)snprintf(buffer, sizeof buffer, "%zu", i);
+            break;
+        case SWAPPED: /* two middle words swapped: their XOR is the same, so
+                         fast mode cannot tell the pair apart and full mode runs */
+            length = (size_t)snprintf(buffer, sizeof buffer, "%08zu%08zu%08zu%08zu", i / 2,
+                                      i % 2 ? i / 2 + 1 : i / 2 + 2, i % 2 ? i / 2 + 2 : i / 2 + 1,
+                                      i / 2);
             break;
         case INTEGERS:
             length = (size_t)snprintf(buffer, sizeof buffer, "%zu", i * 2654435761u % 2147483647u);
@@ -138,6 +153,7 @@ static int run(size_t count, enum shape shape)
     snprintf(label, sizeof label, "%s/%zu", shape_names[shape], count);
     struct phash first, second;
     int failures = 0;
+    keys.full = !phash_fast_mode_works(&keys, keys.count, key_bytes, keys.fold);
     if (!phash_build(&first, &keys, keys.count, hash_key)) {
         printf("FAIL %s: no perfect hash\n", label);
         free_keys(&keys);
@@ -149,8 +165,9 @@ static int run(size_t count, enum shape shape)
         failures++;
     }
     if (!failures)
-        printf("ok %s: %u slots, %u buckets, seed try %u\n", label, first.slot_count,
-               first.bucket_count, first.seed_attempts);
+        printf("ok %s (%s mode): %u slots, %u buckets, seed try %u\n", label,
+               keys.full ? "full" : "fast", first.slot_count, first.bucket_count,
+               first.seed_attempts);
     phash_free(&first);
     phash_free(&second);
     free_keys(&keys);
@@ -169,7 +186,7 @@ int main(int argc, char **argv)
     }
     int failures = 0;
     for (size_t s = 0; s < size_count; s++)
-        for (int shape = RANDOM; shape <= INTEGERS; shape++)
+        for (int shape = RANDOM; shape <= SWAPPED; shape++)
             failures += run(sizes[s], (enum shape)shape);
     printf("%s\n", failures ? "FAILED" : "all built");
     return failures != 0;

@@ -26,27 +26,40 @@ const struct demo_info demo_table[DEMO_COUNT] = {
  * no allocation, no mutable state. Hashed tables use hash-and-displace:
  *     h    = a 64-bit hash of the key (below), seeded per table
  *     slot = ((h >> 32) ^ displacements[h & bucket_mask]) & slot_mask
- * regen chose each bucket's displacement so that no two keys share a slot. */
-
-/* Internal names here are lower case: upper-case ones belong to the header's
+ * regen chose each bucket's displacement so that no two keys share a slot.
+ * Internal names are lower case: upper-case ones belong to the header's
  * DEMO_ namespace, where an entry could already use them. */
 
-/* Between the words of a long key: multiply, then fold the high half in. */
-static uint64_t demo_mix(uint64_t x)
-{
-    x *= UINT64_C(0x9E3779B97F4A7C15); /* 2^64 / golden ratio */
-    return x ^ (x >> 32);
-}
+/* mum(x, y): the 128-bit product's high half XOR its low half, the hash's
+ * only mixing step. Exact in both versions: regen computes the same bits. */
+#if defined(__SIZEOF_INT128__) && !defined(REGEN_NO_INT128)
+__extension__ typedef unsigned __int128 demo_u128;
 
-/* The last round, a full avalanche (MurmurHash3's 64-bit finalizer). */
-static uint64_t demo_finish(uint64_t h)
+static uint64_t demo_mum(uint64_t x, uint64_t y)
 {
-    h ^= h >> 33;
-    h *= UINT64_C(0xFF51AFD7ED558CCD);
-    h ^= h >> 33;
-    h *= UINT64_C(0xC4CEB9FE1A85EC53);
-    return h ^ (h >> 33);
+    demo_u128 product = (demo_u128)x * y;
+    return (uint64_t)product ^ (uint64_t)(product >> 64);
 }
+#else
+static uint64_t demo_mum(uint64_t x, uint64_t y)
+{
+    uint64_t x_low = x & 0xFFFFFFFFu, x_high = x >> 32;
+    uint64_t y_low = y & 0xFFFFFFFFu, y_high = y >> 32;
+    uint64_t low_low = x_low * y_low, low_high = x_low * y_high;
+    uint64_t high_low = x_high * y_low, high_high = x_high * y_high;
+    uint64_t middle = (low_low >> 32) + (low_high & 0xFFFFFFFFu) + (high_low & 0xFFFFFFFFu);
+    uint64_t low = (middle << 32) | (low_low & 0xFFFFFFFFu);
+    return low ^ (high_high + (low_high >> 32) + (high_low >> 32) + (middle >> 32));
+}
+#endif
+
+/* Keys shorter than 8 bytes take a function of their own, kept out of line
+ * so that the common path needs no saved registers. */
+#if defined(__GNUC__)
+#define demo_out_of_line __attribute__((noinline))
+#else
+#define demo_out_of_line
+#endif
 
 /* Unaligned loads in the machine's byte order, for comparisons. */
 static uint64_t demo_load64(const unsigned char *p)
@@ -84,74 +97,74 @@ static uint32_t demo_le32(const unsigned char *p)
 }
 #endif
 
-/* The hash of the LEN (> 0) bytes at S: eight bytes at a time, the last
- * eight overlapping; 4 to 7 bytes as two overlapping 4-byte words; 1 to 3
- * as the first, middle and last byte. FOLD (0x20 in every byte, or 0) makes
- * ASCII letters hash alike in either case. No byte past S[LEN - 1] is read. */
-static uint64_t demo_hash(const unsigned char *s, size_t len, uint64_t seed,
-                               uint64_t fold)
+/* A key of LEN bytes at S is hashed by, every byte OR-ed with FOLD (0x20 in
+ * every byte folds ASCII case, 0 keeps it):
+ *   8 bytes or more  a, b: the first and the last eight bytes (overlapping
+ *                    below 16); c: the word at 8 (at 0 up to 16 bytes, so no
+ *                    key up to 24 bytes needs a loop) XOR every word from 16
+ *                    up to the last eight
+ *   4 to 7 bytes     a, b: the first and the last four
+ *   1 to 3 bytes     a: the first, middle and last byte; b: 0
+ * No byte past S[LEN - 1] is read. */
+
+static uint64_t demo_short_a(const unsigned char *s, size_t len, uint64_t fold)
 {
-    uint64_t h = seed ^ (uint64_t)len * UINT64_C(0x9E3779B97F4A7C15);
-    if (len >= 8) {
-        size_t i;
-        for (i = 0; i + 8 < len; i += 8)
-            h = demo_mix(h ^ (demo_le64(s + i) | fold));
-        return demo_finish(h ^ (demo_le64(s + len - 8) | fold));
-    }
-    if (len >= 4) {
-        uint64_t low = demo_le32(s) | (uint32_t)fold;
-        uint64_t high = demo_le32(s + len - 4) | (uint32_t)fold;
-        return demo_finish(h ^ (low | high << 32));
-    }
-    {
-        uint64_t f = fold & 0xFF;
-        uint64_t three = (s[0] | f) | (s[len / 2] | f) << 8 | (s[len - 1] | f) << 16;
-        return demo_finish(h ^ three);
-    }
+    if (len >= 4)
+        return demo_le32(s) | (uint32_t)fold;
+    return ((uint64_t)s[0] | (uint64_t)s[len / 2] << 8 | (uint64_t)s[len - 1] << 16) |
+           (fold & 0xFFFFFFu);
 }
 
-/* Whether the LEN (> 0) bytes at S equal KEY, where MASK has 0x20 at KEY's
- * letters (stored in lower case) and 0 elsewhere: OR-ing the mask into the
- * input lower-cases letters only, so "Not\0Found" never equals "not found".
- * Word at a time, like the hash; an all-zero mask makes it exact. */
-static int demo_equals(const unsigned char *s, const unsigned char *key,
-                            const unsigned char *mask, size_t len)
+static uint64_t demo_short_b(const unsigned char *s, size_t len, uint64_t fold)
 {
-    if (len >= 8) {
-        uint64_t diff = 0;
-        size_t i;
-        for (i = 0; i + 8 < len; i += 8)
-            diff |= (demo_load64(s + i) | demo_load64(mask + i)) ^
-                    demo_load64(key + i);
-        diff |= (demo_load64(s + len - 8) | demo_load64(mask + len - 8)) ^
-                demo_load64(key + len - 8);
-        return diff == 0;
-    }
-    if (len >= 4) {
-        uint32_t diff = ((demo_load32(s) | demo_load32(mask)) ^
-                         demo_load32(key)) |
-                        ((demo_load32(s + len - 4) |
-                          demo_load32(mask + len - 4)) ^
-                         demo_load32(key + len - 4));
-        return diff == 0;
-    }
+    return len >= 4 ? demo_le32(s + len - 4) | (uint32_t)fold : 0;
+}
+
+
+/* Whether the LEN (1 to 7) bytes at S equal KEY. MASK, if not NULL, has
+ * 0x20 at KEY's letters (stored in lower case) and 0 elsewhere: OR-ing it
+ * into the input lower-cases letters only, so "Not\0Found" never equals
+ * "not found". Longer keys are compared in the lookups themselves, the same
+ * way, a word at a time. */
+static int demo_equals_short(const unsigned char *s, const unsigned char *key,
+                                  const unsigned char *mask, size_t len)
+{
+    static const unsigned char exact[8];
+    if (mask == NULL)
+        mask = exact;
+    if (len >= 4)
+        return (((demo_load32(s) | demo_load32(mask)) ^
+                 demo_load32(key)) |
+                ((demo_load32(s + len - 4) | demo_load32(mask + len - 4)) ^
+                 demo_load32(key + len - 4))) == 0;
     return ((s[0] | mask[0]) == key[0]) & ((s[len / 2] | mask[len / 2]) == key[len / 2]) &
            ((s[len - 1] | mask[len - 1]) == key[len - 1]);
 }
 
+/* A slot of a string table: the key (and, for phrases, its mask right
+ * after it) in the table's key pool, and the entry as a byte offset into
+ * demo_table, so that no index needs multiplying. */
+struct demo_slot {
+    unsigned int key;      /* offset in the key pool */
+    unsigned int entry;    /* offset in demo_table, in bytes */
+    unsigned short length; /* of the key; 0: an empty slot */
+};
+
+#define demo_entry_at(offset) \
+    ((const struct demo_info *)((const char *)demo_table + (offset)))
+
 /* By code: a direct index, the perfect hash that needs no hashing. The slot
- * of CODE is CODE - DEMO_MIN; it holds the entry's table index + 1, or
- * 0. 200 slots, and one more, always 0, for codes out of range. */
-static const unsigned char demo_by_code[200 + 1] = {
-    [100] = 1, /* 200 OK */
+ * of CODE is CODE - DEMO_MIN and holds its entry, or NULL; 200 slots,
+ * and one more, always NULL, for codes out of range. */
+static const struct demo_info *const demo_by_code[200 + 1] = {
+    [100] = &demo_table[0], /* 200 OK */
 };
 
 const struct demo_info *demo_lookup(int code)
 {
     /* Unsigned: a code below the minimum wraps to a large offset. */
     unsigned offset = (unsigned)code - (unsigned)DEMO_MIN;
-    unsigned index = demo_by_code[offset < 200u ? offset : 200u];
-    return index ? &demo_table[index - 1] : NULL;
+    return demo_by_code[offset < 200u ? offset : 200u];
 }
 
 const char *demo_reason(int code)
@@ -167,84 +180,148 @@ unsigned demo_flags(int code)
 }
 
 /* By reason phrase: a perfect hash of the 1 current and former
- * phrases, ASCII case folded. Seed 0xE220A8397B1DCDAFu, found on try 1 of at
- * most 160; 1 buckets, 2 slots (50% used). */
+ * phrases, ASCII case folded, in fast mode. Seed 0xE220A8397B1DCDAFu, found on try 1 of
+ * at most 160; 1 buckets, 2 slots (50% used). */
 static const unsigned char demo_reason_displacements[1] = {
     /* 0 */ 0,
 };
 
-/* The phrases in lower case, back to back; a slot points at one by offset. */
-static const unsigned char demo_reason_keys[2] = {
-    /* 0: OK */ 0x6F, 0x6B,
+/* Every phrase in lower case, then its mask (0x20 where the phrase has a
+ * letter, 0 elsewhere), back to back. */
+static const unsigned char demo_reason_keys[4] = {
+    /* 0: OK */
+    0x6F, 0x6B,
+    0x20, 0x20,
 };
 
-/* 0x20 where the phrase has a letter, 0 elsewhere. */
-static const unsigned char demo_reason_masks[2] = {
-    /* 0 */ 0x20, 0x20,
+static const struct demo_slot demo_reason_slots[2] = {
+    [1] = { 0, 0 * sizeof(struct demo_info), 2 }, /* OK: 200 OK */
 };
 
-struct demo_reason_slot {
-    unsigned int offset;   /* in demo_reason_keys */
-    unsigned short length; /* 0: an empty slot */
-    unsigned char entry;
-};
-
-static const struct demo_reason_slot demo_reason_slots[2] = {
-    [1] = { 0, 2, 0 }, /* OK: 200 OK */
-};
-
-const struct demo_info *demo_from_reason(const char *s, size_t len)
+static const struct demo_slot *demo_reason_slot(uint64_t h)
 {
-    const unsigned char *bytes = (const unsigned char *)s;
-    const struct demo_reason_slot *slot;
-    uint64_t h;
-    if (s == NULL || len - 1 >= 2u) /* longer than any phrase; len 0 wraps */
-        return NULL;
-    h = demo_hash(bytes, len, 0xE220A8397B1DCDAFu, UINT64_C(0x2020202020202020));
-    slot = &demo_reason_slots[((uint32_t)(h >> 32) ^
+    return &demo_reason_slots[((uint32_t)(h >> 32) ^
                                     demo_reason_displacements[h & 0u]) &
                                    1u];
-    if (slot->length != len ||
-        !demo_equals(bytes, demo_reason_keys + slot->offset,
-                          demo_reason_masks + slot->offset, len))
-        return NULL;
-    return &demo_table[slot->entry];
 }
 
-/* By name: a perfect hash of the 1 names, exact. Seed 0xE220A8397B1DCDAFu,
- * found on try 1 of at most 160; 1 buckets, 2 slots
- * (50% used). A slot's key is its entry's own name. */
+/* Phrases of 1 to 7 bytes. */
+static demo_out_of_line const struct demo_info *
+demo_reason_short(const unsigned char *s, size_t len)
+{
+    const uint64_t fold = UINT64_C(0x2020202020202020);
+    uint64_t a = demo_short_a(s, len, fold), b = demo_short_b(s, len, fold);
+    uint64_t m = 0xE220A8397B1DCDAFu ^ len;
+    const struct demo_slot *slot =
+        demo_reason_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+    const unsigned char *key = demo_reason_keys + slot->key;
+    if (slot->length != len || !demo_equals_short(s, key, key + len, len))
+        return NULL;
+    return demo_entry_at(slot->entry);
+}
+
+/* S may be NULL only when LEN is 0. Phrases of 8 bytes or more are hashed
+ * and compared here in one straight line. */
+const struct demo_info *demo_from_reason(const char *s, size_t len)
+{
+    const uint64_t fold = UINT64_C(0x2020202020202020);
+    const unsigned char *p = (const unsigned char *)s;
+    const struct demo_slot *slot;
+    const unsigned char *key, *mask;
+    uint64_t a, b, diff;
+    size_t middle, i;
+    if (len - 8 > 0u) /* not from 8 bytes to the longest phrase */
+        return len - 1 < 7 ? demo_reason_short(p, len) : NULL;
+    middle = (size_t)(len > 16) << 3;
+    a = demo_le64(p);
+    b = demo_le64(p + len - 8);
+    {
+    uint64_t c = demo_le64(p + middle) | fold;
+    for (i = 16; i + 8 < len; i += 8)
+        c ^= demo_le64(p + i) | fold;
+    slot = demo_reason_slot(demo_mum((a | fold) ^ (0xE220A8397B1DCDAFu ^ len),
+                                                  (b | fold) ^ c ^ (0x0523D6E8DBA9E574u ^ len)));
+    }
+    if (slot->length != len)
+        return NULL;
+    key = demo_reason_keys + slot->key;
+    mask = key + len;
+    diff = ((demo_load64(p) | demo_load64(mask)) ^ demo_load64(key)) |
+           ((demo_load64(p + middle) | demo_load64(mask + middle)) ^
+            demo_load64(key + middle)) |
+           ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^
+            demo_load64(key + len - 8));
+    for (i = 16; i + 8 < len; i += 8)
+        diff |= (demo_load64(p + i) | demo_load64(mask + i)) ^
+                demo_load64(key + i);
+    return diff == 0 ? demo_entry_at(slot->entry) : NULL;
+}
+
+/* By name: a perfect hash of the 1 names, exact, in fast mode.
+ * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160; 1 buckets,
+ * 2 slots (50% used). */
 static const unsigned char demo_name_displacements[1] = {
     /* 0 */ 0,
 };
 
-/* An all-zero mask: names compare exactly. */
-static const unsigned char demo_exact[2];
-
-struct demo_name_slot {
-    unsigned short length; /* 0: an empty slot */
-    unsigned char entry;
+/* Every name, back to back. */
+static const unsigned char demo_name_keys[2] = {
+    /* 0: OK */
+    0x4F, 0x4B,
 };
 
-static const struct demo_name_slot demo_name_slots[2] = {
-    [0] = { 2, 0 }, /* OK: 200 */
+static const struct demo_slot demo_name_slots[2] = {
+    [0] = { 0, 0 * sizeof(struct demo_info), 2 }, /* OK: 200 */
 };
 
-const struct demo_info *demo_from_name(const char *s, size_t len)
+static const struct demo_slot *demo_name_slot(uint64_t h)
 {
-    const unsigned char *bytes = (const unsigned char *)s;
-    const struct demo_name_slot *slot;
-    uint64_t h;
-    if (s == NULL || len - 1 >= 2u) /* longer than any name; len 0 wraps */
-        return NULL;
-    h = demo_hash(bytes, len, 0xE220A8397B1DCDAFu, 0);
-    slot = &demo_name_slots[((uint32_t)(h >> 32) ^
+    return &demo_name_slots[((uint32_t)(h >> 32) ^
                                   demo_name_displacements[h & 0u]) &
                                  1u];
+}
+
+/* Names of 1 to 7 bytes. */
+static demo_out_of_line const struct demo_info *
+demo_name_short(const unsigned char *s, size_t len)
+{
+    uint64_t a = demo_short_a(s, len, 0), b = demo_short_b(s, len, 0);
+    uint64_t m = 0xE220A8397B1DCDAFu ^ len;
+    const struct demo_slot *slot =
+        demo_name_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len ||
-        !demo_equals(bytes,
-                          (const unsigned char *)demo_table[slot->entry].name,
-                          demo_exact, len))
+        !demo_equals_short(s, demo_name_keys + slot->key, NULL, len))
         return NULL;
-    return &demo_table[slot->entry];
+    return demo_entry_at(slot->entry);
+}
+
+/* S may be NULL only when LEN is 0. Names of 8 bytes or more are hashed and
+ * compared here in one straight line. */
+const struct demo_info *demo_from_name(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    const struct demo_slot *slot;
+    const unsigned char *key;
+    uint64_t a, b, diff;
+    size_t middle, i;
+    if (len - 8 > 0u) /* not from 8 bytes to the longest name */
+        return len - 1 < 7 ? demo_name_short(p, len) : NULL;
+    middle = (size_t)(len > 16) << 3;
+    a = demo_le64(p);
+    b = demo_le64(p + len - 8);
+    {
+    uint64_t c = demo_le64(p + middle);
+    for (i = 16; i + 8 < len; i += 8)
+        c ^= demo_le64(p + i);
+    slot = demo_name_slot(demo_mum(a ^ (0xE220A8397B1DCDAFu ^ len), b ^ c ^ (0x0523D6E8DBA9E574u ^ len)));
+    }
+    if (slot->length != len)
+        return NULL;
+    key = demo_name_keys + slot->key;
+    diff = (demo_load64(p) ^ demo_load64(key)) |
+           (demo_load64(p + middle) ^ demo_load64(key + middle)) |
+           (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
+    for (i = 16; i + 8 < len; i += 8)
+        diff |= demo_load64(p + i) ^ demo_load64(key + i);
+    return diff == 0 ? demo_entry_at(slot->entry) : NULL;
 }
