@@ -41,124 +41,141 @@ enum escape escape_for_file(const char *file_name)
     return ESCAPE_NONE;
 }
 
+/* The escapes below share one loop: runs of bytes that need no escape are
+ * copied at once (most of any string), and each other byte is replaced by
+ * what SPECIAL writes for it. */
+typedef bool (*special_byte)(struct buffer *out, const char *text, size_t length, size_t i);
+typedef bool (*needs_escape)(unsigned char byte);
+
+static bool append_escaped(struct buffer *out, const char *text, size_t length,
+                           needs_escape is_special, special_byte write_special)
+{
+    size_t run = 0; /* start of the pending run of plain bytes */
+    for (size_t i = 0; i < length; i++) {
+        if (!is_special((unsigned char)text[i]))
+            continue;
+        if (!buffer_append(out, text + run, i - run) || !write_special(out, text, length, i))
+            return false;
+        run = i + 1;
+    }
+    return buffer_append(out, text + run, length - run);
+}
+
 /* C string literal contents. Every byte outside printable ASCII becomes a
  * three-digit octal escape, which can never swallow the next character (a
  * hex escape would); '?' is escaped so "??/" can never form a trigraph. */
-static bool append_c(struct buffer *out, const char *text, size_t length)
+static bool c_special(unsigned char byte)
 {
-    bool ok = true;
-    for (size_t i = 0; ok && i < length; i++) {
-        unsigned char byte = (unsigned char)text[i];
-        char octal[5];
-        switch (byte) {
-        case '\\':
-            ok = buffer_append_string(out, "\\\\");
-            break;
-        case '"':
-            ok = buffer_append_string(out, "\\\"");
-            break;
-        case '?':
-            ok = buffer_append_string(out, "\\?");
-            break;
-        case '\n':
-            ok = buffer_append_string(out, "\\n");
-            break;
-        default:
-            if (byte >= 0x20 && byte < 0x7F) {
-                ok = buffer_append_char(out, (char)byte);
-            } else {
-                snprintf(octal, sizeof octal, "\\%03o", byte);
-                ok = buffer_append_string(out, octal);
-            }
-        }
+    return byte < 0x20 || byte >= 0x7F || byte == '\\' || byte == '"' || byte == '?';
+}
+
+static bool c_write(struct buffer *out, const char *text, size_t length, size_t i)
+{
+    (void)length;
+    unsigned char byte = (unsigned char)text[i];
+    char octal[5];
+    switch (byte) {
+    case '\\':
+        return buffer_append_string(out, "\\\\");
+    case '"':
+        return buffer_append_string(out, "\\\"");
+    case '?':
+        return buffer_append_string(out, "\\?");
+    case '\n':
+        return buffer_append_string(out, "\\n");
+    default:
+        snprintf(octal, sizeof octal, "\\%03o", byte);
+        return buffer_append_string(out, octal);
     }
-    return ok;
 }
 
 /* Inside a block comment only "*" followed by "/" ends it early; a line
  * feed is kept as a space so one entry's comment stays on one line. A
- * control byte is dropped: a comment is for people. */
-static bool append_comment(struct buffer *out, const char *text, size_t length)
+ * control byte is dropped: a comment is for people. ("??/" at the end of a
+ * comment line is harmless: it cannot splice anything out of a comment.) */
+static bool comment_special(unsigned char byte)
 {
-    bool ok = true;
-    for (size_t i = 0; ok && i < length; i++) {
-        unsigned char byte = (unsigned char)text[i];
-        if (byte == '*' && i + 1 < length && text[i + 1] == '/')
-            ok = buffer_append_string(out, "* ");
-        else if (byte == '\n')
-            ok = buffer_append_char(out, ' ');
-        else if (byte >= 0x20 && byte != 0x7F)
-            ok = buffer_append_char(out, (char)byte);
-        /* "??/" at the end of a comment line is harmless: it cannot splice
-         * anything out of a block comment. */
-    }
-    return ok;
+    return byte < 0x20 || byte == 0x7F || byte == '*';
+}
+
+static bool comment_write(struct buffer *out, const char *text, size_t length, size_t i)
+{
+    if (text[i] == '*')
+        return buffer_append_string(out, i + 1 < length && text[i + 1] == '/' ? "* " : "*");
+    return text[i] == '\n' ? buffer_append_char(out, ' ') : true;
 }
 
 /* Markdown: backslash-escape what could start emphasis, code, links,
  * tables or strikethrough; turn HTML-significant characters into entities
  * so no string can inject markup; a line feed becomes <br> so a value never
- * breaks out of a table row; a value that starts like a block (heading,
- * list, quote, "1." list item) is escaped at its start. */
+ * breaks out of a table row. A value that starts like a block (heading,
+ * list, "1." item) is escaped at its start, below. */
+static bool md_special(unsigned char byte)
+{
+    return byte == '<' || byte == '>' || byte == '&' || byte == '\n' ||
+           (byte != '\0' && strchr("\\`*_[]|~!", byte));
+}
+
+static bool md_write(struct buffer *out, const char *text, size_t length, size_t i)
+{
+    (void)length;
+    switch (text[i]) {
+    case '<':
+        return buffer_append_string(out, "&lt;");
+    case '>':
+        return buffer_append_string(out, "&gt;");
+    case '&':
+        return buffer_append_string(out, "&amp;");
+    case '\n':
+        return buffer_append_string(out, "<br>");
+    default:
+        return buffer_append_char(out, '\\') && buffer_append_char(out, text[i]);
+    }
+}
+
 static bool append_md(struct buffer *out, const char *text, size_t length)
 {
-    static const char punctuation[] = "\\`*_[]|~!";
     size_t digits = 0;
     while (digits < length && text[digits] >= '0' && text[digits] <= '9')
         digits++;
-    bool ok = true;
-    if (length > 0 && text[0] != '\0' && strchr("#-+=", text[0]))
-        ok = buffer_append_char(out, '\\');
-    for (size_t i = 0; ok && i < length; i++) {
-        char c = text[i];
-        bool list_marker = i == digits && digits > 0 && (c == '.' || c == ')');
-        if (c == '<')
-            ok = buffer_append_string(out, "&lt;");
-        else if (c == '>')
-            ok = buffer_append_string(out, "&gt;");
-        else if (c == '&')
-            ok = buffer_append_string(out, "&amp;");
-        else if (c == '\n')
-            ok = buffer_append_string(out, "<br>");
-        else if (list_marker || (c != '\0' && strchr(punctuation, c)))
-            ok = buffer_append_char(out, '\\') && buffer_append_char(out, c);
-        else
-            ok = buffer_append_char(out, c);
-    }
-    return ok;
+    if (length > 0 && text[0] != '\0' && strchr("#-+=", text[0]) && !buffer_append_char(out, '\\'))
+        return false;
+    if (digits > 0 && digits < length && (text[digits] == '.' || text[digits] == ')'))
+        return append_escaped(out, text, digits, md_special, md_write) &&
+               buffer_append_char(out, '\\') &&
+               append_escaped(out, text + digits, length - digits, md_special, md_write);
+    return append_escaped(out, text, length, md_special, md_write);
 }
 
-static bool append_json(struct buffer *out, const char *text, size_t length)
+static bool json_special(unsigned char byte)
 {
-    bool ok = true;
-    for (size_t i = 0; ok && i < length; i++) {
-        unsigned char byte = (unsigned char)text[i];
-        char escaped[8];
-        if (byte == '"' || byte == '\\') {
-            ok = buffer_append_char(out, '\\') && buffer_append_char(out, (char)byte);
-        } else if (byte == '\n') {
-            ok = buffer_append_string(out, "\\n");
-        } else if (byte < 0x20 || byte == 0x7F) {
-            snprintf(escaped, sizeof escaped, "\\u%04x", byte);
-            ok = buffer_append_string(out, escaped);
-        } else {
-            ok = buffer_append_char(out, (char)byte);
-        }
-    }
-    return ok;
+    return byte < 0x20 || byte == 0x7F || byte == '"' || byte == '\\';
+}
+
+static bool json_write(struct buffer *out, const char *text, size_t length, size_t i)
+{
+    (void)length;
+    unsigned char byte = (unsigned char)text[i];
+    char escaped[8];
+    if (byte == '"' || byte == '\\')
+        return buffer_append_char(out, '\\') && buffer_append_char(out, (char)byte);
+    if (byte == '\n')
+        return buffer_append_string(out, "\\n");
+    snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+    return buffer_append_string(out, escaped);
 }
 
 bool escape_append(struct buffer *out, enum escape escape, const char *text, size_t length)
 {
     switch (escape) {
     case ESCAPE_C:
-        return append_c(out, text, length);
+        return append_escaped(out, text, length, c_special, c_write);
     case ESCAPE_COMMENT:
-        return append_comment(out, text, length);
+        return append_escaped(out, text, length, comment_special, comment_write);
     case ESCAPE_MD:
         return append_md(out, text, length);
     case ESCAPE_JSON:
-        return append_json(out, text, length);
+        return append_escaped(out, text, length, json_special, json_write);
     case ESCAPE_NONE:
         break;
     }

@@ -69,15 +69,33 @@ static uint64_t middle_words(const unsigned char *bytes, size_t length, bool fol
     return c;
 }
 
+/* What fast mode multiplies, before the seed: for 8 bytes or more x = a,
+ * y = b ^ c ^ K (the length is left out: the lookup checks it against the
+ * slot); below 8 bytes, where the words depend on the length, x = a ^
+ * length, y = b ^ length ^ K. */
+static void fast_inputs(const unsigned char *bytes, size_t length, bool fold, uint64_t *x,
+                        uint64_t *y)
+{
+    uint64_t a, b;
+    phash_words(bytes, length, fold, &a, &b);
+    if (length >= 8) {
+        *x = a;
+        *y = b ^ middle_words(bytes, length, fold) ^ K_WORDS;
+    } else {
+        *x = a ^ length;
+        *y = b ^ length ^ K_WORDS;
+    }
+}
+
 uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, bool fold,
                       bool full)
 {
     uint64_t a, b;
-    phash_words(bytes, length, fold, &a, &b);
     if (!full) {
-        uint64_t m = seed ^ length;
-        return phash_mum(a ^ m, b ^ middle_words(bytes, length, fold) ^ m ^ K_WORDS);
+        fast_inputs(bytes, length, fold, &a, &b);
+        return length >= 8 ? phash_mum(a ^ seed, b) : phash_mum(a ^ seed, b ^ seed);
     }
+    phash_words(bytes, length, fold, &a, &b);
     uint64_t m = phash_mum(seed ^ length, K_CHAIN);
     for (size_t i = 8; i + 8 < length; i += 8)
         m = phash_mum(m ^ (load64(bytes + i) | (fold ? FOLD64 : 0)), K_CHAIN);
@@ -86,11 +104,14 @@ uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, 
 
 struct word_pair {
     uint64_t a, b;
+    bool long_key;
 };
 
 static int compare_pairs(const void *left, const void *right)
 {
     const struct word_pair *x = left, *y = right;
+    if (x->long_key != y->long_key)
+        return x->long_key ? 1 : -1;
     if (x->a != y->a)
         return x->a < y->a ? -1 : 1;
     return (x->b > y->b) - (x->b < y->b);
@@ -104,9 +125,8 @@ bool phash_fast_mode_works(const void *keys, size_t count, phash_key_bytes key, 
     for (size_t i = 0; i < count; i++) {
         size_t length;
         const unsigned char *bytes = key(keys, i, &length);
-        phash_words(bytes, length, fold, &pairs[i].a, &pairs[i].b);
-        pairs[i].a ^= length; /* as fast mode sees them */
-        pairs[i].b ^= length ^ middle_words(bytes, length, fold);
+        fast_inputs(bytes, length, fold, &pairs[i].a, &pairs[i].b);
+        pairs[i].long_key = length >= 8; /* the two kinds are hashed apart */
     }
     qsort(pairs, count, sizeof *pairs, compare_pairs);
     bool distinct = true;

@@ -24,11 +24,11 @@
  * (0x20 folds ASCII case; other bytes may collide, the compare tells). */
 void phash_words(const unsigned char *bytes, size_t length, bool fold, uint64_t *a, uint64_t *b);
 
-/* The string hash. Fast mode hashes the two words, c (for 8 bytes or
- * more: the word at 8, or at 0 up to 16 bytes, XOR every word from 16 to
- * the last eight) and the length, h = mum(a ^ seed ^ length, b ^ c ^ seed ^
- * length ^ K), when those tell every key of the table apart
- * (phash_fast_mode_works). Full mode first chains
+/* The string hash. Fast mode, when it tells every key of the table apart
+ * (phash_fast_mode_works), is h = mum(a ^ seed, b ^ c ^ K) for 8 bytes or
+ * more, c being the word at 8 (at 0 up to 16 bytes) XOR every word from 16
+ * to the last eight; and h = mum(a ^ seed ^ length, b ^ seed ^ length ^ K)
+ * below 8 bytes. Full mode first chains
  * the words between them: m = mum(seed ^ length, K2), m = mum(m ^ word, K2)
  * for each middle word, then h = mum(a ^ m, b ^ m ^ K); equal hash inputs
  * then mean equal keys. mum(x, y) is the 128-bit product's high half XOR
@@ -36,7 +36,7 @@ void phash_words(const unsigned char *bytes, size_t length, bool fold, uint64_t 
 uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, bool fold,
                       bool full);
 /* Whether fast mode tells the COUNT keys apart (their KEY(i) bytes and
- * lengths): no two share a ^ length and b ^ c ^ length. */
+ * lengths): no two feed the multiply the same pair whatever the seed. */
 typedef const unsigned char *(*phash_key_bytes)(const void *keys, size_t index, size_t *length);
 bool phash_fast_mode_works(const void *keys, size_t count, phash_key_bytes key, bool fold);
 

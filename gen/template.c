@@ -10,10 +10,12 @@ enum node_kind { NODE_TEXT, NODE_VALUE, NODE_SECTION, NODE_INVERTED };
 
 struct node {
     enum node_kind kind;
-    struct mark at;
+    size_t offset;    /* of the tag, in the template: its place, for errors */
     const char *text; /* NODE_TEXT: a slice of the template's source */
     size_t length;
-    char *name; /* the other kinds */
+    char *name;      /* the other kinds */
+    char **segments; /* NAME split at '.', once, at parse time */
+    size_t segment_count;
     enum escape escape;
     struct node *children; /* sections */
     size_t count, capacity;
@@ -156,16 +158,59 @@ static char *tag_name(struct parser *parser, const struct tag *tag, enum escape 
     return copy;
 }
 
+static void free_nodes(struct node *node)
+{
+    for (size_t i = 0; i < node->count; i++)
+        free_nodes(&node->children[i]);
+    for (size_t i = 0; i < node->segment_count; i++)
+        free(node->segments[i]);
+    free(node->segments);
+    free(node->children);
+    free(node->name);
+}
+
+/* "a.b.c" -> {"a", "b", "c"}, so that rendering never splits names. "." and
+ * the @ names stay whole. */
+static bool split_name(struct node *node)
+{
+    const char *name = node->name;
+    size_t count = 1;
+    if (strcmp(name, ".") != 0 && name[0] != '@')
+        for (const char *c = name; *c; c++)
+            count += *c == '.';
+    node->segments = calloc(count, sizeof *node->segments);
+    if (!node->segments)
+        return false;
+    if (count == 1) {
+        node->segments[0] = strdup(name);
+        node->segment_count = node->segments[0] ? 1 : 0;
+        return node->segment_count == 1;
+    }
+    for (const char *start = name; node->segment_count < count;) {
+        size_t length = strcspn(start, ".");
+        if (!(node->segments[node->segment_count] = strndup(start, length)))
+            return false;
+        node->segment_count++;
+        start += length + 1;
+    }
+    return true;
+}
+
 static void open_section(struct parser *parser, const struct tag *tag)
 {
     enum escape unused;
     struct node section = {.kind = tag->sigil == '#' ? NODE_SECTION : NODE_INVERTED,
-                           .at = source_mark_at(&parser->template->source, tag->open)};
+                           .offset = tag->open};
     section.name = tag_name(parser, tag, &unused);
     if (!section.name)
         return;
+    if (!split_name(&section)) {
+        free_nodes(&section);
+        parser->failed = true;
+        return;
+    }
     if (parser->depth == MAX_TEMPLATE_DEPTH) {
-        free(section.name);
+        free_nodes(&section);
         parse_error(parser, tag->open, "sections are nested deeper than %s levels", "32");
         return;
     }
@@ -185,8 +230,9 @@ static void close_section(struct parser *parser, const struct tag *tag)
         parse_error(parser, tag->open, "'{{/%s}}' closes no section", name);
     } else if (strcmp(open->name, name) != 0) {
         char message[256];
+        struct mark at = source_mark_at(&parser->template->source, open->offset);
         snprintf(message, sizeof message, "'{{/%%s}}' does not close '{{%c%s}}' (opened at %d:%d)",
-                 open->kind == NODE_SECTION ? '#' : '^', open->name, open->at.line, open->at.col);
+                 open->kind == NODE_SECTION ? '#' : '^', open->name, at.line, at.col);
         parse_error(parser, tag->open, message, name);
     } else {
         parser->depth--;
@@ -196,11 +242,14 @@ static void close_section(struct parser *parser, const struct tag *tag)
 
 static void add_value(struct parser *parser, const struct tag *tag)
 {
-    struct node value = {.kind = NODE_VALUE,
-                         .at = source_mark_at(&parser->template->source, tag->open)};
+    struct node value = {.kind = NODE_VALUE, .offset = tag->open};
     value.name = tag_name(parser, tag, &value.escape);
-    if (value.name && !add_child(parser, &value))
-        free(value.name);
+    if (!value.name)
+        return;
+    if (!split_name(&value) || !add_child(parser, &value)) {
+        free_nodes(&value);
+        parser->failed = true;
+    }
 }
 
 /* A section, closing tag or comment alone on its line takes the line. */
@@ -247,14 +296,6 @@ static void parse_tags(struct parser *parser)
         add_text(parser, position, parser->template->source.length);
 }
 
-static void free_nodes(struct node *node)
-{
-    for (size_t i = 0; i < node->count; i++)
-        free_nodes(&node->children[i]);
-    free(node->children);
-    free(node->name);
-}
-
 void template_free(struct template *template)
 {
     if (!template)
@@ -290,7 +331,8 @@ struct template *template_parse(const char *path, const char *text, size_t lengt
     parse_tags(&parser);
     if (!parser.failed && parser.depth > 0) {
         struct node *open = parser.open[parser.depth];
-        diag_add(diags, path, open->at, "section '%s' is never closed", open->name);
+        diag_add(diags, path, source_mark_at(&template->source, open->offset),
+                 "section '%s' is never closed", open->name);
         parser.failed = true;
     }
     if (parser.failed) {
@@ -318,22 +360,29 @@ struct renderer {
 
 static void render_error(struct renderer *renderer, const struct node *node, const char *format)
 {
-    diag_add(renderer->diags, renderer->template->source.path, node->at, format, node->name);
+    const struct source *source = &renderer->template->source;
+    diag_add(renderer->diags, source->path, source_mark_at(source, node->offset), format,
+             node->name);
 }
 
 /* A copy of VALUE without the keys that begin with '_'. */
 static json_t *without_private_keys(const json_t *value)
 {
     if (json_is_array(value)) {
-        json_t *copy = json_array();
         size_t index;
         json_t *item;
+        bool leaves_only = true;
+        json_array_foreach (value, index, item)
+            leaves_only = leaves_only && !json_is_object(item) && !json_is_array(item);
+        if (leaves_only)
+            return json_incref((json_t *)value);
+        json_t *copy = json_array();
         json_array_foreach (value, index, item)
             json_array_append_new(copy, without_private_keys(item));
         return copy;
     }
     if (!json_is_object(value))
-        return json_deep_copy(value);
+        return json_incref((json_t *)value); /* a leaf: shared, not copied */
     json_t *copy = json_object();
     const char *key;
     json_t *member;
@@ -377,33 +426,20 @@ static json_t *builtin(struct renderer *renderer, const char *name)
     return NULL;
 }
 
-/* NAME from the innermost frame outwards; "a.b" descends; "." is the top. */
-static const json_t *lookup(struct renderer *renderer, const char *name)
+/* NODE's name from the innermost frame outwards; "a.b" descends; "." is the
+ * top frame's value. */
+static const json_t *lookup(struct renderer *renderer, const struct node *node)
 {
-    if (strcmp(name, ".") == 0)
+    const char *first = node->segments[0];
+    if (first[0] == '.' && first[1] == '\0')
         return renderer->frames[renderer->depth].value;
-    if (name[0] == '@')
-        return builtin(renderer, name);
-    size_t first_length = strcspn(name, ".");
-    char first[256];
-    if (first_length >= sizeof first)
-        return NULL;
-    memcpy(first, name, first_length);
-    first[first_length] = '\0';
+    if (first[0] == '@')
+        return builtin(renderer, first);
     const json_t *value = NULL;
     for (int depth = renderer->depth; depth >= 0 && !value; depth--)
         value = json_object_get(renderer->frames[depth].value, first);
-    for (const char *rest = name + first_length; value && *rest == '.';) {
-        const char *segment = rest + 1;
-        size_t length = strcspn(segment, ".");
-        char key[256];
-        if (length == 0 || length >= sizeof key)
-            return NULL;
-        memcpy(key, segment, length);
-        key[length] = '\0';
-        value = json_object_get(value, key);
-        rest = segment + length;
-    }
+    for (size_t i = 1; value && i < node->segment_count; i++)
+        value = json_object_get(value, node->segments[i]);
     return value;
 }
 
@@ -428,7 +464,7 @@ static bool is_truthy(const json_t *value)
 
 static bool render_value(struct renderer *renderer, const struct node *node)
 {
-    const json_t *value = lookup(renderer, node->name);
+    const json_t *value = lookup(renderer, node);
     char number[32];
     switch (value ? json_typeof(value) : JSON_NULL) {
     case JSON_STRING:
@@ -464,7 +500,7 @@ static bool render_in_frame(struct renderer *renderer, const struct node *sectio
 
 static bool render_section(struct renderer *renderer, const struct node *section)
 {
-    json_t *value = json_incref((json_t *)lookup(renderer, section->name));
+    json_t *value = json_incref((json_t *)lookup(renderer, section));
     bool truthy = value && is_truthy(value);
     bool ok = true;
     if (section->kind == NODE_INVERTED) {

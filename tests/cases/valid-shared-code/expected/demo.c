@@ -189,138 +189,143 @@ unsigned demo_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 3 current and former
- * phrases, ASCII case folded, in fast mode. Seed 0x6E789E6AA1B965F4u, found on try 2 of
- * at most 160; 1 buckets, 4 slots (75% used). */
-static const unsigned char demo_reason_displacements[1] = {
-    /* 0 */ 0,
-};
-
-/* Every phrase in lower case, then its mask (0x20 where the phrase has a
- * letter, 0 elsewhere), back to back. */
-static const unsigned char demo_reason_keys[102] = {
-    /* 0: Client Closed Request */
-    0x63, 0x6C, 0x69, 0x65, 0x6E, 0x74, 0x20, 0x63, 0x6C, 0x6F, 0x73, 0x65, 0x64, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
-    0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-    /* 42: Last */
-    0x6C, 0x61, 0x73, 0x74,
-    0x20, 0x20, 0x20, 0x20,
-    /* 50: Request Has Been Forbidden */
-    0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x68, 0x61, 0x73, 0x20, 0x62, 0x65, 0x65, 0x6E, 0x20, 0x66, 0x6F, 0x72, 0x62, 0x69, 0x64, 0x64, 0x65, 0x6E,
-    0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-};
-
-static const struct demo_slot demo_reason_slots[4] = {
-    [0] = { 42, 1 * sizeof(struct demo_info), 4 }, /* Last: 299 LAST */
-    [1] = { 0, 0 * sizeof(struct demo_info), 21 }, /* Client Closed Request: 299 CLIENT_CLOSED_REQUEST */
-    [3] = { 50, 2 * sizeof(struct demo_info), 26 }, /* Request Has Been Forbidden: 299 REQUEST_HAS_BEEN_FORBIDDEN */
+/* By reason phrase: a perfect hash of the 3 current and former phrases, ASCII case folded, in fast mode. Seed 0xE220A8397B1DCDAFu,
+ * found on try 1 of at most 160; 1 buckets, 4 slots
+ * (75% used). Its parts share one object, so one base address
+ * reaches them all. */
+static const struct {
+    unsigned char displacements[1];
+    struct demo_slot slots[4];
+    unsigned char keys[102]; /* each phrase in lower case, then its mask: 0x20 at letters */
+} demo_reason_table = {
+    {
+        /* 0 */ 0,
+    },
+    {
+        [1] = { 42, 1 * sizeof(struct demo_info), 4 }, /* Last: 299 LAST */
+        [2] = { 50, 2 * sizeof(struct demo_info), 26 }, /* Request Has Been Forbidden: 299 REQUEST_HAS_BEEN_FORBIDDEN */
+        [3] = { 0, 0 * sizeof(struct demo_info), 21 }, /* Client Closed Request: 299 CLIENT_CLOSED_REQUEST */
+    },
+    {
+        /* 0: Client Closed Request */
+        0x63, 0x6C, 0x69, 0x65, 0x6E, 0x74, 0x20, 0x63, 0x6C, 0x6F, 0x73, 0x65, 0x64, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
+        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+        /* 42: Last */
+        0x6C, 0x61, 0x73, 0x74,
+        0x20, 0x20, 0x20, 0x20,
+        /* 50: Request Has Been Forbidden */
+        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x68, 0x61, 0x73, 0x20, 0x62, 0x65, 0x65, 0x6E, 0x20, 0x66, 0x6F, 0x72, 0x62, 0x69, 0x64, 0x64, 0x65, 0x6E,
+        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+    },
 };
 
 static const struct demo_slot *demo_reason_slot(uint64_t h)
 {
-    return &demo_reason_slots[((uint32_t)(h >> 32) ^
-                                    demo_reason_displacements[h & 0u]) &
-                                   3u];
+    return &demo_reason_table.slots[((uint32_t)(h >> 32) ^
+                                         demo_reason_table.displacements[h & 0u]) &
+                                        3u];
 }
 
-/* Phrases of 1 to 7 bytes. */
+/* current and former phrases, ASCII case folded of 1 to 7 bytes. */
 static demo_out_of_line const struct demo_info *
 demo_reason_short(const unsigned char *s, size_t len)
 {
     const uint64_t fold = UINT64_C(0x2020202020202020);
     uint64_t a = demo_short_a(s, len, fold), b = demo_short_b(s, len, fold);
-    uint64_t m = 0x6E789E6AA1B965F4u ^ len;
+    uint64_t m = 0xE220A8397B1DCDAFu ^ len;
     const struct demo_slot *slot =
         demo_reason_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
-    const unsigned char *key = demo_reason_keys + slot->key;
+    const unsigned char *key = demo_reason_table.keys + slot->key;
     if (slot->length != len || !demo_equals_short(s, key, key + len, len))
         return NULL;
     return demo_entry_at(slot->entry);
 }
 
-/* S may be NULL only when LEN is 0. Phrases of 8 bytes or more are hashed
- * and compared here in one straight line. */
+/* S may be NULL only when LEN is 0. Keys of 8 bytes or more are hashed and
+ * compared here in one straight line: the first, middle and last words. */
 const struct demo_info *demo_from_reason(const char *s, size_t len)
 {
     const uint64_t fold = UINT64_C(0x2020202020202020);
     const unsigned char *p = (const unsigned char *)s;
     const struct demo_slot *slot;
-    const unsigned char *key, *mask;
+    const unsigned char *key;
     uint64_t a, b, diff;
     size_t middle, i;
-    if (len - 8 > 18u) /* not from 8 bytes to the longest phrase */
+    if (len - 8 > 18u) /* not from 8 bytes to the longest key */
         return len - 1 < 7 ? demo_reason_short(p, len) : NULL;
-    middle = (size_t)(len > 16) << 3;
+    middle = (16 - len) >> (sizeof(size_t) * 8 - 4) & 8; /* len > 16 ? 8 : 0, branch-free */
     a = demo_le64(p);
     b = demo_le64(p + len - 8);
     {
-    uint64_t c = demo_le64(p + middle) | fold;
-    for (i = 16; i + 8 < len; i += 8)
-        c ^= demo_le64(p + i) | fold;
-    slot = demo_reason_slot(demo_mum((a | fold) ^ (0x6E789E6AA1B965F4u ^ len),
-                                                  (b | fold) ^ c ^ (0x897BE0BB010D4D2Fu ^ len)));
+        uint64_t c = (demo_le64(p + middle) | fold);
+        for (i = 16; i + 8 < len; i += 8)
+            c ^= (demo_le64(p + i) | fold);
+        slot = demo_reason_slot(demo_mum((a | fold) ^ 0xE220A8397B1DCDAFu, (b | fold) ^ c ^ UINT64_C(0xE7037ED1A0B428DB)));
     }
     if (slot->length != len)
         return NULL;
-    key = demo_reason_keys + slot->key;
-    mask = key + len;
-    diff = ((demo_load64(p) | demo_load64(mask)) ^ demo_load64(key)) |
-           ((demo_load64(p + middle) | demo_load64(mask + middle)) ^
-            demo_load64(key + middle)) |
-           ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^
-            demo_load64(key + len - 8));
-    for (i = 16; i + 8 < len; i += 8)
-        diff |= (demo_load64(p + i) | demo_load64(mask + i)) ^
-                demo_load64(key + i);
+    key = demo_reason_table.keys + slot->key;
+    {
+        const unsigned char *mask = key + len; /* the key's mask follows it */
+        diff = ((demo_load64(p) | demo_load64(mask)) ^ demo_load64(key)) |
+               ((demo_load64(p + middle) | demo_load64(mask + middle)) ^ demo_load64(key + middle)) |
+               ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
+        for (i = 16; i + 8 < len; i += 8)
+            diff |= (demo_load64(p + i) | demo_load64(mask + i)) ^ demo_load64(key + i);
+    }
     return diff == 0 ? demo_entry_at(slot->entry) : NULL;
 }
 
-/* By name: a perfect hash of the 3 names, exact, in fast mode.
- * Seed 0xF88BB8A8724C81ECu, found on try 4 of at most 160; 1 buckets,
- * 4 slots (75% used). */
-static const unsigned char demo_name_displacements[1] = {
-    /* 0 */ 0,
-};
-
-/* Every name, back to back. */
-static const unsigned char demo_name_keys[51] = {
-    /* 0: CLIENT_CLOSED_REQUEST */
-    0x43, 0x4C, 0x49, 0x45, 0x4E, 0x54, 0x5F, 0x43, 0x4C, 0x4F, 0x53, 0x45, 0x44, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54,
-    /* 21: LAST */
-    0x4C, 0x41, 0x53, 0x54,
-    /* 25: REQUEST_HAS_BEEN_FORBIDDEN */
-    0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54, 0x5F, 0x48, 0x41, 0x53, 0x5F, 0x42, 0x45, 0x45, 0x4E, 0x5F, 0x46, 0x4F, 0x52, 0x42, 0x49, 0x44, 0x44, 0x45, 0x4E,
-};
-
-static const struct demo_slot demo_name_slots[4] = {
-    [0] = { 0, 0 * sizeof(struct demo_info), 21 }, /* CLIENT_CLOSED_REQUEST: 299 */
-    [2] = { 25, 2 * sizeof(struct demo_info), 26 }, /* REQUEST_HAS_BEEN_FORBIDDEN: 299 */
-    [3] = { 21, 1 * sizeof(struct demo_info), 4 }, /* LAST: 299 */
+/* By name: a perfect hash of the 3 names, exact, in fast mode. Seed 0xE220A8397B1DCDAFu,
+ * found on try 1 of at most 160; 1 buckets, 4 slots
+ * (75% used). Its parts share one object, so one base address
+ * reaches them all. */
+static const struct {
+    unsigned char displacements[1];
+    struct demo_slot slots[4];
+    unsigned char keys[51]; /* each name */
+} demo_name_table = {
+    {
+        /* 0 */ 0,
+    },
+    {
+        [0] = { 21, 1 * sizeof(struct demo_info), 4 }, /* LAST: 299 */
+        [1] = { 25, 2 * sizeof(struct demo_info), 26 }, /* REQUEST_HAS_BEEN_FORBIDDEN: 299 */
+        [2] = { 0, 0 * sizeof(struct demo_info), 21 }, /* CLIENT_CLOSED_REQUEST: 299 */
+    },
+    {
+        /* 0: CLIENT_CLOSED_REQUEST */
+        0x43, 0x4C, 0x49, 0x45, 0x4E, 0x54, 0x5F, 0x43, 0x4C, 0x4F, 0x53, 0x45, 0x44, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54,
+        /* 21: LAST */
+        0x4C, 0x41, 0x53, 0x54,
+        /* 25: REQUEST_HAS_BEEN_FORBIDDEN */
+        0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54, 0x5F, 0x48, 0x41, 0x53, 0x5F, 0x42, 0x45, 0x45, 0x4E, 0x5F, 0x46, 0x4F, 0x52, 0x42, 0x49, 0x44, 0x44, 0x45, 0x4E,
+    },
 };
 
 static const struct demo_slot *demo_name_slot(uint64_t h)
 {
-    return &demo_name_slots[((uint32_t)(h >> 32) ^
-                                  demo_name_displacements[h & 0u]) &
-                                 3u];
+    return &demo_name_table.slots[((uint32_t)(h >> 32) ^
+                                         demo_name_table.displacements[h & 0u]) &
+                                        3u];
 }
 
-/* Names of 1 to 7 bytes. */
+/* names, exact of 1 to 7 bytes. */
 static demo_out_of_line const struct demo_info *
 demo_name_short(const unsigned char *s, size_t len)
 {
     uint64_t a = demo_short_a(s, len, 0), b = demo_short_b(s, len, 0);
-    uint64_t m = 0xF88BB8A8724C81ECu ^ len;
+    uint64_t m = 0xE220A8397B1DCDAFu ^ len;
     const struct demo_slot *slot =
         demo_name_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
-    if (slot->length != len ||
-        !demo_equals_short(s, demo_name_keys + slot->key, NULL, len))
+    const unsigned char *key = demo_name_table.keys + slot->key;
+    if (slot->length != len || !demo_equals_short(s, key, NULL, len))
         return NULL;
     return demo_entry_at(slot->entry);
 }
 
-/* S may be NULL only when LEN is 0. Names of 8 bytes or more are hashed and
- * compared here in one straight line. */
+/* S may be NULL only when LEN is 0. Keys of 8 bytes or more are hashed and
+ * compared here in one straight line: the first, middle and last words. */
 const struct demo_info *demo_from_name(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -328,22 +333,21 @@ const struct demo_info *demo_from_name(const char *s, size_t len)
     const unsigned char *key;
     uint64_t a, b, diff;
     size_t middle, i;
-    if (len - 8 > 18u) /* not from 8 bytes to the longest name */
+    if (len - 8 > 18u) /* not from 8 bytes to the longest key */
         return len - 1 < 7 ? demo_name_short(p, len) : NULL;
-    middle = (size_t)(len > 16) << 3;
+    middle = (16 - len) >> (sizeof(size_t) * 8 - 4) & 8; /* len > 16 ? 8 : 0, branch-free */
     a = demo_le64(p);
     b = demo_le64(p + len - 8);
     {
-    uint64_t c = demo_le64(p + middle);
-    for (i = 16; i + 8 < len; i += 8)
-        c ^= demo_le64(p + i);
-    slot = demo_name_slot(demo_mum(a ^ (0xF88BB8A8724C81ECu ^ len), b ^ c ^ (0x1F88C679D2F8A937u ^ len)));
+        uint64_t c = demo_le64(p + middle);
+        for (i = 16; i + 8 < len; i += 8)
+            c ^= demo_le64(p + i);
+        slot = demo_name_slot(demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ c ^ UINT64_C(0xE7037ED1A0B428DB)));
     }
     if (slot->length != len)
         return NULL;
-    key = demo_name_keys + slot->key;
-    diff = (demo_load64(p) ^ demo_load64(key)) |
-           (demo_load64(p + middle) ^ demo_load64(key + middle)) |
+    key = demo_name_table.keys + slot->key;
+    diff = (demo_load64(p) ^ demo_load64(key)) | (demo_load64(p + middle) ^ demo_load64(key + middle)) |
            (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
     for (i = 16; i + 8 < len; i += 8)
         diff |= demo_load64(p + i) ^ demo_load64(key + i);

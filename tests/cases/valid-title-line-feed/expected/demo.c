@@ -179,33 +179,36 @@ unsigned demo_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 1 current and former
- * phrases, ASCII case folded, in fast mode. Seed 0xE220A8397B1DCDAFu, found on try 1 of
- * at most 160; 1 buckets, 2 slots (50% used). */
-static const unsigned char demo_reason_displacements[1] = {
-    /* 0 */ 0,
-};
-
-/* Every phrase in lower case, then its mask (0x20 where the phrase has a
- * letter, 0 elsewhere), back to back. */
-static const unsigned char demo_reason_keys[16] = {
-    /* 0: Continue */
-    0x63, 0x6F, 0x6E, 0x74, 0x69, 0x6E, 0x75, 0x65,
-    0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-};
-
-static const struct demo_slot demo_reason_slots[2] = {
-    [0] = { 0, 0 * sizeof(struct demo_info), 8 }, /* Continue: 100 CONTINUE */
+/* By reason phrase: a perfect hash of the 1 current and former phrases, ASCII case folded, in fast mode. Seed 0xE220A8397B1DCDAFu,
+ * found on try 1 of at most 160; 1 buckets, 2 slots
+ * (50% used). Its parts share one object, so one base address
+ * reaches them all. */
+static const struct {
+    unsigned char displacements[1];
+    struct demo_slot slots[2];
+    unsigned char keys[16]; /* each phrase in lower case, then its mask: 0x20 at letters */
+} demo_reason_table = {
+    {
+        /* 0 */ 0,
+    },
+    {
+        [1] = { 0, 0 * sizeof(struct demo_info), 8 }, /* Continue: 100 CONTINUE */
+    },
+    {
+        /* 0: Continue */
+        0x63, 0x6F, 0x6E, 0x74, 0x69, 0x6E, 0x75, 0x65,
+        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+    },
 };
 
 static const struct demo_slot *demo_reason_slot(uint64_t h)
 {
-    return &demo_reason_slots[((uint32_t)(h >> 32) ^
-                                    demo_reason_displacements[h & 0u]) &
-                                   1u];
+    return &demo_reason_table.slots[((uint32_t)(h >> 32) ^
+                                         demo_reason_table.displacements[h & 0u]) &
+                                        1u];
 }
 
-/* Phrases of 1 to 7 bytes. */
+/* current and former phrases, ASCII case folded of 1 to 7 bytes. */
 static demo_out_of_line const struct demo_info *
 demo_reason_short(const unsigned char *s, size_t len)
 {
@@ -214,74 +217,76 @@ demo_reason_short(const unsigned char *s, size_t len)
     uint64_t m = 0xE220A8397B1DCDAFu ^ len;
     const struct demo_slot *slot =
         demo_reason_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
-    const unsigned char *key = demo_reason_keys + slot->key;
+    const unsigned char *key = demo_reason_table.keys + slot->key;
     if (slot->length != len || !demo_equals_short(s, key, key + len, len))
         return NULL;
     return demo_entry_at(slot->entry);
 }
 
-/* S may be NULL only when LEN is 0. Phrases of 8 bytes or more are hashed
- * and compared here in one straight line. */
+/* S may be NULL only when LEN is 0. Keys of 8 bytes or more are hashed and
+ * compared here in one straight line: the first, middle and last words. */
 const struct demo_info *demo_from_reason(const char *s, size_t len)
 {
     const uint64_t fold = UINT64_C(0x2020202020202020);
     const unsigned char *p = (const unsigned char *)s;
     const struct demo_slot *slot;
-    const unsigned char *key, *mask;
+    const unsigned char *key;
     uint64_t a, b, diff;
     size_t middle, i;
-    if (len - 8 > 0u) /* not from 8 bytes to the longest phrase */
+    if (len - 8 > 0u) /* not from 8 bytes to the longest key */
         return len - 1 < 7 ? demo_reason_short(p, len) : NULL;
-    middle = (size_t)(len > 16) << 3;
+    middle = (16 - len) >> (sizeof(size_t) * 8 - 4) & 8; /* len > 16 ? 8 : 0, branch-free */
     a = demo_le64(p);
     b = demo_le64(p + len - 8);
     {
-    uint64_t c = demo_le64(p + middle) | fold;
-    for (i = 16; i + 8 < len; i += 8)
-        c ^= demo_le64(p + i) | fold;
-    slot = demo_reason_slot(demo_mum((a | fold) ^ (0xE220A8397B1DCDAFu ^ len),
-                                                  (b | fold) ^ c ^ (0x0523D6E8DBA9E574u ^ len)));
+        uint64_t c = (demo_le64(p + middle) | fold);
+        for (i = 16; i + 8 < len; i += 8)
+            c ^= (demo_le64(p + i) | fold);
+        slot = demo_reason_slot(demo_mum((a | fold) ^ 0xE220A8397B1DCDAFu, (b | fold) ^ c ^ UINT64_C(0xE7037ED1A0B428DB)));
     }
     if (slot->length != len)
         return NULL;
-    key = demo_reason_keys + slot->key;
-    mask = key + len;
-    diff = ((demo_load64(p) | demo_load64(mask)) ^ demo_load64(key)) |
-           ((demo_load64(p + middle) | demo_load64(mask + middle)) ^
-            demo_load64(key + middle)) |
-           ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^
-            demo_load64(key + len - 8));
-    for (i = 16; i + 8 < len; i += 8)
-        diff |= (demo_load64(p + i) | demo_load64(mask + i)) ^
-                demo_load64(key + i);
+    key = demo_reason_table.keys + slot->key;
+    {
+        const unsigned char *mask = key + len; /* the key's mask follows it */
+        diff = ((demo_load64(p) | demo_load64(mask)) ^ demo_load64(key)) |
+               ((demo_load64(p + middle) | demo_load64(mask + middle)) ^ demo_load64(key + middle)) |
+               ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
+        for (i = 16; i + 8 < len; i += 8)
+            diff |= (demo_load64(p + i) | demo_load64(mask + i)) ^ demo_load64(key + i);
+    }
     return diff == 0 ? demo_entry_at(slot->entry) : NULL;
 }
 
-/* By name: a perfect hash of the 1 names, exact, in fast mode.
- * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160; 1 buckets,
- * 2 slots (50% used). */
-static const unsigned char demo_name_displacements[1] = {
-    /* 0 */ 0,
-};
-
-/* Every name, back to back. */
-static const unsigned char demo_name_keys[8] = {
-    /* 0: CONTINUE */
-    0x43, 0x4F, 0x4E, 0x54, 0x49, 0x4E, 0x55, 0x45,
-};
-
-static const struct demo_slot demo_name_slots[2] = {
-    [0] = { 0, 0 * sizeof(struct demo_info), 8 }, /* CONTINUE: 100 */
+/* By name: a perfect hash of the 1 names, exact, in fast mode. Seed 0xE220A8397B1DCDAFu,
+ * found on try 1 of at most 160; 1 buckets, 2 slots
+ * (50% used). Its parts share one object, so one base address
+ * reaches them all. */
+static const struct {
+    unsigned char displacements[1];
+    struct demo_slot slots[2];
+    unsigned char keys[8]; /* each name */
+} demo_name_table = {
+    {
+        /* 0 */ 0,
+    },
+    {
+        [1] = { 0, 0 * sizeof(struct demo_info), 8 }, /* CONTINUE: 100 */
+    },
+    {
+        /* 0: CONTINUE */
+        0x43, 0x4F, 0x4E, 0x54, 0x49, 0x4E, 0x55, 0x45,
+    },
 };
 
 static const struct demo_slot *demo_name_slot(uint64_t h)
 {
-    return &demo_name_slots[((uint32_t)(h >> 32) ^
-                                  demo_name_displacements[h & 0u]) &
-                                 1u];
+    return &demo_name_table.slots[((uint32_t)(h >> 32) ^
+                                         demo_name_table.displacements[h & 0u]) &
+                                        1u];
 }
 
-/* Names of 1 to 7 bytes. */
+/* names, exact of 1 to 7 bytes. */
 static demo_out_of_line const struct demo_info *
 demo_name_short(const unsigned char *s, size_t len)
 {
@@ -289,14 +294,14 @@ demo_name_short(const unsigned char *s, size_t len)
     uint64_t m = 0xE220A8397B1DCDAFu ^ len;
     const struct demo_slot *slot =
         demo_name_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
-    if (slot->length != len ||
-        !demo_equals_short(s, demo_name_keys + slot->key, NULL, len))
+    const unsigned char *key = demo_name_table.keys + slot->key;
+    if (slot->length != len || !demo_equals_short(s, key, NULL, len))
         return NULL;
     return demo_entry_at(slot->entry);
 }
 
-/* S may be NULL only when LEN is 0. Names of 8 bytes or more are hashed and
- * compared here in one straight line. */
+/* S may be NULL only when LEN is 0. Keys of 8 bytes or more are hashed and
+ * compared here in one straight line: the first, middle and last words. */
 const struct demo_info *demo_from_name(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -304,22 +309,21 @@ const struct demo_info *demo_from_name(const char *s, size_t len)
     const unsigned char *key;
     uint64_t a, b, diff;
     size_t middle, i;
-    if (len - 8 > 0u) /* not from 8 bytes to the longest name */
+    if (len - 8 > 0u) /* not from 8 bytes to the longest key */
         return len - 1 < 7 ? demo_name_short(p, len) : NULL;
-    middle = (size_t)(len > 16) << 3;
+    middle = (16 - len) >> (sizeof(size_t) * 8 - 4) & 8; /* len > 16 ? 8 : 0, branch-free */
     a = demo_le64(p);
     b = demo_le64(p + len - 8);
     {
-    uint64_t c = demo_le64(p + middle);
-    for (i = 16; i + 8 < len; i += 8)
-        c ^= demo_le64(p + i);
-    slot = demo_name_slot(demo_mum(a ^ (0xE220A8397B1DCDAFu ^ len), b ^ c ^ (0x0523D6E8DBA9E574u ^ len)));
+        uint64_t c = demo_le64(p + middle);
+        for (i = 16; i + 8 < len; i += 8)
+            c ^= demo_le64(p + i);
+        slot = demo_name_slot(demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ c ^ UINT64_C(0xE7037ED1A0B428DB)));
     }
     if (slot->length != len)
         return NULL;
-    key = demo_name_keys + slot->key;
-    diff = (demo_load64(p) ^ demo_load64(key)) |
-           (demo_load64(p + middle) ^ demo_load64(key + middle)) |
+    key = demo_name_table.keys + slot->key;
+    diff = (demo_load64(p) ^ demo_load64(key)) | (demo_load64(p + middle) ^ demo_load64(key + middle)) |
            (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
     for (i = 16; i + 8 < len; i += 8)
         diff |= demo_load64(p + i) ^ demo_load64(key + i);
