@@ -55,16 +55,19 @@ void phash_words(const unsigned char *bytes, size_t length, bool fold, uint64_t 
     }
 }
 
-/* For keys of 8 bytes or more, the words between the first and the last
- * eight: the word at 8 (at 0 when the key is 16 bytes or shorter, so that
- * keys up to 24 bytes need no loop), XOR the words from 16 on. */
+/* For keys of 8 bytes or more, what lies between the first and the last
+ * eight bytes: up to 24 bytes, the word at (length - 8) / 2, which with the
+ * other two covers every byte without a loop; beyond, the XOR of the words
+ * at 8, 16, ... before the last eight. */
 static uint64_t middle_words(const unsigned char *bytes, size_t length, bool fold)
 {
     uint64_t f = fold ? FOLD64 : 0;
     if (length < 8)
         return 0;
-    uint64_t c = load64(bytes + (length > 16 ? 8 : 0)) | f;
-    for (size_t i = 16; i + 8 < length; i += 8)
+    if (length <= 24)
+        return load64(bytes + (length - 8) / 2) | f;
+    uint64_t c = 0;
+    for (size_t i = 8; i + 8 < length; i += 8)
         c ^= load64(bytes + i) | f;
     return c;
 }

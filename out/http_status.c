@@ -668,10 +668,10 @@ static uint32_t http_status_le32(const unsigned char *p)
 
 /* A key of LEN bytes at S is hashed by, every byte OR-ed with FOLD (0x20 in
  * every byte folds ASCII case, 0 keeps it):
- *   8 bytes or more  a, b: the first and the last eight bytes (overlapping
- *                    below 16); c: the word at 8 (at 0 up to 16 bytes, so no
- *                    key up to 24 bytes needs a loop) XOR every word from 16
- *                    up to the last eight
+ *   8 to 24 bytes    a, b: the first and the last eight bytes; c: the eight
+ *                    at (LEN - 8) / 2; together they cover every byte
+ *   25 bytes or more a, b as above; c: the XOR of the words at 8, 16, ...
+ *                    before the last eight
  *   4 to 7 bytes     a, b: the first and the last four
  *   1 to 3 bytes     a: the first, middle and last byte; b: 0
  * No byte past S[LEN - 1] is read. */
@@ -850,144 +850,144 @@ unsigned http_status_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 124 current and former phrases, ASCII case folded, in fast mode. Seed 0xE220A8397B1DCDAFu,
- * found on try 1 of at most 160; 32 buckets, 256 slots
- * (48% used). Its parts share one object, so one base address
- * reaches them all. */
+/* By reason phrase: a perfect hash of the 124 current and former phrases, ASCII case folded, in fast mode.
+ * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160; 32 buckets,
+ * 256 slots (48% used). Its parts share one object, so one base
+ * address reaches them all. */
 static const struct {
     unsigned char displacements[32];
     struct http_status_slot slots[256];
     unsigned char keys[4494]; /* each phrase in lower case, then its mask: 0x20 at letters */
 } http_status_reason_table = {
     {
-        /* 0 */ 6, 1, 0, 1, 2, 0, 0, 4, 15, 0, 2, 3, 1, 2, 4, 5,
-        /* 16 */ 3, 0, 3, 5, 5, 2, 2, 0, 2, 0, 0, 5, 0, 0, 11, 17,
+        /* 0 */ 2, 0, 1, 0, 1, 2, 1, 2, 3, 0, 0, 15, 2, 2, 1, 2,
+        /* 16 */ 1, 3, 4, 2, 0, 2, 3, 0, 0, 1, 3, 0, 0, 1, 0, 0,
     },
     {
-        [4] = { 3518, 91 * sizeof(struct http_status_info), 26 }, /* HTTP Version Not Supported: 505 HTTP_VERSION_NOT_SUPPORTED */
-        [5] = { 674, 23 * sizeof(struct http_status_info), 32 }, /* Miscellaneous Persistent Warning: 299 MISCELLANEOUS_PERSISTENT_WARNING */
-        [7] = { 2006, 55 * sizeof(struct http_status_info), 12 }, /* Page Expired: 419 PAGE_EXPIRED */
+        [1] = { 2460, 68 * sizeof(struct http_status_info), 26 }, /* Shopify Security Rejection: 430 SHOPIFY_SECURITY_REJECTION */
+        [4] = { 1434, 46 * sizeof(struct http_status_info), 19 }, /* Precondition Failed: 412 PRECONDITION_FAILED */
+        [5] = { 3518, 91 * sizeof(struct http_status_info), 26 }, /* HTTP Version Not Supported: 505 HTTP_VERSION_NOT_SUPPORTED */
+        [6] = { 674, 23 * sizeof(struct http_status_info), 32 }, /* Miscellaneous Persistent Warning: 299 MISCELLANEOUS_PERSISTENT_WARNING */
+        [8] = { 4136, 105 * sizeof(struct http_status_info), 13 }, /* Railgun Error: 527 RAILGUN_ERROR */
         [9] = { 4384, 111 * sizeof(struct http_status_info), 26 }, /* Network Read Timeout Error: 598 NETWORK_READ_TIMEOUT_ERROR */
-        [10] = { 460, 15 * sizeof(struct http_status_info), 10 }, /* No Content: 204 NO_CONTENT */
-        [12] = { 4014, 102 * sizeof(struct http_status_info), 18 }, /* A Timeout Occurred: 524 TIMEOUT_OCCURRED */
-        [13] = { 2460, 68 * sizeof(struct http_status_info), 26 }, /* Shopify Security Rejection: 430 SHOPIFY_SECURITY_REJECTION */
-        [14] = { 1178, 38 * sizeof(struct http_status_info), 9 }, /* Not Found: 404 NOT_FOUND */
-        [17] = { 2294, 63 * sizeof(struct http_status_info), 9 }, /* Too Early: 425 TOO_EARLY */
-        [19] = { 4268, 109 * sizeof(struct http_status_info), 20 }, /* Temporarily Disabled: 540 TEMPORARILY_DISABLED */
-        [23] = { 3056, 81 * sizeof(struct http_status_info), 24 }, /* SSL Certificate Required: 496 SSL_CERTIFICATE_REQUIRED */
+        [10] = { 3972, 101 * sizeof(struct http_status_info), 21 }, /* Origin Is Unreachable: 523 ORIGIN_IS_UNREACHABLE */
+        [11] = { 2092, 58 * sizeof(struct http_status_info), 18 }, /* Destination Locked: 421 DESTINATION_LOCKED */
+        [14] = { 170, 6 * sizeof(struct http_status_info), 17 }, /* Response is Stale: 110 RESPONSE_IS_STALE */
+        [15] = { 1178, 38 * sizeof(struct http_status_info), 9 }, /* Not Found: 404 NOT_FOUND */
+        [16] = { 326, 10 * sizeof(struct http_status_info), 21 }, /* Miscellaneous Warning: 199 MISCELLANEOUS_WARNING */
+        [19] = { 2294, 63 * sizeof(struct http_status_info), 9 }, /* Too Early: 425 TOO_EARLY */
+        [22] = { 3056, 81 * sizeof(struct http_status_info), 24 }, /* SSL Certificate Required: 496 SSL_CERTIFICATE_REQUIRED */
         [24] = { 1946, 54 * sizeof(struct http_status_info), 30 }, /* Insufficient Space On Resource: 419 INSUFFICIENT_SPACE_ON_RESOURCE */
-        [29] = { 1348, 42 * sizeof(struct http_status_info), 16 }, /* Request Time-out: 408 REQUEST_TIMEOUT */
-        [30] = { 1160, 37 * sizeof(struct http_status_info), 9 }, /* Forbidden: 403 FORBIDDEN */
-        [31] = { 3754, 97 * sizeof(struct http_status_info), 31 }, /* Network Authentication Required: 511 NETWORK_AUTHENTICATION_REQUIRED */
-        [32] = { 3014, 80 * sizeof(struct http_status_info), 21 }, /* SSL Certificate Error: 495 SSL_CERTIFICATE_ERROR */
-        [34] = { 636, 21 * sizeof(struct http_status_info), 12 }, /* This is fine: 218 THIS_IS_FINE */
-        [35] = { 402, 14 * sizeof(struct http_status_info), 29 }, /* Non-Authoritative Information: 203 NON_AUTHORITATIVE_INFORMATION */
-        [36] = { 1472, 47 * sizeof(struct http_status_info), 17 }, /* Content Too Large: 413 CONTENT_TOO_LARGE */
-        [38] = { 1878, 52 * sizeof(struct http_status_info), 12 }, /* I'm a teapot: 418 IM_A_TEAPOT */
-        [40] = { 368, 11 * sizeof(struct http_status_info), 2 }, /* OK: 200 OK */
-        [44] = { 204, 7 * sizeof(struct http_status_info), 19 }, /* Revalidation Failed: 111 REVALIDATION_FAILED */
-        [47] = { 1506, 47 * sizeof(struct http_status_info), 24 }, /* Request Entity Too Large: 413 CONTENT_TOO_LARGE */
-        [48] = { 2790, 76 * sizeof(struct http_status_info), 35 }, /* Client Closed Load Balanced Request: 460 CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
-        [50] = { 2860, 77 * sizeof(struct http_status_info), 23 }, /* Invalid X-Forwarded-For: 463 INVALID_X_FORWARDED_FOR */
-        [51] = { 1404, 45 * sizeof(struct http_status_info), 15 }, /* Length Required: 411 LENGTH_REQUIRED */
-        [53] = { 3394, 89 * sizeof(struct http_status_info), 31 }, /* Service Temporarily Unavailable: 503 SERVICE_UNAVAILABLE */
+        [25] = { 3932, 100 * sizeof(struct http_status_info), 20 }, /* Connection Timed Out: 522 CONNECTION_TIMED_OUT */
+        [26] = { 4198, 107 * sizeof(struct http_status_info), 21 }, /* Cloudflare 1xxx Error: 530 CLOUDFLARE_1XXX_ERROR */
+        [28] = { 1160, 37 * sizeof(struct http_status_info), 9 }, /* Forbidden: 403 FORBIDDEN */
+        [29] = { 3754, 97 * sizeof(struct http_status_info), 31 }, /* Network Authentication Required: 511 NETWORK_AUTHENTICATION_REQUIRED */
+        [31] = { 3730, 96 * sizeof(struct http_status_info), 12 }, /* Not Extended: 510 NOT_EXTENDED */
+        [34] = { 2602, 71 * sizeof(struct http_status_info), 11 }, /* No Response: 444 NO_RESPONSE */
+        [37] = { 74, 3 * sizeof(struct http_status_info), 10 }, /* Checkpoint: 103 CHECKPOINT */
+        [38] = { 402, 14 * sizeof(struct http_status_info), 29 }, /* Non-Authoritative Information: 203 NON_AUTHORITATIVE_INFORMATION */
+        [41] = { 368, 11 * sizeof(struct http_status_info), 2 }, /* OK: 200 OK */
+        [42] = { 2966, 79 * sizeof(struct http_status_info), 24 }, /* Request header too large: 494 REQUEST_HEADER_TOO_LARGE */
+        [45] = { 968, 32 * sizeof(struct http_status_info), 18 }, /* Permanent Redirect: 308 PERMANENT_REDIRECT */
+        [46] = { 1506, 47 * sizeof(struct http_status_info), 24 }, /* Request Entity Too Large: 413 CONTENT_TOO_LARGE */
+        [47] = { 506, 17 * sizeof(struct http_status_info), 15 }, /* Partial Content: 206 PARTIAL_CONTENT */
+        [50] = { 4014, 102 * sizeof(struct http_status_info), 18 }, /* A Timeout Occurred: 524 TIMEOUT_OCCURRED */
+        [51] = { 2790, 76 * sizeof(struct http_status_info), 35 }, /* Client Closed Load Balanced Request: 460 CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
+        [54] = { 1878, 52 * sizeof(struct http_status_info), 12 }, /* I'm a teapot: 418 IM_A_TEAPOT */
         [55] = { 660, 22 * sizeof(struct http_status_info), 7 }, /* IM Used: 226 IM_USED */
-        [56] = { 3104, 82 * sizeof(struct http_status_info), 31 }, /* HTTP Request Sent to HTTPS Port: 497 HTTP_REQUEST_SENT_TO_HTTPS_PORT */
-        [57] = { 2512, 69 * sizeof(struct http_status_info), 31 }, /* Request Header Fields Too Large: 431 REQUEST_HEADER_FIELDS_TOO_LARGE */
-        [59] = { 2966, 79 * sizeof(struct http_status_info), 24 }, /* Request header too large: 494 REQUEST_HEADER_TOO_LARGE */
-        [60] = { 54, 2 * sizeof(struct http_status_info), 10 }, /* Processing: 102 PROCESSING */
-        [63] = { 2030, 56 * sizeof(struct http_status_info), 17 }, /* Enhance Your Calm: 420 ENHANCE_YOUR_CALM */
-        [64] = { 890, 29 * sizeof(struct http_status_info), 9 }, /* Use Proxy: 305 USE_PROXY */
-        [65] = { 908, 30 * sizeof(struct http_status_info), 12 }, /* Switch Proxy: 306 SWITCH_PROXY */
-        [66] = { 2426, 67 * sizeof(struct http_status_info), 17 }, /* Too Many Requests: 429 TOO_MANY_REQUESTS */
-        [67] = { 2352, 65 * sizeof(struct http_status_info), 16 }, /* Upgrade Required: 426 UPGRADE_REQUIRED */
-        [68] = { 1738, 50 * sizeof(struct http_status_info), 21 }, /* Range Not Satisfiable: 416 RANGE_NOT_SATISFIABLE */
-        [69] = { 506, 17 * sizeof(struct http_status_info), 15 }, /* Partial Content: 206 PARTIAL_CONTENT */
-        [70] = { 2248, 61 * sizeof(struct http_status_info), 6 }, /* Locked: 423 LOCKED */
-        [71] = { 3234, 85 * sizeof(struct http_status_info), 14 }, /* Token Required: 499 TOKEN_REQUIRED */
-        [72] = { 1694, 49 * sizeof(struct http_status_info), 22 }, /* Unsupported Media Type: 415 UNSUPPORTED_MEDIA_TYPE */
-        [73] = { 1060, 35 * sizeof(struct http_status_info), 12 }, /* Unauthorized: 401 UNAUTHORIZED */
-        [74] = { 2602, 71 * sizeof(struct http_status_info), 11 }, /* No Response: 444 NO_RESPONSE */
-        [75] = { 1318, 42 * sizeof(struct http_status_info), 15 }, /* Request Timeout: 408 REQUEST_TIMEOUT */
-        [76] = { 2732, 75 * sizeof(struct http_status_info), 29 }, /* Unavailable For Legal Reasons: 451 UNAVAILABLE_FOR_LEGAL_REASONS */
-        [77] = { 2166, 60 * sizeof(struct http_status_info), 21 }, /* Unprocessable Content: 422 UNPROCESSABLE_CONTENT */
-        [78] = { 480, 16 * sizeof(struct http_status_info), 13 }, /* Reset Content: 205 RESET_CONTENT */
-        [79] = { 592, 20 * sizeof(struct http_status_info), 22 }, /* Transformation Applied: 214 TRANSFORMATION_APPLIED */
-        [80] = { 3932, 100 * sizeof(struct http_status_info), 20 }, /* Connection Timed Out: 522 CONNECTION_TIMED_OUT */
-        [82] = { 2092, 58 * sizeof(struct http_status_info), 18 }, /* Destination Locked: 421 DESTINATION_LOCKED */
-        [83] = { 4436, 112 * sizeof(struct http_status_info), 29 }, /* Network Connect Timeout Error: 599 NETWORK_CONNECT_TIMEOUT_ERROR */
-        [89] = { 2312, 64 * sizeof(struct http_status_info), 20 }, /* Unordered Collection: 425 UNORDERED_COLLECTION */
-        [97] = { 2260, 62 * sizeof(struct http_status_info), 17 }, /* Failed Dependency: 424 FAILED_DEPENDENCY */
-        [98] = { 1232, 40 * sizeof(struct http_status_info), 14 }, /* Not Acceptable: 406 NOT_ACCEPTABLE */
-        [99] = { 326, 10 * sizeof(struct http_status_info), 21 }, /* Miscellaneous Warning: 199 MISCELLANEOUS_WARNING */
-        [104] = { 2644, 73 * sizeof(struct http_status_info), 36 }, /* Blocked by Windows Parental Controls: 450 BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
-        [105] = { 1588, 48 * sizeof(struct http_status_info), 12 }, /* URI Too Long: 414 URI_TOO_LONG */
-        [110] = { 3166, 83 * sizeof(struct http_status_info), 13 }, /* Invalid Token: 498 INVALID_TOKEN */
-        [112] = { 3356, 89 * sizeof(struct http_status_info), 19 }, /* Service Unavailable: 503 SERVICE_UNAVAILABLE */
-        [115] = { 3304, 87 * sizeof(struct http_status_info), 15 }, /* Not Implemented: 501 NOT_IMPLEMENTED */
-        [117] = { 968, 32 * sizeof(struct http_status_info), 18 }, /* Permanent Redirect: 308 PERMANENT_REDIRECT */
-        [118] = { 3656, 94 * sizeof(struct http_status_info), 13 }, /* Loop Detected: 508 LOOP_DETECTED */
-        [120] = { 3896, 99 * sizeof(struct http_status_info), 18 }, /* Web Server Is Down: 521 WEB_SERVER_IS_DOWN */
-        [124] = { 1434, 46 * sizeof(struct http_status_info), 19 }, /* Precondition Failed: 412 PRECONDITION_FAILED */
-        [125] = { 4162, 106 * sizeof(struct http_status_info), 18 }, /* Site is overloaded: 529 SITE_IS_OVERLOADED */
+        [56] = { 2512, 69 * sizeof(struct http_status_info), 31 }, /* Request Header Fields Too Large: 431 REQUEST_HEADER_FIELDS_TOO_LARGE */
+        [57] = { 480, 16 * sizeof(struct http_status_info), 13 }, /* Reset Content: 205 RESET_CONTENT */
+        [58] = { 3104, 82 * sizeof(struct http_status_info), 31 }, /* HTTP Request Sent to HTTPS Port: 497 HTTP_REQUEST_SENT_TO_HTTPS_PORT */
+        [59] = { 2006, 55 * sizeof(struct http_status_info), 12 }, /* Page Expired: 419 PAGE_EXPIRED */
+        [60] = { 286, 9 * sizeof(struct http_status_info), 20 }, /* Heuristic Expiration: 113 HEURISTIC_EXPIRATION */
+        [62] = { 3394, 89 * sizeof(struct http_status_info), 31 }, /* Service Temporarily Unavailable: 503 SERVICE_UNAVAILABLE */
+        [65] = { 3304, 87 * sizeof(struct http_status_info), 15 }, /* Not Implemented: 501 NOT_IMPLEMENTED */
+        [66] = { 4436, 112 * sizeof(struct http_status_info), 29 }, /* Network Connect Timeout Error: 599 NETWORK_CONNECT_TIMEOUT_ERROR */
+        [67] = { 4090, 104 * sizeof(struct http_status_info), 23 }, /* Invalid SSL Certificate: 526 INVALID_SSL_CERTIFICATE */
+        [68] = { 890, 29 * sizeof(struct http_status_info), 9 }, /* Use Proxy: 305 USE_PROXY */
+        [69] = { 2248, 61 * sizeof(struct http_status_info), 6 }, /* Locked: 423 LOCKED */
+        [72] = { 1612, 48 * sizeof(struct http_status_info), 20 }, /* Request-URI Too Long: 414 URI_TOO_LONG */
+        [73] = { 2574, 70 * sizeof(struct http_status_info), 14 }, /* Login Time-out: 440 LOGIN_TIME_OUT */
+        [74] = { 3234, 85 * sizeof(struct http_status_info), 14 }, /* Token Required: 499 TOKEN_REQUIRED */
+        [75] = { 2312, 64 * sizeof(struct http_status_info), 20 }, /* Unordered Collection: 425 UNORDERED_COLLECTION */
+        [77] = { 4162, 106 * sizeof(struct http_status_info), 18 }, /* Site is overloaded: 529 SITE_IS_OVERLOADED */
+        [78] = { 2732, 75 * sizeof(struct http_status_info), 29 }, /* Unavailable For Legal Reasons: 451 UNAVAILABLE_FOR_LEGAL_REASONS */
+        [81] = { 1588, 48 * sizeof(struct http_status_info), 12 }, /* URI Too Long: 414 URI_TOO_LONG */
+        [83] = { 2352, 65 * sizeof(struct http_status_info), 16 }, /* Upgrade Required: 426 UPGRADE_REQUIRED */
+        [84] = { 814, 26 * sizeof(struct http_status_info), 17 }, /* Moved Temporarily: 302 FOUND */
+        [87] = { 2860, 77 * sizeof(struct http_status_info), 23 }, /* Invalid X-Forwarded-For: 463 INVALID_X_FORWARDED_FOR */
+        [89] = { 460, 15 * sizeof(struct http_status_info), 10 }, /* No Content: 204 NO_CONTENT */
+        [90] = { 2384, 66 * sizeof(struct http_status_info), 21 }, /* Precondition Required: 428 PRECONDITION_REQUIRED */
+        [95] = { 3656, 94 * sizeof(struct http_status_info), 13 }, /* Loop Detected: 508 LOOP_DETECTED */
+        [96] = { 1038, 34 * sizeof(struct http_status_info), 11 }, /* Bad Request: 400 BAD_REQUEST */
+        [98] = { 932, 31 * sizeof(struct http_status_info), 18 }, /* Temporary Redirect: 307 TEMPORARY_REDIRECT */
+        [100] = { 1348, 42 * sizeof(struct http_status_info), 16 }, /* Request Time-out: 408 REQUEST_TIMEOUT */
+        [109] = { 2644, 73 * sizeof(struct http_status_info), 36 }, /* Blocked by Windows Parental Controls: 450 BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
+        [116] = { 770, 25 * sizeof(struct http_status_info), 17 }, /* Moved Permanently: 301 MOVED_PERMANENTLY */
+        [117] = { 94, 4 * sizeof(struct http_status_info), 11 }, /* Early Hints: 103 EARLY_HINTS */
+        [118] = { 16, 1 * sizeof(struct http_status_info), 19 }, /* Switching Protocols: 101 SWITCHING_PROTOCOLS */
+        [119] = { 738, 24 * sizeof(struct http_status_info), 16 }, /* Multiple Choices: 300 MULTIPLE_CHOICES */
+        [123] = { 242, 8 * sizeof(struct http_status_info), 22 }, /* Disconnected Operation: 112 DISCONNECTED_OPERATION */
+        [124] = { 866, 28 * sizeof(struct http_status_info), 12 }, /* Not Modified: 304 NOT_MODIFIED */
+        [125] = { 3356, 89 * sizeof(struct http_status_info), 19 }, /* Service Unavailable: 503 SERVICE_UNAVAILABLE */
+        [126] = { 1738, 50 * sizeof(struct http_status_info), 21 }, /* Range Not Satisfiable: 416 RANGE_NOT_SATISFIABLE */
         [127] = { 0, 0 * sizeof(struct http_status_info), 8 }, /* Continue: 100 CONTINUE */
-        [128] = { 848, 27 * sizeof(struct http_status_info), 9 }, /* See Other: 303 SEE_OTHER */
-        [129] = { 738, 24 * sizeof(struct http_status_info), 16 }, /* Multiple Choices: 300 MULTIPLE_CHOICES */
-        [130] = { 4136, 105 * sizeof(struct http_status_info), 13 }, /* Railgun Error: 527 RAILGUN_ERROR */
+        [128] = { 1694, 49 * sizeof(struct http_status_info), 22 }, /* Unsupported Media Type: 415 UNSUPPORTED_MEDIA_TYPE */
         [132] = { 3682, 95 * sizeof(struct http_status_info), 24 }, /* Bandwidth Limit Exceeded: 509 BANDWIDTH_LIMIT_EXCEEDED */
         [133] = { 1780, 50 * sizeof(struct http_status_info), 31 }, /* Requested Range Not Satisfiable: 416 RANGE_NOT_SATISFIABLE */
-        [137] = { 1084, 35 * sizeof(struct http_status_info), 22 }, /* Authorization Required: 401 UNAUTHORIZED */
-        [138] = { 2128, 59 * sizeof(struct http_status_info), 19 }, /* Misdirected Request: 421 MISDIRECTED_REQUEST */
-        [140] = { 1038, 34 * sizeof(struct http_status_info), 11 }, /* Bad Request: 400 BAD_REQUEST */
-        [142] = { 2064, 57 * sizeof(struct http_status_info), 14 }, /* Method Failure: 420 METHOD_FAILURE */
-        [143] = { 1612, 48 * sizeof(struct http_status_info), 20 }, /* Request-URI Too Long: 414 URI_TOO_LONG */
-        [144] = { 1554, 47 * sizeof(struct http_status_info), 17 }, /* Payload Too Large: 413 CONTENT_TOO_LARGE */
-        [151] = { 1196, 39 * sizeof(struct http_status_info), 18 }, /* Method Not Allowed: 405 METHOD_NOT_ALLOWED */
-        [154] = { 3192, 84 * sizeof(struct http_status_info), 21 }, /* Client Closed Request: 499 CLIENT_CLOSED_REQUEST */
-        [156] = { 4198, 107 * sizeof(struct http_status_info), 21 }, /* Cloudflare 1xxx Error: 530 CLOUDFLARE_1XXX_ERROR */
-        [160] = { 1842, 51 * sizeof(struct http_status_info), 18 }, /* Expectation Failed: 417 EXPECTATION_FAILED */
-        [161] = { 3616, 93 * sizeof(struct http_status_info), 20 }, /* Insufficient Storage: 507 INSUFFICIENT_STORAGE */
-        [164] = { 3816, 98 * sizeof(struct http_status_info), 40 }, /* Web Server Is Returning an Unknown Error: 520 WEB_SERVER_UNKNOWN_ERROR */
-        [166] = { 3486, 90 * sizeof(struct http_status_info), 16 }, /* Gateway Time-out: 504 GATEWAY_TIMEOUT */
-        [168] = { 2384, 66 * sizeof(struct http_status_info), 21 }, /* Precondition Required: 428 PRECONDITION_REQUIRED */
+        [134] = { 848, 27 * sizeof(struct http_status_info), 9 }, /* See Other: 303 SEE_OTHER */
+        [139] = { 1554, 47 * sizeof(struct http_status_info), 17 }, /* Payload Too Large: 413 CONTENT_TOO_LARGE */
+        [144] = { 908, 30 * sizeof(struct http_status_info), 12 }, /* Switch Proxy: 306 SWITCH_PROXY */
+        [146] = { 1084, 35 * sizeof(struct http_status_info), 22 }, /* Authorization Required: 401 UNAUTHORIZED */
+        [147] = { 536, 18 * sizeof(struct http_status_info), 12 }, /* Multi-Status: 207 MULTI_STATUS */
+        [152] = { 1652, 48 * sizeof(struct http_status_info), 21 }, /* Request-URI Too Large: 414 URI_TOO_LONG */
+        [153] = { 2624, 72 * sizeof(struct http_status_info), 10 }, /* Retry With: 449 RETRY_WITH */
+        [155] = { 4240, 108 * sizeof(struct http_status_info), 14 }, /* Site Is Frozen: 530 SITE_IS_FROZEN */
+        [161] = { 204, 7 * sizeof(struct http_status_info), 19 }, /* Revalidation Failed: 111 REVALIDATION_FAILED */
+        [162] = { 560, 19 * sizeof(struct http_status_info), 16 }, /* Already Reported: 208 ALREADY_REPORTED */
+        [163] = { 592, 20 * sizeof(struct http_status_info), 22 }, /* Transformation Applied: 214 TRANSFORMATION_APPLIED */
+        [165] = { 2030, 56 * sizeof(struct http_status_info), 17 }, /* Enhance Your Calm: 420 ENHANCE_YOUR_CALM */
+        [166] = { 3816, 98 * sizeof(struct http_status_info), 40 }, /* Web Server Is Returning an Unknown Error: 520 WEB_SERVER_UNKNOWN_ERROR */
         [169] = { 1380, 43 * sizeof(struct http_status_info), 8 }, /* Conflict: 409 CONFLICT */
-        [171] = { 3730, 96 * sizeof(struct http_status_info), 12 }, /* Not Extended: 510 NOT_EXTENDED */
-        [173] = { 770, 25 * sizeof(struct http_status_info), 17 }, /* Moved Permanently: 301 MOVED_PERMANENTLY */
-        [175] = { 4240, 108 * sizeof(struct http_status_info), 14 }, /* Site Is Frozen: 530 SITE_IS_FROZEN */
-        [177] = { 2208, 60 * sizeof(struct http_status_info), 20 }, /* Unprocessable Entity: 422 UNPROCESSABLE_CONTENT */
-        [180] = { 1396, 44 * sizeof(struct http_status_info), 4 }, /* Gone: 410 GONE */
-        [181] = { 4090, 104 * sizeof(struct http_status_info), 23 }, /* Invalid SSL Certificate: 526 INVALID_SSL_CERTIFICATE */
-        [184] = { 1260, 41 * sizeof(struct http_status_info), 29 }, /* Proxy Authentication Required: 407 PROXY_AUTHENTICATION_REQUIRED */
-        [185] = { 1902, 53 * sizeof(struct http_status_info), 22 }, /* Authentication Timeout: 419 AUTHENTICATION_TIMEOUT */
-        [187] = { 116, 5 * sizeof(struct http_status_info), 27 }, /* Upload Resumption Supported: 104 UPLOAD_RESUMPTION_SUPPORTED */
-        [188] = { 3334, 88 * sizeof(struct http_status_info), 11 }, /* Bad Gateway: 502 BAD_GATEWAY */
-        [189] = { 16, 1 * sizeof(struct http_status_info), 19 }, /* Switching Protocols: 101 SWITCHING_PROTOCOLS */
-        [190] = { 94, 4 * sizeof(struct http_status_info), 11 }, /* Early Hints: 103 EARLY_HINTS */
-        [191] = { 560, 19 * sizeof(struct http_status_info), 16 }, /* Already Reported: 208 ALREADY_REPORTED */
-        [192] = { 814, 26 * sizeof(struct http_status_info), 17 }, /* Moved Temporarily: 302 FOUND */
+        [171] = { 2260, 62 * sizeof(struct http_status_info), 17 }, /* Failed Dependency: 424 FAILED_DEPENDENCY */
+        [173] = { 2064, 57 * sizeof(struct http_status_info), 14 }, /* Method Failure: 420 METHOD_FAILURE */
+        [176] = { 3014, 80 * sizeof(struct http_status_info), 21 }, /* SSL Certificate Error: 495 SSL_CERTIFICATE_ERROR */
+        [177] = { 1404, 45 * sizeof(struct http_status_info), 15 }, /* Length Required: 411 LENGTH_REQUIRED */
+        [180] = { 1196, 39 * sizeof(struct http_status_info), 18 }, /* Method Not Allowed: 405 METHOD_NOT_ALLOWED */
+        [182] = { 1396, 44 * sizeof(struct http_status_info), 4 }, /* Gone: 410 GONE */
+        [183] = { 3262, 86 * sizeof(struct http_status_info), 21 }, /* Internal Server Error: 500 INTERNAL_SERVER_ERROR */
+        [186] = { 4050, 103 * sizeof(struct http_status_info), 20 }, /* SSL Handshake Failed: 525 SSL_HANDSHAKE_FAILED */
+        [187] = { 1260, 41 * sizeof(struct http_status_info), 29 }, /* Proxy Authentication Required: 407 PROXY_AUTHENTICATION_REQUIRED */
+        [188] = { 3456, 90 * sizeof(struct http_status_info), 15 }, /* Gateway Timeout: 504 GATEWAY_TIMEOUT */
+        [190] = { 116, 5 * sizeof(struct http_status_info), 27 }, /* Upload Resumption Supported: 104 UPLOAD_RESUMPTION_SUPPORTED */
+        [193] = { 2166, 60 * sizeof(struct http_status_info), 21 }, /* Unprocessable Content: 422 UNPROCESSABLE_CONTENT */
         [195] = { 4308, 110 * sizeof(struct http_status_info), 38 }, /* Identity Provider Authentication Error: 561 IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
-        [196] = { 3570, 92 * sizeof(struct http_status_info), 23 }, /* Variant Also Negotiates: 506 VARIANT_ALSO_NEGOTIATES */
-        [199] = { 3262, 86 * sizeof(struct http_status_info), 21 }, /* Internal Server Error: 500 INTERNAL_SERVER_ERROR */
-        [200] = { 4050, 103 * sizeof(struct http_status_info), 20 }, /* SSL Handshake Failed: 525 SSL_HANDSHAKE_FAILED */
+        [196] = { 2128, 59 * sizeof(struct http_status_info), 19 }, /* Misdirected Request: 421 MISDIRECTED_REQUEST */
         [201] = { 386, 13 * sizeof(struct http_status_info), 8 }, /* Accepted: 202 ACCEPTED */
-        [202] = { 170, 6 * sizeof(struct http_status_info), 17 }, /* Response is Stale: 110 RESPONSE_IS_STALE */
-        [203] = { 2624, 72 * sizeof(struct http_status_info), 10 }, /* Retry With: 449 RETRY_WITH */
-        [207] = { 536, 18 * sizeof(struct http_status_info), 12 }, /* Multi-Status: 207 MULTI_STATUS */
-        [214] = { 1128, 36 * sizeof(struct http_status_info), 16 }, /* Payment Required: 402 PAYMENT_REQUIRED */
-        [219] = { 2906, 78 * sizeof(struct http_status_info), 30 }, /* Incompatible Protocol Versions: 464 INCOMPATIBLE_PROTOCOL_VERSIONS */
-        [220] = { 932, 31 * sizeof(struct http_status_info), 18 }, /* Temporary Redirect: 307 TEMPORARY_REDIRECT */
+        [202] = { 1004, 33 * sizeof(struct http_status_info), 17 }, /* Resume Incomplete: 308 RESUME_INCOMPLETE */
+        [215] = { 4268, 109 * sizeof(struct http_status_info), 20 }, /* Temporarily Disabled: 540 TEMPORARILY_DISABLED */
+        [218] = { 2906, 78 * sizeof(struct http_status_info), 30 }, /* Incompatible Protocol Versions: 464 INCOMPATIBLE_PROTOCOL_VERSIONS */
         [222] = { 372, 12 * sizeof(struct http_status_info), 7 }, /* Created: 201 CREATED */
-        [228] = { 2716, 74 * sizeof(struct http_status_info), 8 }, /* Redirect: 451 IIS_REDIRECT */
-        [230] = { 866, 28 * sizeof(struct http_status_info), 12 }, /* Not Modified: 304 NOT_MODIFIED */
-        [231] = { 1652, 48 * sizeof(struct http_status_info), 21 }, /* Request-URI Too Large: 414 URI_TOO_LONG */
-        [234] = { 74, 3 * sizeof(struct http_status_info), 10 }, /* Checkpoint: 103 CHECKPOINT */
-        [241] = { 2574, 70 * sizeof(struct http_status_info), 14 }, /* Login Time-out: 440 LOGIN_TIME_OUT */
-        [243] = { 1004, 33 * sizeof(struct http_status_info), 17 }, /* Resume Incomplete: 308 RESUME_INCOMPLETE */
-        [248] = { 3456, 90 * sizeof(struct http_status_info), 15 }, /* Gateway Timeout: 504 GATEWAY_TIMEOUT */
-        [249] = { 804, 26 * sizeof(struct http_status_info), 5 }, /* Found: 302 FOUND */
-        [251] = { 3972, 101 * sizeof(struct http_status_info), 21 }, /* Origin Is Unreachable: 523 ORIGIN_IS_UNREACHABLE */
-        [253] = { 242, 8 * sizeof(struct http_status_info), 22 }, /* Disconnected Operation: 112 DISCONNECTED_OPERATION */
-        [254] = { 286, 9 * sizeof(struct http_status_info), 20 }, /* Heuristic Expiration: 113 HEURISTIC_EXPIRATION */
+        [223] = { 3192, 84 * sizeof(struct http_status_info), 21 }, /* Client Closed Request: 499 CLIENT_CLOSED_REQUEST */
+        [225] = { 1902, 53 * sizeof(struct http_status_info), 22 }, /* Authentication Timeout: 419 AUTHENTICATION_TIMEOUT */
+        [226] = { 3896, 99 * sizeof(struct http_status_info), 18 }, /* Web Server Is Down: 521 WEB_SERVER_IS_DOWN */
+        [227] = { 1060, 35 * sizeof(struct http_status_info), 12 }, /* Unauthorized: 401 UNAUTHORIZED */
+        [229] = { 3570, 92 * sizeof(struct http_status_info), 23 }, /* Variant Also Negotiates: 506 VARIANT_ALSO_NEGOTIATES */
+        [230] = { 1842, 51 * sizeof(struct http_status_info), 18 }, /* Expectation Failed: 417 EXPECTATION_FAILED */
+        [231] = { 1318, 42 * sizeof(struct http_status_info), 15 }, /* Request Timeout: 408 REQUEST_TIMEOUT */
+        [232] = { 2716, 74 * sizeof(struct http_status_info), 8 }, /* Redirect: 451 IIS_REDIRECT */
+        [233] = { 2208, 60 * sizeof(struct http_status_info), 20 }, /* Unprocessable Entity: 422 UNPROCESSABLE_CONTENT */
+        [234] = { 3334, 88 * sizeof(struct http_status_info), 11 }, /* Bad Gateway: 502 BAD_GATEWAY */
+        [236] = { 3616, 93 * sizeof(struct http_status_info), 20 }, /* Insufficient Storage: 507 INSUFFICIENT_STORAGE */
+        [239] = { 2426, 67 * sizeof(struct http_status_info), 17 }, /* Too Many Requests: 429 TOO_MANY_REQUESTS */
+        [243] = { 1472, 47 * sizeof(struct http_status_info), 17 }, /* Content Too Large: 413 CONTENT_TOO_LARGE */
+        [245] = { 1232, 40 * sizeof(struct http_status_info), 14 }, /* Not Acceptable: 406 NOT_ACCEPTABLE */
+        [246] = { 54, 2 * sizeof(struct http_status_info), 10 }, /* Processing: 102 PROCESSING */
+        [248] = { 3486, 90 * sizeof(struct http_status_info), 16 }, /* Gateway Time-out: 504 GATEWAY_TIMEOUT */
+        [251] = { 636, 21 * sizeof(struct http_status_info), 12 }, /* This is fine: 218 THIS_IS_FINE */
+        [252] = { 3166, 83 * sizeof(struct http_status_info), 13 }, /* Invalid Token: 498 INVALID_TOKEN */
+        [254] = { 1128, 36 * sizeof(struct http_status_info), 16 }, /* Payment Required: 402 PAYMENT_REQUIRED */
+        [255] = { 804, 26 * sizeof(struct http_status_info), 5 }, /* Found: 302 FOUND */
     },
     {
         /* 0: Continue */
@@ -1372,183 +1372,200 @@ static const struct http_status_slot *http_status_reason_slot(uint64_t h)
                                         255u];
 }
 
-/* current and former phrases, ASCII case folded of 1 to 7 bytes. */
+/* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
+ * S may be NULL only when LEN is 0. */
 static http_status_out_of_line const struct http_status_info *
-http_status_reason_short(const unsigned char *s, size_t len)
+http_status_reason_other(const unsigned char *p, size_t len)
 {
     const uint64_t fold = UINT64_C(0x2020202020202020);
-    uint64_t a = http_status_short_a(s, len, fold), b = http_status_short_b(s, len, fold);
-    uint64_t m = 0xE220A8397B1DCDAFu ^ len;
-    const struct http_status_slot *slot =
-        http_status_reason_slot(http_status_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
-    const unsigned char *key = http_status_reason_table.keys + slot->key;
-    if (slot->length != len || !http_status_equals_short(s, key, key + len, len))
+    const struct http_status_slot *slot;
+    const unsigned char *key;
+    uint64_t a, b, m;
+    size_t i;
+    if (len - 1 >= 40u) /* longer than any key, or empty (0 wraps) */
         return NULL;
-    return http_status_entry_at(slot->entry);
+    if (len < 8) {
+        a = http_status_short_a(p, len, fold);
+        b = http_status_short_b(p, len, fold);
+        m = 0xE220A8397B1DCDAFu ^ len;
+        slot = http_status_reason_slot(http_status_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        key = http_status_reason_table.keys + slot->key;
+        if (slot->length != len || !http_status_equals_short(p, key, key + len, len))
+            return NULL;
+        return http_status_entry_at(slot->entry);
+    }
+    a = (http_status_le64(p) | fold);
+    b = (http_status_le64(p + len - 8) | fold);
+    for (i = 8; i + 8 < len; i += 8)
+        b ^= (http_status_le64(p + i) | fold);
+    slot = http_status_reason_slot(http_status_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    if (slot->length != len)
+        return NULL;
+    key = http_status_reason_table.keys + slot->key;
+    {
+        const unsigned char *mask = key + len; /* the key's mask follows it */
+    uint64_t diff = ((http_status_load64(p + len - 8) | http_status_load64(mask + len - 8)) ^ http_status_load64(key + len - 8));
+        for (i = 0; i + 8 < len; i += 8)
+            diff |= ((http_status_load64(p + i) | http_status_load64(mask + i)) ^ http_status_load64(key + i));
+        return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
+    }
 }
 
-/* S may be NULL only when LEN is 0. Keys of 8 bytes or more are hashed and
- * compared here in one straight line: the first, middle and last words. */
+/* S may be NULL only when LEN is 0. Keys of 8 to 24 bytes, nearly all of
+ * them, are hashed and compared here in one straight line, by three words:
+ * the first eight bytes, the last eight, and the eight in the middle. */
 const struct http_status_info *http_status_from_reason(const char *s, size_t len)
 {
     const uint64_t fold = UINT64_C(0x2020202020202020);
     const unsigned char *p = (const unsigned char *)s;
     const struct http_status_slot *slot;
     const unsigned char *key;
-    uint64_t a, b, diff;
-    size_t middle, i;
-    if (len - 8 > 32u) /* not from 8 bytes to the longest key */
-        return len - 1 < 7 ? http_status_reason_short(p, len) : NULL;
-    middle = (16 - len) >> (sizeof(size_t) * 8 - 4) & 8; /* len > 16 ? 8 : 0, branch-free */
-    a = http_status_le64(p);
-    b = http_status_le64(p + len - 8);
-    {
-        uint64_t c = (http_status_le64(p + middle) | fold);
-        for (i = 16; i + 8 < len; i += 8)
-            c ^= (http_status_le64(p + i) | fold);
-        slot = http_status_reason_slot(http_status_mum((a | fold) ^ 0xE220A8397B1DCDAFu, (b | fold) ^ c ^ UINT64_C(0xE7037ED1A0B428DB)));
-    }
+    size_t middle;
+    uint64_t diff;
+    if (len - 8 > 16)
+        return http_status_reason_other(p, len);
+    middle = (len - 8) >> 1;
+    slot = http_status_reason_slot(http_status_mum((http_status_le64(p) | fold) ^ 0xE220A8397B1DCDAFu,
+                                    (http_status_le64(p + len - 8) | fold) ^ (http_status_le64(p + middle) | fold) ^
+                                        UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = http_status_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-        diff = ((http_status_load64(p) | http_status_load64(mask)) ^ http_status_load64(key)) |
-               ((http_status_load64(p + middle) | http_status_load64(mask + middle)) ^ http_status_load64(key + middle)) |
+    diff = ((http_status_load64(p + 0) | http_status_load64(mask + 0)) ^ http_status_load64(key + 0)) | ((http_status_load64(p + middle) | http_status_load64(mask + middle)) ^ http_status_load64(key + middle)) |
                ((http_status_load64(p + len - 8) | http_status_load64(mask + len - 8)) ^ http_status_load64(key + len - 8));
-        for (i = 16; i + 8 < len; i += 8)
-            diff |= (http_status_load64(p + i) | http_status_load64(mask + i)) ^ http_status_load64(key + i);
     }
     return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
 }
 
-/* By name: a perfect hash of the 113 names, exact, in fast mode. Seed 0xF88BB8A8724C81ECu,
- * found on try 4 of at most 160; 32 buckets, 128 slots
- * (88% used). Its parts share one object, so one base address
- * reaches them all. */
+/* By name: a perfect hash of the 113 names, exact, in fast mode.
+ * Seed 0x3EE5789041C98AC3u, found on try 9 of at most 160; 32 buckets,
+ * 128 slots (88% used). Its parts share one object, so one base
+ * address reaches them all. */
 static const struct {
     unsigned char displacements[32];
     struct http_status_slot slots[128];
     unsigned char keys[1997]; /* each name */
 } http_status_name_table = {
     {
-        /* 0 */ 18, 64, 19, 4, 16, 14, 5, 11, 6, 8, 38, 11, 32, 0, 61, 0,
-        /* 16 */ 5, 15, 18, 2, 28, 2, 56, 0, 18, 40, 39, 1, 25, 0, 0, 6,
+        /* 0 */ 21, 0, 5, 34, 12, 0, 8, 1, 3, 6, 6, 12, 1, 18, 13, 41,
+        /* 16 */ 7, 22, 35, 0, 4, 3, 19, 68, 5, 44, 0, 38, 0, 16, 1, 15,
     },
     {
-        [0] = { 1645, 97 * sizeof(struct http_status_info), 31 }, /* NETWORK_AUTHENTICATION_REQUIRED: 511 */
-        [1] = { 230, 15 * sizeof(struct http_status_info), 10 }, /* NO_CONTENT: 204 */
-        [2] = { 1112, 71 * sizeof(struct http_status_info), 11 }, /* NO_RESPONSE: 444 */
-        [3] = { 987, 65 * sizeof(struct http_status_info), 16 }, /* UPGRADE_REQUIRED: 426 */
-        [4] = { 647, 45 * sizeof(struct http_status_info), 15 }, /* LENGTH_REQUIRED: 411 */
-        [5] = { 416, 28 * sizeof(struct http_status_info), 12 }, /* NOT_MODIFIED: 304 */
-        [6] = { 193, 13 * sizeof(struct http_status_info), 8 }, /* ACCEPTED: 202 */
-        [7] = { 1041, 68 * sizeof(struct http_status_info), 26 }, /* SHOPIFY_SECURITY_REJECTION: 430 */
-        [8] = { 37, 3 * sizeof(struct http_status_info), 10 }, /* CHECKPOINT: 103 */
-        [9] = { 163, 10 * sizeof(struct http_status_info), 21 }, /* MISCELLANEOUS_WARNING: 199 */
-        [10] = { 1884, 109 * sizeof(struct http_status_info), 20 }, /* TEMPORARILY_DISABLED: 540 */
-        [11] = { 1700, 99 * sizeof(struct http_status_info), 18 }, /* WEB_SERVER_IS_DOWN: 521 */
-        [12] = { 643, 44 * sizeof(struct http_status_info), 4 }, /* GONE: 410 */
-        [13] = { 1676, 98 * sizeof(struct http_status_info), 24 }, /* WEB_SERVER_UNKNOWN_ERROR: 520 */
-        [14] = { 296, 20 * sizeof(struct http_status_info), 22 }, /* TRANSFORMATION_APPLIED: 214 */
-        [15] = { 559, 39 * sizeof(struct http_status_info), 18 }, /* METHOD_NOT_ALLOWED: 405 */
-        [16] = { 914, 60 * sizeof(struct http_status_info), 21 }, /* UNPROCESSABLE_CONTENT: 422 */
-        [17] = { 698, 48 * sizeof(struct http_status_info), 12 }, /* URI_TOO_LONG: 414 */
-        [18] = { 1322, 80 * sizeof(struct http_status_info), 21 }, /* SSL_CERTIFICATE_ERROR: 495 */
-        [19] = { 1482, 88 * sizeof(struct http_status_info), 11 }, /* BAD_GATEWAY: 502 */
-        [21] = { 47, 4 * sizeof(struct http_status_info), 11 }, /* EARLY_HINTS: 103 */
-        [22] = { 186, 12 * sizeof(struct http_status_info), 7 }, /* CREATED: 201 */
-        [23] = { 1432, 85 * sizeof(struct http_status_info), 14 }, /* TOKEN_REQUIRED: 499 */
-        [24] = { 525, 36 * sizeof(struct http_status_info), 16 }, /* PAYMENT_REQUIRED: 402 */
-        [25] = { 941, 62 * sizeof(struct http_status_info), 17 }, /* FAILED_DEPENDENCY: 424 */
-        [27] = { 662, 46 * sizeof(struct http_status_info), 19 }, /* PRECONDITION_FAILED: 412 */
-        [28] = { 846, 56 * sizeof(struct http_status_info), 17 }, /* ENHANCE_YOUR_CALM: 420 */
-        [29] = { 1398, 83 * sizeof(struct http_status_info), 13 }, /* INVALID_TOKEN: 498 */
-        [30] = { 1343, 81 * sizeof(struct http_status_info), 24 }, /* SSL_CERTIFICATE_REQUIRED: 496 */
-        [32] = { 863, 57 * sizeof(struct http_status_info), 14 }, /* METHOD_FAILURE: 420 */
-        [33] = { 753, 51 * sizeof(struct http_status_info), 18 }, /* EXPECTATION_FAILED: 417 */
-        [34] = { 1818, 105 * sizeof(struct http_status_info), 13 }, /* RAILGUN_ERROR: 527 */
-        [35] = { 1775, 103 * sizeof(struct http_status_info), 20 }, /* SSL_HANDSHAKE_FAILED: 525 */
-        [36] = { 27, 2 * sizeof(struct http_status_info), 10 }, /* PROCESSING: 102 */
-        [37] = { 1942, 111 * sizeof(struct http_status_info), 26 }, /* NETWORK_READ_TIMEOUT_ERROR: 598 */
-        [38] = { 485, 33 * sizeof(struct http_status_info), 17 }, /* RESUME_INCOMPLETE: 308 */
-        [42] = { 1245, 77 * sizeof(struct http_status_info), 23 }, /* INVALID_X_FORWARDED_FOR: 463 */
-        [43] = { 550, 38 * sizeof(struct http_status_info), 9 }, /* NOT_FOUND: 404 */
-        [44] = { 732, 50 * sizeof(struct http_status_info), 21 }, /* RANGE_NOT_SATISFIABLE: 416 */
-        [45] = { 681, 47 * sizeof(struct http_status_info), 17 }, /* CONTENT_TOO_LARGE: 413 */
-        [46] = { 1870, 108 * sizeof(struct http_status_info), 14 }, /* SITE_IS_FROZEN: 530 */
-        [47] = { 958, 63 * sizeof(struct http_status_info), 9 }, /* TOO_EARLY: 425 */
-        [48] = { 402, 26 * sizeof(struct http_status_info), 5 }, /* FOUND: 302 */
-        [50] = { 467, 32 * sizeof(struct http_status_info), 18 }, /* PERMANENT_REDIRECT: 308 */
-        [51] = { 1133, 73 * sizeof(struct http_status_info), 36 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS: 450 */
-        [52] = { 240, 16 * sizeof(struct http_status_info), 13 }, /* RESET_CONTENT: 205 */
-        [53] = { 1098, 70 * sizeof(struct http_status_info), 14 }, /* LOGIN_TIME_OUT: 440 */
-        [54] = { 1268, 78 * sizeof(struct http_status_info), 30 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS: 464 */
-        [55] = { 1718, 100 * sizeof(struct http_status_info), 20 }, /* CONNECTION_TIMED_OUT: 522 */
-        [57] = { 1003, 66 * sizeof(struct http_status_info), 21 }, /* PRECONDITION_REQUIRED: 428 */
-        [58] = { 1553, 92 * sizeof(struct http_status_info), 23 }, /* VARIANT_ALSO_NEGOTIATES: 506 */
-        [59] = { 1609, 95 * sizeof(struct http_status_info), 24 }, /* BANDWIDTH_LIMIT_EXCEEDED: 509 */
-        [60] = { 143, 9 * sizeof(struct http_status_info), 20 }, /* HEURISTIC_EXPIRATION: 113 */
-        [61] = { 268, 18 * sizeof(struct http_status_info), 12 }, /* MULTI_STATUS: 207 */
-        [62] = { 337, 23 * sizeof(struct http_status_info), 32 }, /* MISCELLANEOUS_PERSISTENT_WARNING: 299 */
-        [63] = { 369, 24 * sizeof(struct http_status_info), 16 }, /* MULTIPLE_CHOICES: 300 */
-        [64] = { 935, 61 * sizeof(struct http_status_info), 6 }, /* LOCKED: 423 */
-        [65] = { 1210, 76 * sizeof(struct http_status_info), 35 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST: 460 */
-        [66] = { 541, 37 * sizeof(struct http_status_info), 9 }, /* FORBIDDEN: 403 */
-        [67] = { 782, 53 * sizeof(struct http_status_info), 22 }, /* AUTHENTICATION_TIMEOUT: 419 */
-        [68] = { 1904, 110 * sizeof(struct http_status_info), 38 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR: 561 */
-        [69] = { 1169, 74 * sizeof(struct http_status_info), 12 }, /* IIS_REDIRECT: 451 */
-        [70] = { 1596, 94 * sizeof(struct http_status_info), 13 }, /* LOOP_DETECTED: 508 */
-        [71] = { 1527, 91 * sizeof(struct http_status_info), 26 }, /* HTTP_VERSION_NOT_SUPPORTED: 505 */
-        [72] = { 1367, 82 * sizeof(struct http_status_info), 31 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT: 497 */
-        [74] = { 895, 59 * sizeof(struct http_status_info), 19 }, /* MISDIRECTED_REQUEST: 421 */
-        [75] = { 1298, 79 * sizeof(struct http_status_info), 24 }, /* REQUEST_HEADER_TOO_LARGE: 494 */
-        [76] = { 1446, 86 * sizeof(struct http_status_info), 21 }, /* INTERNAL_SERVER_ERROR: 500 */
-        [77] = { 1181, 75 * sizeof(struct http_status_info), 29 }, /* UNAVAILABLE_FOR_LEGAL_REASONS: 451 */
-        [78] = { 1738, 101 * sizeof(struct http_status_info), 21 }, /* ORIGIN_IS_UNREACHABLE: 523 */
-        [79] = { 1576, 93 * sizeof(struct http_status_info), 20 }, /* INSUFFICIENT_STORAGE: 507 */
-        [80] = { 710, 49 * sizeof(struct http_status_info), 22 }, /* UNSUPPORTED_MEDIA_TYPE: 415 */
-        [81] = { 449, 31 * sizeof(struct http_status_info), 18 }, /* TEMPORARY_REDIRECT: 307 */
-        [82] = { 1795, 104 * sizeof(struct http_status_info), 23 }, /* INVALID_SSL_CERTIFICATE: 526 */
-        [83] = { 102, 7 * sizeof(struct http_status_info), 19 }, /* REVALIDATION_FAILED: 111 */
-        [84] = { 1123, 72 * sizeof(struct http_status_info), 10 }, /* RETRY_WITH: 449 */
-        [85] = { 591, 41 * sizeof(struct http_status_info), 29 }, /* PROXY_AUTHENTICATION_REQUIRED: 407 */
-        [86] = { 1633, 96 * sizeof(struct http_status_info), 12 }, /* NOT_EXTENDED: 510 */
-        [87] = { 1493, 89 * sizeof(struct http_status_info), 19 }, /* SERVICE_UNAVAILABLE: 503 */
-        [88] = { 8, 1 * sizeof(struct http_status_info), 19 }, /* SWITCHING_PROTOCOLS: 101 */
-        [89] = { 253, 17 * sizeof(struct http_status_info), 15 }, /* PARTIAL_CONTENT: 206 */
-        [90] = { 1831, 106 * sizeof(struct http_status_info), 18 }, /* SITE_IS_OVERLOADED: 529 */
-        [91] = { 1512, 90 * sizeof(struct http_status_info), 15 }, /* GATEWAY_TIMEOUT: 504 */
-        [93] = { 407, 27 * sizeof(struct http_status_info), 9 }, /* SEE_OTHER: 303 */
-        [94] = { 834, 55 * sizeof(struct http_status_info), 12 }, /* PAGE_EXPIRED: 419 */
-        [95] = { 330, 22 * sizeof(struct http_status_info), 7 }, /* IM_USED: 226 */
-        [96] = { 58, 5 * sizeof(struct http_status_info), 27 }, /* UPLOAD_RESUMPTION_SUPPORTED: 104 */
-        [97] = { 967, 64 * sizeof(struct http_status_info), 20 }, /* UNORDERED_COLLECTION: 425 */
-        [98] = { 577, 40 * sizeof(struct http_status_info), 14 }, /* NOT_ACCEPTABLE: 406 */
-        [100] = { 280, 19 * sizeof(struct http_status_info), 16 }, /* ALREADY_REPORTED: 208 */
-        [101] = { 1849, 107 * sizeof(struct http_status_info), 21 }, /* CLOUDFLARE_1XXX_ERROR: 530 */
-        [102] = { 121, 8 * sizeof(struct http_status_info), 22 }, /* DISCONNECTED_OPERATION: 112 */
-        [103] = { 385, 25 * sizeof(struct http_status_info), 17 }, /* MOVED_PERMANENTLY: 301 */
-        [105] = { 771, 52 * sizeof(struct http_status_info), 11 }, /* IM_A_TEAPOT: 418 */
-        [106] = { 877, 58 * sizeof(struct http_status_info), 18 }, /* DESTINATION_LOCKED: 421 */
-        [107] = { 201, 14 * sizeof(struct http_status_info), 29 }, /* NON_AUTHORITATIVE_INFORMATION: 203 */
-        [108] = { 184, 11 * sizeof(struct http_status_info), 2 }, /* OK: 200 */
-        [109] = { 318, 21 * sizeof(struct http_status_info), 12 }, /* THIS_IS_FINE: 218 */
-        [110] = { 635, 43 * sizeof(struct http_status_info), 8 }, /* CONFLICT: 409 */
-        [112] = { 620, 42 * sizeof(struct http_status_info), 15 }, /* REQUEST_TIMEOUT: 408 */
-        [113] = { 502, 34 * sizeof(struct http_status_info), 11 }, /* BAD_REQUEST: 400 */
-        [114] = { 0, 0 * sizeof(struct http_status_info), 8 }, /* CONTINUE: 100 */
-        [115] = { 1968, 112 * sizeof(struct http_status_info), 29 }, /* NETWORK_CONNECT_TIMEOUT_ERROR: 599 */
-        [116] = { 1411, 84 * sizeof(struct http_status_info), 21 }, /* CLIENT_CLOSED_REQUEST: 499 */
-        [117] = { 513, 35 * sizeof(struct http_status_info), 12 }, /* UNAUTHORIZED: 401 */
-        [118] = { 804, 54 * sizeof(struct http_status_info), 30 }, /* INSUFFICIENT_SPACE_ON_RESOURCE: 419 */
-        [119] = { 428, 29 * sizeof(struct http_status_info), 9 }, /* USE_PROXY: 305 */
-        [120] = { 1467, 87 * sizeof(struct http_status_info), 15 }, /* NOT_IMPLEMENTED: 501 */
-        [122] = { 1024, 67 * sizeof(struct http_status_info), 17 }, /* TOO_MANY_REQUESTS: 429 */
-        [123] = { 1067, 69 * sizeof(struct http_status_info), 31 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE: 431 */
-        [124] = { 437, 30 * sizeof(struct http_status_info), 12 }, /* SWITCH_PROXY: 306 */
-        [125] = { 85, 6 * sizeof(struct http_status_info), 17 }, /* RESPONSE_IS_STALE: 110 */
-        [126] = { 1759, 102 * sizeof(struct http_status_info), 16 }, /* TIMEOUT_OCCURRED: 524 */
+        [0] = { 958, 63 * sizeof(struct http_status_info), 9 }, /* TOO_EARLY: 425 */
+        [1] = { 1268, 78 * sizeof(struct http_status_info), 30 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS: 464 */
+        [2] = { 513, 35 * sizeof(struct http_status_info), 12 }, /* UNAUTHORIZED: 401 */
+        [3] = { 1795, 104 * sizeof(struct http_status_info), 23 }, /* INVALID_SSL_CERTIFICATE: 526 */
+        [4] = { 1467, 87 * sizeof(struct http_status_info), 15 }, /* NOT_IMPLEMENTED: 501 */
+        [5] = { 337, 23 * sizeof(struct http_status_info), 32 }, /* MISCELLANEOUS_PERSISTENT_WARNING: 299 */
+        [6] = { 635, 43 * sizeof(struct http_status_info), 8 }, /* CONFLICT: 409 */
+        [7] = { 935, 61 * sizeof(struct http_status_info), 6 }, /* LOCKED: 423 */
+        [8] = { 559, 39 * sizeof(struct http_status_info), 18 }, /* METHOD_NOT_ALLOWED: 405 */
+        [9] = { 1493, 89 * sizeof(struct http_status_info), 19 }, /* SERVICE_UNAVAILABLE: 503 */
+        [10] = { 620, 42 * sizeof(struct http_status_info), 15 }, /* REQUEST_TIMEOUT: 408 */
+        [11] = { 330, 22 * sizeof(struct http_status_info), 7 }, /* IM_USED: 226 */
+        [12] = { 1904, 110 * sizeof(struct http_status_info), 38 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR: 561 */
+        [13] = { 1512, 90 * sizeof(struct http_status_info), 15 }, /* GATEWAY_TIMEOUT: 504 */
+        [14] = { 914, 60 * sizeof(struct http_status_info), 21 }, /* UNPROCESSABLE_CONTENT: 422 */
+        [15] = { 1024, 67 * sizeof(struct http_status_info), 17 }, /* TOO_MANY_REQUESTS: 429 */
+        [16] = { 437, 30 * sizeof(struct http_status_info), 12 }, /* SWITCH_PROXY: 306 */
+        [17] = { 662, 46 * sizeof(struct http_status_info), 19 }, /* PRECONDITION_FAILED: 412 */
+        [18] = { 1398, 83 * sizeof(struct http_status_info), 13 }, /* INVALID_TOKEN: 498 */
+        [19] = { 643, 44 * sizeof(struct http_status_info), 4 }, /* GONE: 410 */
+        [20] = { 1098, 70 * sizeof(struct http_status_info), 14 }, /* LOGIN_TIME_OUT: 440 */
+        [21] = { 1210, 76 * sizeof(struct http_status_info), 35 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST: 460 */
+        [22] = { 1446, 86 * sizeof(struct http_status_info), 21 }, /* INTERNAL_SERVER_ERROR: 500 */
+        [23] = { 1133, 73 * sizeof(struct http_status_info), 36 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS: 450 */
+        [24] = { 1527, 91 * sizeof(struct http_status_info), 26 }, /* HTTP_VERSION_NOT_SUPPORTED: 505 */
+        [25] = { 85, 6 * sizeof(struct http_status_info), 17 }, /* RESPONSE_IS_STALE: 110 */
+        [26] = { 1298, 79 * sizeof(struct http_status_info), 24 }, /* REQUEST_HEADER_TOO_LARGE: 494 */
+        [27] = { 804, 54 * sizeof(struct http_status_info), 30 }, /* INSUFFICIENT_SPACE_ON_RESOURCE: 419 */
+        [28] = { 1718, 100 * sizeof(struct http_status_info), 20 }, /* CONNECTION_TIMED_OUT: 522 */
+        [29] = { 1322, 80 * sizeof(struct http_status_info), 21 }, /* SSL_CERTIFICATE_ERROR: 495 */
+        [30] = { 1849, 107 * sizeof(struct http_status_info), 21 }, /* CLOUDFLARE_1XXX_ERROR: 530 */
+        [31] = { 1169, 74 * sizeof(struct http_status_info), 12 }, /* IIS_REDIRECT: 451 */
+        [32] = { 193, 13 * sizeof(struct http_status_info), 8 }, /* ACCEPTED: 202 */
+        [33] = { 8, 1 * sizeof(struct http_status_info), 19 }, /* SWITCHING_PROTOCOLS: 101 */
+        [34] = { 230, 15 * sizeof(struct http_status_info), 10 }, /* NO_CONTENT: 204 */
+        [35] = { 449, 31 * sizeof(struct http_status_info), 18 }, /* TEMPORARY_REDIRECT: 307 */
+        [36] = { 201, 14 * sizeof(struct http_status_info), 29 }, /* NON_AUTHORITATIVE_INFORMATION: 203 */
+        [37] = { 1367, 82 * sizeof(struct http_status_info), 31 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT: 497 */
+        [38] = { 1041, 68 * sizeof(struct http_status_info), 26 }, /* SHOPIFY_SECURITY_REJECTION: 430 */
+        [39] = { 467, 32 * sizeof(struct http_status_info), 18 }, /* PERMANENT_REDIRECT: 308 */
+        [40] = { 846, 56 * sizeof(struct http_status_info), 17 }, /* ENHANCE_YOUR_CALM: 420 */
+        [41] = { 369, 24 * sizeof(struct http_status_info), 16 }, /* MULTIPLE_CHOICES: 300 */
+        [42] = { 895, 59 * sizeof(struct http_status_info), 19 }, /* MISDIRECTED_REQUEST: 421 */
+        [43] = { 485, 33 * sizeof(struct http_status_info), 17 }, /* RESUME_INCOMPLETE: 308 */
+        [44] = { 0, 0 * sizeof(struct http_status_info), 8 }, /* CONTINUE: 100 */
+        [45] = { 1482, 88 * sizeof(struct http_status_info), 11 }, /* BAD_GATEWAY: 502 */
+        [46] = { 681, 47 * sizeof(struct http_status_info), 17 }, /* CONTENT_TOO_LARGE: 413 */
+        [47] = { 1645, 97 * sizeof(struct http_status_info), 31 }, /* NETWORK_AUTHENTICATION_REQUIRED: 511 */
+        [48] = { 647, 45 * sizeof(struct http_status_info), 15 }, /* LENGTH_REQUIRED: 411 */
+        [49] = { 1609, 95 * sizeof(struct http_status_info), 24 }, /* BANDWIDTH_LIMIT_EXCEEDED: 509 */
+        [50] = { 1884, 109 * sizeof(struct http_status_info), 20 }, /* TEMPORARILY_DISABLED: 540 */
+        [51] = { 525, 36 * sizeof(struct http_status_info), 16 }, /* PAYMENT_REQUIRED: 402 */
+        [52] = { 1112, 71 * sizeof(struct http_status_info), 11 }, /* NO_RESPONSE: 444 */
+        [53] = { 1245, 77 * sizeof(struct http_status_info), 23 }, /* INVALID_X_FORWARDED_FOR: 463 */
+        [54] = { 877, 58 * sizeof(struct http_status_info), 18 }, /* DESTINATION_LOCKED: 421 */
+        [55] = { 1432, 85 * sizeof(struct http_status_info), 14 }, /* TOKEN_REQUIRED: 499 */
+        [56] = { 1942, 111 * sizeof(struct http_status_info), 26 }, /* NETWORK_READ_TIMEOUT_ERROR: 598 */
+        [58] = { 1596, 94 * sizeof(struct http_status_info), 13 }, /* LOOP_DETECTED: 508 */
+        [59] = { 407, 27 * sizeof(struct http_status_info), 9 }, /* SEE_OTHER: 303 */
+        [60] = { 1831, 106 * sizeof(struct http_status_info), 18 }, /* SITE_IS_OVERLOADED: 529 */
+        [61] = { 502, 34 * sizeof(struct http_status_info), 11 }, /* BAD_REQUEST: 400 */
+        [63] = { 268, 18 * sizeof(struct http_status_info), 12 }, /* MULTI_STATUS: 207 */
+        [64] = { 385, 25 * sizeof(struct http_status_info), 17 }, /* MOVED_PERMANENTLY: 301 */
+        [67] = { 1003, 66 * sizeof(struct http_status_info), 21 }, /* PRECONDITION_REQUIRED: 428 */
+        [68] = { 1123, 72 * sizeof(struct http_status_info), 10 }, /* RETRY_WITH: 449 */
+        [69] = { 1968, 112 * sizeof(struct http_status_info), 29 }, /* NETWORK_CONNECT_TIMEOUT_ERROR: 599 */
+        [70] = { 710, 49 * sizeof(struct http_status_info), 22 }, /* UNSUPPORTED_MEDIA_TYPE: 415 */
+        [71] = { 1738, 101 * sizeof(struct http_status_info), 21 }, /* ORIGIN_IS_UNREACHABLE: 523 */
+        [73] = { 1633, 96 * sizeof(struct http_status_info), 12 }, /* NOT_EXTENDED: 510 */
+        [75] = { 280, 19 * sizeof(struct http_status_info), 16 }, /* ALREADY_REPORTED: 208 */
+        [76] = { 1775, 103 * sizeof(struct http_status_info), 20 }, /* SSL_HANDSHAKE_FAILED: 525 */
+        [77] = { 27, 2 * sizeof(struct http_status_info), 10 }, /* PROCESSING: 102 */
+        [78] = { 102, 7 * sizeof(struct http_status_info), 19 }, /* REVALIDATION_FAILED: 111 */
+        [79] = { 967, 64 * sizeof(struct http_status_info), 20 }, /* UNORDERED_COLLECTION: 425 */
+        [80] = { 1700, 99 * sizeof(struct http_status_info), 18 }, /* WEB_SERVER_IS_DOWN: 521 */
+        [81] = { 1343, 81 * sizeof(struct http_status_info), 24 }, /* SSL_CERTIFICATE_REQUIRED: 496 */
+        [82] = { 753, 51 * sizeof(struct http_status_info), 18 }, /* EXPECTATION_FAILED: 417 */
+        [83] = { 834, 55 * sizeof(struct http_status_info), 12 }, /* PAGE_EXPIRED: 419 */
+        [84] = { 58, 5 * sizeof(struct http_status_info), 27 }, /* UPLOAD_RESUMPTION_SUPPORTED: 104 */
+        [85] = { 402, 26 * sizeof(struct http_status_info), 5 }, /* FOUND: 302 */
+        [86] = { 296, 20 * sizeof(struct http_status_info), 22 }, /* TRANSFORMATION_APPLIED: 214 */
+        [87] = { 240, 16 * sizeof(struct http_status_info), 13 }, /* RESET_CONTENT: 205 */
+        [88] = { 1676, 98 * sizeof(struct http_status_info), 24 }, /* WEB_SERVER_UNKNOWN_ERROR: 520 */
+        [89] = { 941, 62 * sizeof(struct http_status_info), 17 }, /* FAILED_DEPENDENCY: 424 */
+        [91] = { 1576, 93 * sizeof(struct http_status_info), 20 }, /* INSUFFICIENT_STORAGE: 507 */
+        [93] = { 416, 28 * sizeof(struct http_status_info), 12 }, /* NOT_MODIFIED: 304 */
+        [94] = { 782, 53 * sizeof(struct http_status_info), 22 }, /* AUTHENTICATION_TIMEOUT: 419 */
+        [95] = { 163, 10 * sizeof(struct http_status_info), 21 }, /* MISCELLANEOUS_WARNING: 199 */
+        [96] = { 698, 48 * sizeof(struct http_status_info), 12 }, /* URI_TOO_LONG: 414 */
+        [97] = { 1870, 108 * sizeof(struct http_status_info), 14 }, /* SITE_IS_FROZEN: 530 */
+        [98] = { 1181, 75 * sizeof(struct http_status_info), 29 }, /* UNAVAILABLE_FOR_LEGAL_REASONS: 451 */
+        [99] = { 591, 41 * sizeof(struct http_status_info), 29 }, /* PROXY_AUTHENTICATION_REQUIRED: 407 */
+        [100] = { 318, 21 * sizeof(struct http_status_info), 12 }, /* THIS_IS_FINE: 218 */
+        [101] = { 121, 8 * sizeof(struct http_status_info), 22 }, /* DISCONNECTED_OPERATION: 112 */
+        [102] = { 1067, 69 * sizeof(struct http_status_info), 31 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE: 431 */
+        [103] = { 428, 29 * sizeof(struct http_status_info), 9 }, /* USE_PROXY: 305 */
+        [104] = { 987, 65 * sizeof(struct http_status_info), 16 }, /* UPGRADE_REQUIRED: 426 */
+        [105] = { 186, 12 * sizeof(struct http_status_info), 7 }, /* CREATED: 201 */
+        [106] = { 253, 17 * sizeof(struct http_status_info), 15 }, /* PARTIAL_CONTENT: 206 */
+        [107] = { 1411, 84 * sizeof(struct http_status_info), 21 }, /* CLIENT_CLOSED_REQUEST: 499 */
+        [108] = { 1818, 105 * sizeof(struct http_status_info), 13 }, /* RAILGUN_ERROR: 527 */
+        [109] = { 143, 9 * sizeof(struct http_status_info), 20 }, /* HEURISTIC_EXPIRATION: 113 */
+        [110] = { 863, 57 * sizeof(struct http_status_info), 14 }, /* METHOD_FAILURE: 420 */
+        [111] = { 1759, 102 * sizeof(struct http_status_info), 16 }, /* TIMEOUT_OCCURRED: 524 */
+        [113] = { 577, 40 * sizeof(struct http_status_info), 14 }, /* NOT_ACCEPTABLE: 406 */
+        [114] = { 541, 37 * sizeof(struct http_status_info), 9 }, /* FORBIDDEN: 403 */
+        [120] = { 184, 11 * sizeof(struct http_status_info), 2 }, /* OK: 200 */
+        [121] = { 732, 50 * sizeof(struct http_status_info), 21 }, /* RANGE_NOT_SATISFIABLE: 416 */
+        [122] = { 550, 38 * sizeof(struct http_status_info), 9 }, /* NOT_FOUND: 404 */
+        [123] = { 37, 3 * sizeof(struct http_status_info), 10 }, /* CHECKPOINT: 103 */
+        [125] = { 1553, 92 * sizeof(struct http_status_info), 23 }, /* VARIANT_ALSO_NEGOTIATES: 506 */
+        [126] = { 771, 52 * sizeof(struct http_status_info), 11 }, /* IM_A_TEAPOT: 418 */
+        [127] = { 47, 4 * sizeof(struct http_status_info), 11 }, /* EARLY_HINTS: 103 */
     },
     {
         /* 0: CONTINUE */
@@ -1787,46 +1804,65 @@ static const struct http_status_slot *http_status_name_slot(uint64_t h)
                                         127u];
 }
 
-/* names, exact of 1 to 7 bytes. */
+/* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
+ * S may be NULL only when LEN is 0. */
 static http_status_out_of_line const struct http_status_info *
-http_status_name_short(const unsigned char *s, size_t len)
+http_status_name_other(const unsigned char *p, size_t len)
 {
-    uint64_t a = http_status_short_a(s, len, 0), b = http_status_short_b(s, len, 0);
-    uint64_t m = 0xF88BB8A8724C81ECu ^ len;
-    const struct http_status_slot *slot =
-        http_status_name_slot(http_status_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
-    const unsigned char *key = http_status_name_table.keys + slot->key;
-    if (slot->length != len || !http_status_equals_short(s, key, NULL, len))
+    const struct http_status_slot *slot;
+    const unsigned char *key;
+    uint64_t a, b, m;
+    size_t i;
+    if (len - 1 >= 38u) /* longer than any key, or empty (0 wraps) */
         return NULL;
-    return http_status_entry_at(slot->entry);
+    if (len < 8) {
+        a = http_status_short_a(p, len, 0);
+        b = http_status_short_b(p, len, 0);
+        m = 0x3EE5789041C98AC3u ^ len;
+        slot = http_status_name_slot(http_status_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        key = http_status_name_table.keys + slot->key;
+        if (slot->length != len || !http_status_equals_short(p, key, NULL, len))
+            return NULL;
+        return http_status_entry_at(slot->entry);
+    }
+    a = http_status_le64(p);
+    b = http_status_le64(p + len - 8);
+    for (i = 8; i + 8 < len; i += 8)
+        b ^= http_status_le64(p + i);
+    slot = http_status_name_slot(http_status_mum(a ^ 0x3EE5789041C98AC3u, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    if (slot->length != len)
+        return NULL;
+    key = http_status_name_table.keys + slot->key;
+    {
+        uint64_t diff = (http_status_load64(p + len - 8) ^ http_status_load64(key + len - 8));
+        for (i = 0; i + 8 < len; i += 8)
+            diff |= (http_status_load64(p + i) ^ http_status_load64(key + i));
+        return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
+    }
 }
 
-/* S may be NULL only when LEN is 0. Keys of 8 bytes or more are hashed and
- * compared here in one straight line: the first, middle and last words. */
+/* S may be NULL only when LEN is 0. Keys of 8 to 24 bytes, nearly all of
+ * them, are hashed and compared here in one straight line, by three words:
+ * the first eight bytes, the last eight, and the eight in the middle. */
 const struct http_status_info *http_status_from_name(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     const struct http_status_slot *slot;
     const unsigned char *key;
-    uint64_t a, b, diff;
-    size_t middle, i;
-    if (len - 8 > 30u) /* not from 8 bytes to the longest key */
-        return len - 1 < 7 ? http_status_name_short(p, len) : NULL;
-    middle = (16 - len) >> (sizeof(size_t) * 8 - 4) & 8; /* len > 16 ? 8 : 0, branch-free */
-    a = http_status_le64(p);
-    b = http_status_le64(p + len - 8);
-    {
-        uint64_t c = http_status_le64(p + middle);
-        for (i = 16; i + 8 < len; i += 8)
-            c ^= http_status_le64(p + i);
-        slot = http_status_name_slot(http_status_mum(a ^ 0xF88BB8A8724C81ECu, b ^ c ^ UINT64_C(0xE7037ED1A0B428DB)));
-    }
+    size_t middle;
+    uint64_t diff;
+    if (len - 8 > 16)
+        return http_status_name_other(p, len);
+    middle = (len - 8) >> 1;
+    slot = http_status_name_slot(http_status_mum(http_status_le64(p) ^ 0x3EE5789041C98AC3u,
+                                    http_status_le64(p + len - 8) ^ http_status_le64(p + middle) ^
+                                        UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = http_status_name_table.keys + slot->key;
-    diff = (http_status_load64(p) ^ http_status_load64(key)) | (http_status_load64(p + middle) ^ http_status_load64(key + middle)) |
-           (http_status_load64(p + len - 8) ^ http_status_load64(key + len - 8));
-    for (i = 16; i + 8 < len; i += 8)
-        diff |= http_status_load64(p + i) ^ http_status_load64(key + i);
+    {
+        diff = (http_status_load64(p + 0) ^ http_status_load64(key + 0)) | (http_status_load64(p + middle) ^ http_status_load64(key + middle)) |
+               (http_status_load64(p + len - 8) ^ http_status_load64(key + len - 8));
+    }
     return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
 }

@@ -109,10 +109,10 @@ static uint32_t demo_le32(const unsigned char *p)
 
 /* A key of LEN bytes at S is hashed by, every byte OR-ed with FOLD (0x20 in
  * every byte folds ASCII case, 0 keeps it):
- *   8 bytes or more  a, b: the first and the last eight bytes (overlapping
- *                    below 16); c: the word at 8 (at 0 up to 16 bytes, so no
- *                    key up to 24 bytes needs a loop) XOR every word from 16
- *                    up to the last eight
+ *   8 to 24 bytes    a, b: the first and the last eight bytes; c: the eight
+ *                    at (LEN - 8) / 2; together they cover every byte
+ *   25 bytes or more a, b as above; c: the XOR of the words at 8, 16, ...
+ *                    before the last eight
  *   4 to 7 bytes     a, b: the first and the last four
  *   1 to 3 bytes     a: the first, middle and last byte; b: 0
  * No byte past S[LEN - 1] is read. */
@@ -189,10 +189,10 @@ unsigned demo_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 3 current and former phrases, ASCII case folded, in fast mode. Seed 0xE220A8397B1DCDAFu,
- * found on try 1 of at most 160; 1 buckets, 4 slots
- * (75% used). Its parts share one object, so one base address
- * reaches them all. */
+/* By reason phrase: a perfect hash of the 3 current and former phrases, ASCII case folded, in fast mode.
+ * Seed 0x2C829ABE1F4532E1u, found on try 7 of at most 160; 1 buckets,
+ * 4 slots (75% used). Its parts share one object, so one base
+ * address reaches them all. */
 static const struct {
     unsigned char displacements[1];
     struct demo_slot slots[4];
@@ -202,7 +202,7 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [1] = { 42, 1 * sizeof(struct demo_info), 4 }, /* Last: 299 LAST */
+        [0] = { 42, 1 * sizeof(struct demo_info), 4 }, /* Last: 299 LAST */
         [2] = { 50, 2 * sizeof(struct demo_info), 26 }, /* Request Has Been Forbidden: 299 REQUEST_HAS_BEEN_FORBIDDEN */
         [3] = { 0, 0 * sizeof(struct demo_info), 21 }, /* Client Closed Request: 299 CLIENT_CLOSED_REQUEST */
     },
@@ -226,60 +226,77 @@ static const struct demo_slot *demo_reason_slot(uint64_t h)
                                         3u];
 }
 
-/* current and former phrases, ASCII case folded of 1 to 7 bytes. */
+/* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
+ * S may be NULL only when LEN is 0. */
 static demo_out_of_line const struct demo_info *
-demo_reason_short(const unsigned char *s, size_t len)
+demo_reason_other(const unsigned char *p, size_t len)
 {
     const uint64_t fold = UINT64_C(0x2020202020202020);
-    uint64_t a = demo_short_a(s, len, fold), b = demo_short_b(s, len, fold);
-    uint64_t m = 0xE220A8397B1DCDAFu ^ len;
-    const struct demo_slot *slot =
-        demo_reason_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
-    const unsigned char *key = demo_reason_table.keys + slot->key;
-    if (slot->length != len || !demo_equals_short(s, key, key + len, len))
+    const struct demo_slot *slot;
+    const unsigned char *key;
+    uint64_t a, b, m;
+    size_t i;
+    if (len - 1 >= 26u) /* longer than any key, or empty (0 wraps) */
         return NULL;
-    return demo_entry_at(slot->entry);
+    if (len < 8) {
+        a = demo_short_a(p, len, fold);
+        b = demo_short_b(p, len, fold);
+        m = 0x2C829ABE1F4532E1u ^ len;
+        slot = demo_reason_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        key = demo_reason_table.keys + slot->key;
+        if (slot->length != len || !demo_equals_short(p, key, key + len, len))
+            return NULL;
+        return demo_entry_at(slot->entry);
+    }
+    a = (demo_le64(p) | fold);
+    b = (demo_le64(p + len - 8) | fold);
+    for (i = 8; i + 8 < len; i += 8)
+        b ^= (demo_le64(p + i) | fold);
+    slot = demo_reason_slot(demo_mum(a ^ 0x2C829ABE1F4532E1u, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    if (slot->length != len)
+        return NULL;
+    key = demo_reason_table.keys + slot->key;
+    {
+        const unsigned char *mask = key + len; /* the key's mask follows it */
+    uint64_t diff = ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
+        for (i = 0; i + 8 < len; i += 8)
+            diff |= ((demo_load64(p + i) | demo_load64(mask + i)) ^ demo_load64(key + i));
+        return diff == 0 ? demo_entry_at(slot->entry) : NULL;
+    }
 }
 
-/* S may be NULL only when LEN is 0. Keys of 8 bytes or more are hashed and
- * compared here in one straight line: the first, middle and last words. */
+/* S may be NULL only when LEN is 0. Keys of 8 to 24 bytes, nearly all of
+ * them, are hashed and compared here in one straight line, by three words:
+ * the first eight bytes, the last eight, and the eight in the middle. */
 const struct demo_info *demo_from_reason(const char *s, size_t len)
 {
     const uint64_t fold = UINT64_C(0x2020202020202020);
     const unsigned char *p = (const unsigned char *)s;
     const struct demo_slot *slot;
     const unsigned char *key;
-    uint64_t a, b, diff;
-    size_t middle, i;
-    if (len - 8 > 18u) /* not from 8 bytes to the longest key */
-        return len - 1 < 7 ? demo_reason_short(p, len) : NULL;
-    middle = (16 - len) >> (sizeof(size_t) * 8 - 4) & 8; /* len > 16 ? 8 : 0, branch-free */
-    a = demo_le64(p);
-    b = demo_le64(p + len - 8);
-    {
-        uint64_t c = (demo_le64(p + middle) | fold);
-        for (i = 16; i + 8 < len; i += 8)
-            c ^= (demo_le64(p + i) | fold);
-        slot = demo_reason_slot(demo_mum((a | fold) ^ 0xE220A8397B1DCDAFu, (b | fold) ^ c ^ UINT64_C(0xE7037ED1A0B428DB)));
-    }
+    size_t middle;
+    uint64_t diff;
+    if (len - 8 > 16)
+        return demo_reason_other(p, len);
+    middle = (len - 8) >> 1;
+    slot = demo_reason_slot(demo_mum((demo_le64(p) | fold) ^ 0x2C829ABE1F4532E1u,
+                                    (demo_le64(p + len - 8) | fold) ^ (demo_le64(p + middle) | fold) ^
+                                        UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = demo_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-        diff = ((demo_load64(p) | demo_load64(mask)) ^ demo_load64(key)) |
-               ((demo_load64(p + middle) | demo_load64(mask + middle)) ^ demo_load64(key + middle)) |
+    diff = ((demo_load64(p + 0) | demo_load64(mask + 0)) ^ demo_load64(key + 0)) | ((demo_load64(p + middle) | demo_load64(mask + middle)) ^ demo_load64(key + middle)) |
                ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
-        for (i = 16; i + 8 < len; i += 8)
-            diff |= (demo_load64(p + i) | demo_load64(mask + i)) ^ demo_load64(key + i);
     }
     return diff == 0 ? demo_entry_at(slot->entry) : NULL;
 }
 
-/* By name: a perfect hash of the 3 names, exact, in fast mode. Seed 0xE220A8397B1DCDAFu,
- * found on try 1 of at most 160; 1 buckets, 4 slots
- * (75% used). Its parts share one object, so one base address
- * reaches them all. */
+/* By name: a perfect hash of the 3 names, exact, in fast mode.
+ * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160; 1 buckets,
+ * 4 slots (75% used). Its parts share one object, so one base
+ * address reaches them all. */
 static const struct {
     unsigned char displacements[1];
     struct demo_slot slots[4];
@@ -310,46 +327,65 @@ static const struct demo_slot *demo_name_slot(uint64_t h)
                                         3u];
 }
 
-/* names, exact of 1 to 7 bytes. */
+/* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
+ * S may be NULL only when LEN is 0. */
 static demo_out_of_line const struct demo_info *
-demo_name_short(const unsigned char *s, size_t len)
+demo_name_other(const unsigned char *p, size_t len)
 {
-    uint64_t a = demo_short_a(s, len, 0), b = demo_short_b(s, len, 0);
-    uint64_t m = 0xE220A8397B1DCDAFu ^ len;
-    const struct demo_slot *slot =
-        demo_name_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
-    const unsigned char *key = demo_name_table.keys + slot->key;
-    if (slot->length != len || !demo_equals_short(s, key, NULL, len))
+    const struct demo_slot *slot;
+    const unsigned char *key;
+    uint64_t a, b, m;
+    size_t i;
+    if (len - 1 >= 26u) /* longer than any key, or empty (0 wraps) */
         return NULL;
-    return demo_entry_at(slot->entry);
+    if (len < 8) {
+        a = demo_short_a(p, len, 0);
+        b = demo_short_b(p, len, 0);
+        m = 0xE220A8397B1DCDAFu ^ len;
+        slot = demo_name_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        key = demo_name_table.keys + slot->key;
+        if (slot->length != len || !demo_equals_short(p, key, NULL, len))
+            return NULL;
+        return demo_entry_at(slot->entry);
+    }
+    a = demo_le64(p);
+    b = demo_le64(p + len - 8);
+    for (i = 8; i + 8 < len; i += 8)
+        b ^= demo_le64(p + i);
+    slot = demo_name_slot(demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    if (slot->length != len)
+        return NULL;
+    key = demo_name_table.keys + slot->key;
+    {
+        uint64_t diff = (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
+        for (i = 0; i + 8 < len; i += 8)
+            diff |= (demo_load64(p + i) ^ demo_load64(key + i));
+        return diff == 0 ? demo_entry_at(slot->entry) : NULL;
+    }
 }
 
-/* S may be NULL only when LEN is 0. Keys of 8 bytes or more are hashed and
- * compared here in one straight line: the first, middle and last words. */
+/* S may be NULL only when LEN is 0. Keys of 8 to 24 bytes, nearly all of
+ * them, are hashed and compared here in one straight line, by three words:
+ * the first eight bytes, the last eight, and the eight in the middle. */
 const struct demo_info *demo_from_name(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     const struct demo_slot *slot;
     const unsigned char *key;
-    uint64_t a, b, diff;
-    size_t middle, i;
-    if (len - 8 > 18u) /* not from 8 bytes to the longest key */
-        return len - 1 < 7 ? demo_name_short(p, len) : NULL;
-    middle = (16 - len) >> (sizeof(size_t) * 8 - 4) & 8; /* len > 16 ? 8 : 0, branch-free */
-    a = demo_le64(p);
-    b = demo_le64(p + len - 8);
-    {
-        uint64_t c = demo_le64(p + middle);
-        for (i = 16; i + 8 < len; i += 8)
-            c ^= demo_le64(p + i);
-        slot = demo_name_slot(demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ c ^ UINT64_C(0xE7037ED1A0B428DB)));
-    }
+    size_t middle;
+    uint64_t diff;
+    if (len - 8 > 16)
+        return demo_name_other(p, len);
+    middle = (len - 8) >> 1;
+    slot = demo_name_slot(demo_mum(demo_le64(p) ^ 0xE220A8397B1DCDAFu,
+                                    demo_le64(p + len - 8) ^ demo_le64(p + middle) ^
+                                        UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = demo_name_table.keys + slot->key;
-    diff = (demo_load64(p) ^ demo_load64(key)) | (demo_load64(p + middle) ^ demo_load64(key + middle)) |
-           (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
-    for (i = 16; i + 8 < len; i += 8)
-        diff |= demo_load64(p + i) ^ demo_load64(key + i);
+    {
+        diff = (demo_load64(p + 0) ^ demo_load64(key + 0)) | (demo_load64(p + middle) ^ demo_load64(key + middle)) |
+               (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
+    }
     return diff == 0 ? demo_entry_at(slot->entry) : NULL;
 }
