@@ -1,4 +1,6 @@
-/* artifact.h: the files a run produces, complete in memory before any write. */
+/* artifact.h: the files a run produces. Each is either in memory (--check
+ * compares it) or already complete in a temporary file beside its final
+ * place (a run that writes renames it there once every artifact is ready). */
 #ifndef REGEN_ARTIFACT_H
 #define REGEN_ARTIFACT_H
 
@@ -6,9 +8,10 @@
 #include <stddef.h>
 
 struct artifact {
-    char *name; /* file name inside the output directory, e.g. "http_status.h" */
-    char *bytes;
+    char *name;  /* file name inside the output directory, e.g. "http_status.h" */
+    char *bytes; /* in memory, or NULL */
     size_t length;
+    char *temporary; /* the temporary file holding it, or NULL */
 };
 
 struct artifacts {
@@ -17,8 +20,10 @@ struct artifacts {
     size_t capacity;
 };
 
-/* Takes ownership of NAME and BYTES. */
-bool artifacts_add(struct artifacts *artifacts, char *name, char *bytes, size_t length);
+/* Takes ownership of ARTIFACT's strings. */
+bool artifacts_add(struct artifacts *artifacts, struct artifact artifact);
+/* Removes every temporary file not yet renamed into place. */
+void artifacts_discard(struct artifacts *artifacts);
 void artifacts_free(struct artifacts *artifacts);
 
 #endif

@@ -1,8 +1,10 @@
-/* buffer.c: a growing byte buffer. */
+/* buffer.c: a growing byte buffer, spilling into a file when asked to. */
 #include "buffer.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static bool reserve(struct buffer *buffer, size_t more)
 {
@@ -19,8 +21,31 @@ static bool reserve(struct buffer *buffer, size_t more)
     return true;
 }
 
+bool buffer_flush(struct buffer *buffer)
+{
+    if (!buffer->spill_fd || buffer->spill_failed)
+        return !buffer->spill_failed;
+    const char *bytes = buffer->bytes;
+    size_t left = buffer->length;
+    while (left > 0) {
+        ssize_t written = write(buffer->spill_fd - 1, bytes, left);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0) {
+            buffer->spill_failed = true;
+            return false;
+        }
+        bytes += written;
+        left -= (size_t)written;
+    }
+    buffer->length = 0;
+    return true;
+}
+
 bool buffer_append(struct buffer *buffer, const char *bytes, size_t length)
 {
+    if (buffer->spill_fd && buffer->length + length > BUFFER_SPILL_BYTES && !buffer_flush(buffer))
+        return false;
     if (!reserve(buffer, length))
         return false;
     if (length)

@@ -74,8 +74,9 @@ static int generate(struct run *run)
 {
     int status = read_registry(run);
     if (status == EXIT_OK)
-        status = render_artifacts(run->model, run->options.templates, &run->artifacts, &run->inputs,
-                                  &run->diags);
+        status = render_artifacts(run->model, run->options.templates,
+                                  run->options.check ? NULL : run->options.output, &run->artifacts,
+                                  &run->inputs, &run->diags);
     if (run->diags.count) {
         diags_print(&run->diags, stderr);
         return status == EXIT_OK ? EXIT_INVALID : status;

@@ -4,12 +4,15 @@
 #include "escape.h"
 #include "source.h"
 #include "template.h"
+#include "write.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define TEMPLATE_SUFFIX    ".tmpl"
 #define MAX_TEMPLATE_BYTES DEFAULT_MAX_BYTES
@@ -165,43 +168,110 @@ static char *output_name(const char *template_name, const char *registry_name)
     return name;
 }
 
-static bool produced_already(const struct artifacts *artifacts, const char *name)
+struct parsed {
+    struct template *template;
+    char *name; /* the artifact's */
+};
+
+/* Renders TEMPLATE into ARTIFACT: in memory, or streamed into a new
+ * temporary file in OUTPUT_DIR. */
+static bool render_one(const json_t *model, const struct template *template, const char *output_dir,
+                       struct artifact *artifact, struct diags *diags)
 {
-    for (size_t i = 0; i < artifacts->count; i++)
-        if (strcmp(artifacts->items[i].name, name) == 0)
-            return true;
-    return false;
+    struct buffer out = {0};
+    int descriptor = -1;
+    if (output_dir) {
+        descriptor = open_temporary(output_dir, artifact->name, &artifact->temporary);
+        if (descriptor < 0)
+            return false;
+        out.spill_fd = descriptor + 1;
+    }
+    bool ok = template_render(template, model, &out, diags);
+    if (ok && output_dir) {
+        ok = buffer_flush(&out);
+        if (!ok)
+            fail("cannot write '%s': %s", artifact->temporary, strerror(errno));
+    }
+    if (descriptor >= 0 && close(descriptor) != 0 && ok) {
+        fail("cannot write '%s': %s", artifact->temporary, strerror(errno));
+        ok = false;
+    }
+    if (ok && !output_dir)
+        artifact->bytes = buffer_take(&out, &artifact->length);
+    buffer_free(&out);
+    return ok && (output_dir || artifact->bytes);
 }
 
-static void render_file(const json_t *model, const struct template_file *file,
-                        struct artifacts *artifacts, struct diags *diags)
+/* Parses every template of SET; false after reporting errors. */
+static bool parse_all(const struct template_set *set, const char *registry_name,
+                      struct parsed *parsed, struct diags *diags)
+{
+    bool ok = true;
+    for (size_t i = 0; i < set->count; i++) {
+        const struct template_file *file = &set->files[i];
+        parsed[i].name = output_name(file->name, registry_name);
+        for (size_t j = 0; parsed[i].name && j < i; j++)
+            if (parsed[j].name && strcmp(parsed[j].name, parsed[i].name) == 0) {
+                diag_add(diags, file->path, (struct mark){0, 0},
+                         "another template also produces '%s'", parsed[i].name);
+                ok = false;
+            }
+        parsed[i].template =
+            template_parse(file->path, file->text, file->length,
+                           escape_for_file(parsed[i].name ? parsed[i].name : ""), diags);
+        ok = ok && parsed[i].name && parsed[i].template;
+    }
+    return ok;
+}
+
+static bool directory_exists(const char *path)
+{
+    struct stat info;
+    return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+static int render_set(const json_t *model, const struct template_set *set, const char *output_dir,
+                      struct artifacts *artifacts, struct diags *diags)
 {
     const char *registry_name =
         json_string_value(json_object_get(json_object_get(model, "registry"), "name"));
-    char *name = output_name(file->name, registry_name);
-    if (!name || produced_already(artifacts, name)) {
-        if (name)
-            diag_add(diags, file->path, (struct mark){0, 0}, "another template also produces '%s'",
-                     name);
-        free(name);
-        return;
+    struct parsed *parsed = calloc(set->count + 1, sizeof *parsed);
+    int status = parsed && parse_all(set, registry_name, parsed, diags) ? EXIT_OK : EXIT_INVALID;
+    for (size_t i = 0; status != EXIT_OK && parsed && i < set->count; i++) {
+        /* Some template is broken: still render the others, into nothing, so
+         * that their errors are reported in the same run. */
+        struct buffer scratch = {0};
+        if (parsed[i].template)
+            template_render(parsed[i].template, model, &scratch, diags);
+        buffer_free(&scratch);
     }
-    struct template *template =
-        template_parse(file->path, file->text, file->length, escape_for_file(name), diags);
-    struct buffer out = {0};
-    if (template && template_render(template, model, &out, diags)) {
-        size_t length;
-        char *bytes = buffer_take(&out, &length);
-        artifacts_add(artifacts, name, bytes, length);
-        name = NULL;
+    bool created = false;
+    if (status == EXIT_OK && output_dir) {
+        created = !directory_exists(output_dir);
+        status = make_output_directory(output_dir);
     }
-    buffer_free(&out);
-    template_free(template);
-    free(name);
+    for (size_t i = 0; status == EXIT_OK && i < set->count; i++) {
+        struct artifact artifact = {parsed[i].name, NULL, 0, NULL};
+        parsed[i].name = NULL;
+        bool rendered = render_one(model, parsed[i].template, output_dir, &artifact, diags);
+        if (!artifacts_add(artifacts, artifact) || !rendered)
+            status = diags->count ? EXIT_INVALID : EXIT_TROUBLE;
+    }
+    for (size_t i = 0; parsed && i < set->count; i++) {
+        template_free(parsed[i].template);
+        free(parsed[i].name);
+    }
+    free(parsed);
+    if (status != EXIT_OK) {
+        artifacts_discard(artifacts);
+        if (created)
+            rmdir(output_dir); /* nothing is left behind, not even the directory */
+    }
+    return status;
 }
 
-int render_artifacts(const json_t *model, const char *template_dir, struct artifacts *artifacts,
-                     struct inputs *inputs, struct diags *diags)
+int render_artifacts(const json_t *model, const char *template_dir, const char *output_dir,
+                     struct artifacts *artifacts, struct inputs *inputs, struct diags *diags)
 {
     struct template_set set = {0};
     int status = EXIT_OK;
@@ -213,11 +283,8 @@ int render_artifacts(const json_t *model, const char *template_dir, struct artif
         fail("out of memory while loading templates");
         status = EXIT_TROUBLE;
     }
-    size_t errors_before = diags->count;
-    for (size_t i = 0; status == EXIT_OK && i < set.count; i++)
-        render_file(model, &set.files[i], artifacts, diags);
+    if (status == EXIT_OK)
+        status = render_set(model, &set, output_dir, artifacts, diags);
     set_free(&set);
-    if (status == EXIT_OK && diags->count > errors_before)
-        status = EXIT_INVALID;
     return status;
 }

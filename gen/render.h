@@ -17,9 +17,14 @@ struct inputs {
     size_t count;
 };
 
-/* Returns EXIT_OK, or another exit status (errors in DIAGS or reported). */
-int render_artifacts(const json_t *model, const char *template_dir, struct artifacts *artifacts,
-                     struct inputs *inputs, struct diags *diags);
+/* Renders every template. With OUTPUT_DIR, each artifact streams into a
+ * temporary file there (the directory is created if need be), so memory
+ * stays bounded whatever the registry's size; without, artifacts stay in
+ * memory (--check). Every template is parsed before anything is created.
+ * Returns EXIT_OK, or another exit status (errors in DIAGS or reported),
+ * having removed whatever it created. */
+int render_artifacts(const json_t *model, const char *template_dir, const char *output_dir,
+                     struct artifacts *artifacts, struct inputs *inputs, struct diags *diags);
 void inputs_free(struct inputs *inputs);
 
 #endif

@@ -1,9 +1,10 @@
-/* write.c: temporary file + rename, skipping unchanged files. */
+/* write.c: temporary files, renames, and leaving unchanged files alone. */
 #include "write.h"
 #include "diag.h"
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,43 +20,100 @@ char *path_join(const char *directory, const char *name)
     return path;
 }
 
-/* True when PATH holds exactly BYTES. */
-static bool has_bytes(const char *path, const char *bytes, size_t length)
+/* Reads up to SIZE bytes, retrying short reads; returns the count, or -1. */
+static ssize_t read_fully(int descriptor, char *buffer, size_t size)
 {
-    FILE *stream = fopen(path, "rb");
-    if (!stream)
-        return false;
-    bool same = true;
-    char buffer[65536];
-    size_t offset = 0, got;
-    while (same && (got = fread(buffer, 1, sizeof buffer, stream)) > 0) {
-        same = offset + got <= length && memcmp(buffer, bytes + offset, got) == 0;
-        offset += got;
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(descriptor, buffer + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0)
+            break;
+        got += (size_t)n;
     }
-    same = same && !ferror(stream) && offset == length;
-    fclose(stream);
+    return (ssize_t)got;
+}
+
+/* True when the file at PATH holds exactly what the artifact holds: its
+ * bytes in memory, or the contents of its temporary file. */
+static bool same_bytes(const char *path, const struct artifact *artifact)
+{
+    int existing = open(path, O_RDONLY);
+    if (existing < 0)
+        return false;
+    int other = artifact->temporary ? open(artifact->temporary, O_RDONLY) : -1;
+    if (artifact->temporary && other < 0) {
+        close(existing);
+        return false;
+    }
+    static char mine[65536], theirs[65536];
+    size_t offset = 0;
+    bool same = true;
+    for (;;) {
+        ssize_t got = read_fully(existing, mine, sizeof mine);
+        ssize_t want = other >= 0 ? read_fully(other, theirs, sizeof theirs)
+                                  : (ssize_t)(artifact->length - offset < sizeof theirs
+                                                  ? artifact->length - offset
+                                                  : sizeof theirs);
+        if (got < 0 || want < 0 || got != want) {
+            same = false;
+            break;
+        }
+        const char *expected = other >= 0 ? theirs : artifact->bytes + offset;
+        if (got == 0 || memcmp(mine, expected, (size_t)got) != 0) {
+            same = got == 0;
+            break;
+        }
+        offset += (size_t)got;
+    }
+    close(existing);
+    if (other >= 0)
+        close(other);
     return same;
 }
 
-/* mkdir -p: a missing output directory is created, parents too. */
-static int make_directory(const char *directory)
+int make_output_directory(const char *directory)
 {
     char *path = strdup(directory);
-    if (!path)
-        return -1;
-    for (char *slash = path + 1; *slash; slash++) {
+    bool ok = path != NULL;
+    for (char *slash = path ? path + 1 : NULL; ok && *slash; slash++) {
         if (*slash != '/')
             continue;
         *slash = '\0';
-        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-            free(path);
-            return -1;
-        }
+        ok = mkdir(path, 0777) == 0 || errno == EEXIST;
         *slash = '/';
     }
-    int status = mkdir(path, 0777) != 0 && errno != EEXIST ? -1 : 0;
+    ok = ok && (mkdir(path, 0777) == 0 || errno == EEXIST);
     free(path);
-    return status;
+    if (!ok) {
+        fail("cannot create directory '%s': %s", directory, strerror(errno));
+        return EXIT_TROUBLE;
+    }
+    return EXIT_OK;
+}
+
+int open_temporary(const char *directory, const char *name, char **path)
+{
+    size_t length = strlen(directory) + strlen(name) + sizeof "/..XXXXXX";
+    char *temporary = malloc(length);
+    if (!temporary)
+        return -1;
+    snprintf(temporary, length, "%s/.%s.XXXXXX", directory, name);
+    int descriptor = mkstemp(temporary);
+    if (descriptor < 0) {
+        fail("cannot create a file in '%s': %s", directory, strerror(errno));
+        free(temporary);
+        return -1;
+    }
+    /* mkstemp makes the file 0600; artifacts are ordinary files. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(descriptor, 0666 & ~mask);
+    *path = temporary;
+    return descriptor;
 }
 
 static bool write_whole(int descriptor, const char *bytes, size_t length)
@@ -72,121 +130,87 @@ static bool write_whole(int descriptor, const char *bytes, size_t length)
     return true;
 }
 
-/* Writes the artifact to a new hidden file in DIRECTORY ("./.NAME.XXXXXX",
- * on the same file system, so the rename is atomic); returns its path. */
-static char *write_temporary(const char *directory, const struct artifact *artifact)
+/* An artifact still in memory goes to a temporary file first. */
+static bool stage_in_file(const char *directory, struct artifact *artifact)
 {
-    size_t length = strlen(directory) + strlen(artifact->name) + sizeof "/..XXXXXX";
-    char *temporary = malloc(length);
-    if (!temporary)
-        return NULL;
-    snprintf(temporary, length, "%s/.%s.XXXXXX", directory, artifact->name);
-    int descriptor = mkstemp(temporary);
-    if (descriptor < 0) {
-        fail("cannot create a file in '%s': %s", directory, strerror(errno));
-        free(temporary);
-        return NULL;
-    }
-    /* mkstemp makes the file 0600; artifacts are ordinary files. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(descriptor, 0666 & ~mask);
+    int descriptor = open_temporary(directory, artifact->name, &artifact->temporary);
+    if (descriptor < 0)
+        return false;
     bool written = write_whole(descriptor, artifact->bytes, artifact->length);
     int saved_errno = errno;
     if (close(descriptor) != 0 && written) {
         written = false;
         saved_errno = errno;
     }
-    if (!written) {
-        fail("cannot write '%s': %s", temporary, strerror(saved_errno));
-        unlink(temporary);
-        free(temporary);
-        return NULL;
-    }
-    return temporary;
+    if (!written)
+        fail("cannot write '%s': %s", artifact->temporary, strerror(saved_errno));
+    return written;
 }
 
-struct pending {
-    char *temporary; /* NULL when the artifact is unchanged */
-    char *final_path;
-};
-
-static void discard(struct pending *pending, size_t count)
+int write_artifacts(const char *directory, struct artifacts *artifacts)
 {
-    for (size_t i = 0; i < count; i++) {
-        if (pending[i].temporary)
-            unlink(pending[i].temporary);
-        free(pending[i].temporary);
-        free(pending[i].final_path);
-    }
-    free(pending);
-}
-
-/* First every temporary file, then every rename: a failure before the
- * renames leaves the output directory exactly as it was. */
-static bool stage_all(const char *directory, const struct artifacts *artifacts,
-                      struct pending *pending)
-{
+    if (make_output_directory(directory) != EXIT_OK)
+        return EXIT_TROUBLE;
     for (size_t i = 0; i < artifacts->count; i++) {
-        const struct artifact *artifact = &artifacts->items[i];
-        pending[i].final_path = path_join(directory, artifact->name);
-        if (!pending[i].final_path)
-            return false;
-        if (has_bytes(pending[i].final_path, artifact->bytes, artifact->length))
-            continue;
-        pending[i].temporary = write_temporary(directory, artifact);
-        if (!pending[i].temporary)
-            return false;
+        struct artifact *artifact = &artifacts->items[i];
+        if (!artifact->temporary && !stage_in_file(directory, artifact)) {
+            artifacts_discard(artifacts);
+            return EXIT_TROUBLE;
+        }
     }
-    return true;
-}
-
-int write_artifacts(const char *directory, const struct artifacts *artifacts)
-{
-    if (make_directory(directory) != 0) {
-        fail("cannot create directory '%s': %s", directory, strerror(errno));
-        return EXIT_TROUBLE;
-    }
-    struct pending *pending = calloc(artifacts->count + 1, sizeof *pending);
-    if (!pending || !stage_all(directory, artifacts, pending)) {
-        discard(pending, pending ? artifacts->count : 0);
-        return EXIT_TROUBLE;
-    }
+    /* Every artifact is complete: now, and only now, replace files. */
     int status = EXIT_OK;
     for (size_t i = 0; i < artifacts->count; i++) {
-        if (!pending[i].temporary)
-            continue;
-        if (rename(pending[i].temporary, pending[i].final_path) != 0) {
-            fail("cannot replace '%s': %s", pending[i].final_path, strerror(errno));
+        struct artifact *artifact = &artifacts->items[i];
+        char *path = path_join(directory, artifact->name);
+        if (!path) {
             status = EXIT_TROUBLE;
             continue;
         }
-        free(pending[i].temporary);
-        pending[i].temporary = NULL;
+        if (same_bytes(path, artifact)) {
+            unlink(artifact->temporary); /* unchanged: keep the file and its mtime */
+        } else if (rename(artifact->temporary, path) != 0) {
+            fail("cannot replace '%s': %s", path, strerror(errno));
+            unlink(artifact->temporary);
+            status = EXIT_TROUBLE;
+        }
+        free(artifact->temporary);
+        artifact->temporary = NULL;
+        free(path);
     }
-    discard(pending, artifacts->count);
     return status;
 }
 
 int write_file(const char *path, const char *bytes, size_t length)
 {
-    if (has_bytes(path, bytes, length))
-        return EXIT_OK;
     const char *slash = strrchr(path, '/');
     char *directory = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
     if (directory && !directory[0]) { /* "/name": the root directory */
         free(directory);
         directory = strdup("/");
     }
-    struct artifact file = {(char *)(slash ? slash + 1 : path), (char *)bytes, length};
-    char *temporary = directory ? write_temporary(directory, &file) : NULL;
-    int status = temporary ? EXIT_OK : EXIT_TROUBLE;
-    if (temporary && rename(temporary, path) != 0) {
-        fail("cannot replace '%s': %s", path, strerror(errno));
-        unlink(temporary);
-        status = EXIT_TROUBLE;
+    struct artifacts one = {0};
+    struct artifact file = {strdup(slash ? slash + 1 : path), malloc(length + 1), length, NULL};
+    if (file.bytes)
+        memcpy(file.bytes, bytes, length);
+    if (!directory || !artifacts_add(&one, file)) {
+        free(directory);
+        artifacts_free(&one);
+        return EXIT_TROUBLE;
     }
-    free(temporary);
+    int status = EXIT_OK;
+    if (!same_bytes(path, &one.items[0])) {
+        status = stage_in_file(directory, &one.items[0]) ? EXIT_OK : EXIT_TROUBLE;
+        if (status == EXIT_OK && rename(one.items[0].temporary, path) != 0) {
+            fail("cannot replace '%s': %s", path, strerror(errno));
+            status = EXIT_TROUBLE;
+        }
+        if (status == EXIT_OK) {
+            free(one.items[0].temporary);
+            one.items[0].temporary = NULL;
+        }
+    }
+    artifacts_free(&one);
     free(directory);
     return status;
 }
@@ -199,7 +223,7 @@ int check_artifacts(const char *directory, const struct artifacts *artifacts)
         char *path = path_join(directory, artifact->name);
         if (!path)
             return EXIT_TROUBLE;
-        if (!has_bytes(path, artifact->bytes, artifact->length)) {
+        if (!same_bytes(path, artifact)) {
             fprintf(stderr, "regen: %s is stale\n", path);
             status = EXIT_INVALID;
         }
