@@ -44,11 +44,14 @@ static int read_registry(struct run *run)
     if (status != EXIT_OK)
         return status;
     run->model = load_registry(&run->source, run->where, &run->diags);
+    source_free(&run->source); /* the model holds all it needs */
     if (!run->model)
         return run->diags.count ? EXIT_INVALID : EXIT_TROUBLE;
     struct checker checker = {options->registry, run->where, &run->diags};
     if (!check_registry(&checker, run->model))
         return EXIT_INVALID;
+    where_free(run->where); /* locations serve only the check */
+    run->where = NULL;
     if (!derive_model(run->model) || !annotate_model(run->model, base_name(options->registry))) {
         fail("out of memory while deriving");
         return EXIT_TROUBLE;

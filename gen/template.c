@@ -462,8 +462,25 @@ static bool is_truthy(const json_t *value)
     }
 }
 
+static int append_dump(const char *chunk, size_t size, void *data)
+{
+    return buffer_append(data, chunk, size) ? 0 : -1;
+}
+
+/* {{{@json}}}: dumped straight into the output, never held as one string. */
+static bool render_json_dump(struct renderer *renderer)
+{
+    json_t *public = without_private_keys(renderer->frames[renderer->depth].value);
+    bool ok = public && json_dump_callback(public, append_dump, renderer->out,
+                                           JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+    json_decref(public);
+    return ok;
+}
+
 static bool render_value(struct renderer *renderer, const struct node *node)
 {
+    if (node->escape == ESCAPE_NONE && strcmp(node->name, "@json") == 0)
+        return render_json_dump(renderer);
     const json_t *value = lookup(renderer, node);
     char number[32];
     switch (value ? json_typeof(value) : JSON_NULL) {
