@@ -65,46 +65,43 @@ static void annotate_class_members(json_t *classes, const json_t *codes)
     }
 }
 
-static json_t *upper_names(const json_t *names)
+/* The upper-case form of TEXT, made once and shared: class, status and flag
+ * names repeat in every entry, and at 100,000 entries copies add up. */
+static json_t *shared_upper(json_t *cache, const char *text)
+{
+    json_t *upper = json_object_get(cache, text);
+    if (!upper) {
+        char *made = text_upper(text);
+        upper = json_string(made);
+        free(made);
+        json_object_set_new(cache, text, upper);
+    }
+    return json_incref(upper);
+}
+
+static json_t *upper_names(json_t *cache, const json_t *names)
 {
     json_t *upper = json_array();
     size_t index;
     json_t *name;
-    json_array_foreach (names, index, name) {
-        char *text = text_upper(json_string_value(name));
-        json_array_append_new(upper, json_string(text));
-        free(text);
-    }
+    json_array_foreach (names, index, name)
+        json_array_append_new(upper, shared_upper(cache, json_string_value(name)));
     return upper;
 }
 
-static void annotate_entry(json_t *entry, size_t index)
+static void annotate_entry(json_t *entry, size_t index, json_t *cache)
 {
     json_object_set_new(entry, "_index", json_integer((json_int_t)index));
-    set_upper(entry, "_class_upper", json_string_value(json_object_get(entry, "class")));
-    set_upper(entry, "_status_upper", json_string_value(json_object_get(entry, "status")));
-    json_object_set_new(entry, "_flag_names", upper_names(json_object_get(entry, "flags")));
+    json_object_set_new(entry, "_class_upper",
+                        shared_upper(cache, json_string_value(json_object_get(entry, "class"))));
+    json_object_set_new(entry, "_status_upper",
+                        shared_upper(cache, json_string_value(json_object_get(entry, "status"))));
+    json_object_set_new(entry, "_flag_names", upper_names(cache, json_object_get(entry, "flags")));
     json_object_set_new(entry, "_has_former",
                         json_boolean(json_array_size(json_object_get(entry, "former")) > 0));
     json_object_set_new(entry, "_has_flags",
                         json_boolean(json_array_size(json_object_get(entry, "flags")) > 0));
     json_object_set_new(entry, "_anchor", entry_anchor(entry));
-}
-
-static json_t *primaries(const json_t *codes)
-{
-    json_t *list = json_array();
-    size_t index;
-    json_t *entry;
-    json_array_foreach (codes, index, entry) {
-        if (!json_is_true(json_object_get(entry, "_primary")))
-            continue;
-        json_t *item = json_object();
-        json_object_set(item, "code", json_object_get(entry, "code"));
-        json_object_set_new(item, "_index", json_integer((json_int_t)index));
-        json_array_append_new(list, item);
-    }
-    return list;
 }
 
 bool annotate_model(json_t *model, const char *source_name)
@@ -115,12 +112,13 @@ bool annotate_model(json_t *model, const char *source_name)
     annotate_vocabulary(json_object_get(registry, "flags"), "_shift");
     size_t index;
     json_t *entry;
+    json_t *cache = json_object();
     json_array_foreach (codes, index, entry)
-        annotate_entry(entry, index);
+        annotate_entry(entry, index, cache);
+    json_decref(cache);
     annotate_class_members(json_object_get(registry, "classes"), codes);
     json_object_set_new(model, "_source", json_string(source_name));
     set_upper(model, "_prefix", json_string_value(json_object_get(registry, "name")));
     json_object_set_new(model, "_count", json_integer((json_int_t)json_array_size(codes)));
-    json_object_set_new(model, "_primaries", primaries(codes));
     return true;
 }

@@ -5,8 +5,6 @@
  *   model._source     the registry's file name, e.g. "registry.yaml"
  *   model._prefix     "HTTP_STATUS": the C prefix of macros and constants
  *   model._count      the number of entries
- *   model._primaries  the entries a lookup by code returns, by code:
- *                     [{code, _index}]
  *   class._upper, class._value     C constant suffix, enum value
  *   class._anchor, class._codes, class._has_codes
  *                      Markdown anchor; its entries, by code; whether any

@@ -23,7 +23,8 @@
 #define DISPLACEMENTS_PER_ROW 16
 
 struct key {
-    const char *text; /* as written in the registry */
+    const json_t *node; /* the phrase or name in the model */
+    const char *text;   /* its bytes */
     size_t length;
     size_t entry; /* index in the table */
 };
@@ -121,28 +122,33 @@ static json_t *entry_ref(const json_t *entry, json_int_t slot)
                      "name", json_object_get(entry, "name"));
 }
 
-static json_t *direct_code_table(const json_t *model, json_int_t min, json_int_t max)
+/* The entries a lookup by code returns, in code order. */
+static size_t primaries(const json_t *codes, const json_t **entries)
+{
+    size_t count = 0, index;
+    json_t *entry;
+    json_array_foreach (codes, index, entry)
+        if (json_is_true(json_object_get(entry, "_primary")))
+            entries[count++] = entry;
+    return count;
+}
+
+static json_t *direct_code_table(const json_t **entries, size_t count, json_int_t min,
+                                 json_int_t max)
 {
     json_t *slots = json_array();
-    size_t index;
-    json_t *primary;
-    json_array_foreach (json_object_get(model, "_primaries"), index, primary) {
-        json_t *entry =
-            json_array_get(json_object_get(model, "codes"),
-                           (size_t)json_integer_value(json_object_get(primary, "_index")));
-        json_int_t code = json_integer_value(json_object_get(entry, "code"));
-        json_array_append_new(slots, entry_ref(entry, code - min));
+    for (size_t i = 0; i < count; i++) {
+        json_int_t code = json_integer_value(json_object_get(entries[i], "code"));
+        json_array_append_new(slots, entry_ref(entries[i], code - min));
     }
     return json_pack("{s:b, s:I, s:o}", "direct", 1, "span", max - min + 1, "slots", slots);
 }
 
-static json_t *hashed_code_table(const json_t *model)
+static json_t *hashed_code_table(const json_t **entries, size_t count)
 {
-    const json_t *primaries = json_object_get(model, "_primaries");
-    size_t count = json_array_size(primaries);
-    int64_t *codes = calloc(count, sizeof *codes);
+    int64_t *codes = calloc(count ? count : 1, sizeof *codes);
     for (size_t i = 0; codes && i < count; i++)
-        codes[i] = json_integer_value(json_object_get(json_array_get(primaries, i), "code"));
+        codes[i] = json_integer_value(json_object_get(entries[i], "code"));
     struct phash phash;
     if (!codes || !phash_build(&phash, codes, count, hash_code)) {
         free(codes);
@@ -151,19 +157,25 @@ static json_t *hashed_code_table(const json_t *model)
     }
     json_t *table = hash_description(&phash, count);
     json_t *slots = json_array();
-    for (uint32_t slot = 0; slot < phash.slot_count; slot++) {
-        if (!phash.slot_keys[slot])
-            continue;
-        const json_t *primary = json_array_get(primaries, phash.slot_keys[slot] - 1);
-        json_t *entry =
-            json_array_get(json_object_get(model, "codes"),
-                           (size_t)json_integer_value(json_object_get(primary, "_index")));
-        json_array_append_new(slots, entry_ref(entry, slot));
-    }
+    for (uint32_t slot = 0; slot < phash.slot_count; slot++)
+        if (phash.slot_keys[slot])
+            json_array_append_new(slots, entry_ref(entries[phash.slot_keys[slot] - 1], slot));
     json_object_set_new(table, "direct", json_false());
     json_object_set_new(table, "slots", slots);
     phash_free(&phash);
     free(codes);
+    return table;
+}
+
+static json_t *code_table(const json_t *codes, json_int_t min, json_int_t max)
+{
+    const json_t **entries = calloc(json_array_size(codes) + 1, sizeof *entries);
+    if (!entries)
+        return NULL;
+    size_t count = primaries(codes, entries);
+    json_t *table = max - min < DIRECT_INDEX_LIMIT ? direct_code_table(entries, count, min, max)
+                                                   : hashed_code_table(entries, count);
+    free(entries);
     return table;
 }
 
@@ -179,7 +191,7 @@ static bool add_key(struct key_set *set, size_t *capacity, const json_t *text, s
         set->keys = keys;
     }
     set->keys[set->count++] =
-        (struct key){json_string_value(text), json_string_length(text), entry};
+        (struct key){text, json_string_value(text), json_string_length(text), entry};
     return true;
 }
 
@@ -222,34 +234,30 @@ static void append_bytes(struct buffer *out, const struct key *key, bool fold, b
     }
 }
 
-static json_t *pool_row(size_t offset, const struct key *key, bool fold)
+/* A used slot and, laid out in slot order, its key in the table's pool:
+ * the key's bytes (lower-cased for a case-insensitive table, then followed
+ * by the mask of its letters, which the lookup ORs into the input). One
+ * object per key: at 100,000 entries, every JSON member counts. */
+static json_t *slot_row(uint32_t slot, size_t offset, const struct key *key, const json_t *entry,
+                        bool fold)
 {
     struct buffer bytes = {0}, masks = {0};
     append_bytes(&bytes, key, fold, false);
     if (fold)
         append_bytes(&masks, key, fold, true);
     json_t *row = json_object();
+    json_object_set_new(row, "slot", json_integer((json_int_t)slot));
     json_object_set_new(row, "offset", json_integer((json_int_t)offset));
+    json_object_set_new(row, "length", json_integer((json_int_t)key->length));
+    json_object_set_new(row, "entry", json_integer((json_int_t)key->entry));
+    json_object_set(row, "key", (json_t *)key->node);
+    json_object_set(row, "name", json_object_get(entry, "name"));
     json_object_set_new(row, "bytes", json_stringn(bytes.bytes, bytes.length));
     if (fold)
         json_object_set_new(row, "masks", json_stringn(masks.bytes, masks.length));
-    json_object_set_new(row, "key", json_stringn(key->text, key->length));
     buffer_free(&bytes);
     buffer_free(&masks);
     return row;
-}
-
-/* One row per key: its bytes (folded for a case-insensitive table, and then
- * followed by the mask of its letters, which the lookup ORs into the input). */
-static json_t *key_pool(const struct key_set *set, size_t *size)
-{
-    json_t *rows = json_array();
-    *size = 0;
-    for (size_t i = 0; i < set->count; i++) {
-        json_array_append_new(rows, pool_row(*size, &set->keys[i], set->fold));
-        *size += (set->fold ? 2 : 1) * set->keys[i].length;
-    }
-    return rows;
 }
 
 static json_t *string_table(const json_t *codes, bool phrases)
@@ -264,36 +272,22 @@ static json_t *string_table(const json_t *codes, bool phrases)
         return NULL;
     }
     size_t pool_size = 0, max_length = 0;
-    size_t *offsets = calloc(set.count, sizeof *offsets);
-    for (size_t i = 0; offsets && i < set.count; i++) {
-        offsets[i] = pool_size;
-        pool_size += (phrases ? 2 : 1) * set.keys[i].length; /* as key_pool lays them out */
-        if (set.keys[i].length > max_length)
-            max_length = set.keys[i].length;
-    }
     json_t *table = hash_description(&phash, set.count);
     json_t *slots = json_array();
-    for (uint32_t slot = 0; offsets && slot < phash.slot_count; slot++) {
+    for (uint32_t slot = 0; slot < phash.slot_count; slot++) {
         if (!phash.slot_keys[slot])
             continue;
         const struct key *key = &set.keys[phash.slot_keys[slot] - 1];
-        const json_t *entry = json_array_get(codes, key->entry);
         json_array_append_new(
-            slots, json_pack("{s:I, s:I, s:I, s:I, s:s%, s:O, s:O}", "slot", (json_int_t)slot,
-                             "offset", (json_int_t)offsets[phash.slot_keys[slot] - 1], "length",
-                             (json_int_t)key->length, "entry", (json_int_t)key->entry, "key",
-                             key->text, key->length, "code", json_object_get(entry, "code"), "name",
-                             json_object_get(entry, "name")));
+            slots, slot_row(slot, pool_size, key, json_array_get(codes, key->entry), set.fold));
+        pool_size += (set.fold ? 2 : 1) * key->length;
+        if (key->length > max_length)
+            max_length = key->length;
     }
     json_object_set_new(table, "slots", slots);
     json_object_set_new(table, "max_length", json_integer((json_int_t)max_length));
-    /* Keys of 8 bytes or more take the lookup's long path: len - 8 <= span. */
-    json_object_set_new(table, "long_span",
-                        json_integer((json_int_t)(max_length > 8 ? max_length - 8 : 0)));
     json_object_set_new(table, "full", json_boolean(set.full));
-    json_object_set_new(table, "pool", key_pool(&set, &pool_size));
     json_object_set_new(table, "pool_size", json_integer((json_int_t)pool_size));
-    free(offsets);
     phash_free(&phash);
     free(set.keys);
     return table;
@@ -305,8 +299,7 @@ bool lookup_tables(json_t *model)
     const json_t *codes = json_object_get(model, "codes");
     json_int_t min = json_integer_value(json_object_get(registry, "min"));
     json_int_t max = json_integer_value(json_object_get(registry, "max"));
-    json_t *by_code = max - min < DIRECT_INDEX_LIMIT ? direct_code_table(model, min, max)
-                                                     : hashed_code_table(model);
+    json_t *by_code = code_table(codes, min, max);
     json_t *by_reason = by_code ? string_table(codes, true) : NULL;
     json_t *by_name = by_reason ? string_table(codes, false) : NULL;
     if (!by_name) {

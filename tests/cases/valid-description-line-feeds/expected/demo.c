@@ -192,7 +192,7 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [1] = { 0, 0 * sizeof(struct demo_info), 2 }, /* OK: 200 OK */
+        [1] = { 0, 0 * sizeof(struct demo_info), 2 }, /* OK: OK */
     },
     {
         /* 0: OK */
@@ -288,7 +288,7 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [0] = { 0, 0 * sizeof(struct demo_info), 2 }, /* OK: 200 */
+        [0] = { 0, 0 * sizeof(struct demo_info), 2 }, /* OK */
     },
     {
         /* 0: OK */

@@ -192,7 +192,7 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [1] = { 0, 0 * sizeof(struct demo_info), 8 }, /* Continue: 100 CONTINUE */
+        [1] = { 0, 0 * sizeof(struct demo_info), 8 }, /* Continue: CONTINUE */
     },
     {
         /* 0: Continue */
@@ -288,7 +288,7 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [1] = { 0, 0 * sizeof(struct demo_info), 8 }, /* CONTINUE: 100 */
+        [1] = { 0, 0 * sizeof(struct demo_info), 8 }, /* CONTINUE */
     },
     {
         /* 0: CONTINUE */
