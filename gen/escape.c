@@ -9,7 +9,7 @@ static const struct {
     enum escape escape;
 } escape_names[] = {
     {"none", ESCAPE_NONE}, {"c", ESCAPE_C},       {"comment", ESCAPE_COMMENT},
-    {"md", ESCAPE_MD},     {"json", ESCAPE_JSON},
+    {"md", ESCAPE_MD},     {"json", ESCAPE_JSON}, {"chars", ESCAPE_CHARS},
 };
 
 bool escape_from_name(const char *name, size_t length, enum escape *escape)
@@ -165,6 +165,26 @@ static bool json_write(struct buffer *out, const char *text, size_t length, size
     return buffer_append_string(out, escaped);
 }
 
+/* One C character constant per byte, comma-separated: a byte array's
+ * initializer that a reader can still read ('n', 'o', 't', ' ', ...), where a
+ * string literal could exceed the 4095 bytes C99 promises. */
+static bool append_chars(struct buffer *out, const char *text, size_t length)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < length; i++) {
+        unsigned char byte = (unsigned char)text[i];
+        char constant[12];
+        if (byte == '\'' || byte == '\\' || byte == '?')
+            snprintf(constant, sizeof constant, "'\\%c'", byte);
+        else if (byte >= 0x20 && byte < 0x7F)
+            snprintf(constant, sizeof constant, "'%c'", byte);
+        else
+            snprintf(constant, sizeof constant, "'\\%o'", byte);
+        ok = (i == 0 || buffer_append(out, ", ", 2)) && buffer_append_string(out, constant);
+    }
+    return ok;
+}
+
 bool escape_append(struct buffer *out, enum escape escape, const char *text, size_t length)
 {
     switch (escape) {
@@ -176,6 +196,8 @@ bool escape_append(struct buffer *out, enum escape escape, const char *text, siz
         return append_md(out, text, length);
     case ESCAPE_JSON:
         return append_escaped(out, text, length, json_special, json_write);
+    case ESCAPE_CHARS:
+        return append_chars(out, text, length);
     case ESCAPE_NONE:
         break;
     }

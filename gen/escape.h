@@ -16,9 +16,10 @@ enum escape {
     ESCAPE_COMMENT, /* inside a C block comment */
     ESCAPE_MD,      /* GitHub Markdown inline text, table cells included */
     ESCAPE_JSON,    /* inside a JSON string */
+    ESCAPE_CHARS,   /* C character constants, one per byte: 'n', 'o', '\0', ... */
 };
 
-/* The escape named NAME ("none", "c", "comment", "md", "json"). */
+/* The escape named NAME ("none", "c", "comment", "md", "json", "chars"). */
 bool escape_from_name(const char *name, size_t length, enum escape *escape);
 /* The default for an output file, by its extension. */
 enum escape escape_for_file(const char *file_name);

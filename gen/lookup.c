@@ -1,15 +1,25 @@
 /* lookup.c: perfect-hash tables for the lookups, as data for templates.
  *
- * model._lookup = {
- *   index_type:  C type of an entry index + 1 ("unsigned char" ...)
- *   code:   {direct, span | hash..., slots: [{slot, value, code, name}]}
- *   reason: {hash..., max_length, slots: [{slot, offset, length, entry, key}],
- *            pool: [{offset, bytes, masks, key}], pool_size}
- *   name:   {hash..., max_length, slots: [{slot, entry, length, key}]}
- * }
- * where hash... is {seed, seed_attempts, bucket_count, bucket_mask,
- * slot_count, slot_mask, key_count, load_percent, displacement_type,
- * displacement_rows: [{first, values}]}. Slots list only the used ones. */
+ * Each table's parameters go in model._lookup:
+ *   index_type                 C type of an entry index + 1 ("unsigned char" ...)
+ *   any_full, any_fast         whether some string table uses each hash mode
+ *   code:   {direct, span} or, for a sparse range, {hash...}
+ *   reason: {hash..., full, max_length, pool_size}
+ *   name:   {hash..., full, max_length, pool_size}
+ * where hash... is {seed, seed_attempts, seed_bound, bucket_count,
+ * bucket_mask, slot_count, slot_mask, key_count, load_percent,
+ * displacement_type, displacement_rows: [{first, values}]}.
+ *
+ * Where each key landed goes on its entry, so that a template lays out the
+ * key pools and the slot initializers while iterating the entries (a row
+ * object per key would cost, at 100,000 entries, millions of allocations):
+ *   _code_slot                 (entries a lookup by code returns)
+ *   _reason_slot, _reason_offset, _reason_length,
+ *   _reason_key (lower-cased), _reason_mask (' ' at letters, NUL elsewhere)
+ *   _formers: [{text, key, mask, slot, offset, length}]  (when it has any)
+ *   _name_slot, _name_offset, _name_length
+ * Pool offsets follow entry order: each entry's reason, then its former
+ * phrases. */
 #include "lookup.h"
 #include "buffer.h"
 #include "diag.h"
@@ -23,10 +33,10 @@
 #define DISPLACEMENTS_PER_ROW 16
 
 struct key {
-    const json_t *node; /* the phrase or name in the model */
-    const char *text;   /* its bytes */
+    json_t *entry;    /* the entry it belongs to */
+    json_t *former;   /* the former phrase's object in entry._formers, or NULL */
+    const char *text; /* its bytes */
     size_t length;
-    size_t entry; /* index in the table */
 };
 
 struct key_set {
@@ -81,11 +91,18 @@ static json_t *displacement_rows(const struct phash *phash)
                      phash->displacements[b]);
             buffer_append_string(&values, number);
         }
-        json_array_append_new(rows, json_pack("{s:I, s:s}", "first", (json_int_t)first, "values",
-                                              values.bytes ? values.bytes : ""));
+        json_t *row = json_object();
+        json_object_set_new(row, "first", json_integer((json_int_t)first));
+        json_object_set_new(row, "values", json_string(values.bytes ? values.bytes : ""));
+        json_array_append_new(rows, row);
         buffer_free(&values);
     }
     return rows;
+}
+
+static void set_integer(json_t *object, const char *key, json_int_t value)
+{
+    json_object_set_new(object, key, json_integer(value));
 }
 
 /* The parameters every hashed table prints in its comment and code. */
@@ -95,15 +112,19 @@ static json_t *hash_description(const struct phash *phash, size_t key_count)
     for (uint32_t b = 0; b < phash->bucket_count; b++)
         if (phash->displacements[b] > largest)
             largest = phash->displacements[b];
-    return json_pack(
-        "{s:o, s:o, s:i, s:i, s:I, s:I, s:I, s:I, s:I, s:i, s:s, s:o}", "seed", hex(phash->seed),
-        "seed_k", hex(phash->seed ^ PHASH_K_WORDS), "seed_attempts", (int)phash->seed_attempts,
-        "seed_bound", PHASH_SEEDS_PER_SIZE * (PHASH_MAX_DOUBLINGS + 1), "bucket_count",
-        (json_int_t)phash->bucket_count, "bucket_mask", (json_int_t)phash->bucket_count - 1,
-        "slot_count", (json_int_t)phash->slot_count, "slot_mask", (json_int_t)phash->slot_count - 1,
-        "key_count", (json_int_t)key_count, "load_percent",
-        (int)(key_count * 100 / phash->slot_count), "displacement_type", unsigned_type(largest),
-        "displacement_rows", displacement_rows(phash));
+    json_t *table = json_object();
+    json_object_set_new(table, "seed", hex(phash->seed));
+    set_integer(table, "seed_attempts", (json_int_t)phash->seed_attempts);
+    set_integer(table, "seed_bound", PHASH_SEEDS_PER_SIZE * (PHASH_MAX_DOUBLINGS + 1));
+    set_integer(table, "bucket_count", (json_int_t)phash->bucket_count);
+    set_integer(table, "bucket_mask", (json_int_t)phash->bucket_count - 1);
+    set_integer(table, "slot_count", (json_int_t)phash->slot_count);
+    set_integer(table, "slot_mask", (json_int_t)phash->slot_count - 1);
+    set_integer(table, "key_count", (json_int_t)key_count);
+    set_integer(table, "load_percent", (json_int_t)(key_count * 100 / phash->slot_count));
+    json_object_set_new(table, "displacement_type", json_string(unsigned_type(largest)));
+    json_object_set_new(table, "displacement_rows", displacement_rows(phash));
+    return table;
 }
 
 static bool report_no_hash(const char *what, size_t count)
@@ -115,15 +136,8 @@ static bool report_no_hash(const char *what, size_t count)
 
 /* ---- by code ---------------------------------------------------------- */
 
-static json_t *entry_ref(const json_t *entry, json_int_t slot)
-{
-    return json_pack("{s:I, s:O, s:O, s:O}", "slot", slot, "index",
-                     json_object_get(entry, "_index"), "code", json_object_get(entry, "code"),
-                     "name", json_object_get(entry, "name"));
-}
-
 /* The entries a lookup by code returns, in code order. */
-static size_t primaries(const json_t *codes, const json_t **entries)
+static size_t primaries(const json_t *codes, json_t **entries)
 {
     size_t count = 0, index;
     json_t *entry;
@@ -133,18 +147,7 @@ static size_t primaries(const json_t *codes, const json_t **entries)
     return count;
 }
 
-static json_t *direct_code_table(const json_t **entries, size_t count, json_int_t min,
-                                 json_int_t max)
-{
-    json_t *slots = json_array();
-    for (size_t i = 0; i < count; i++) {
-        json_int_t code = json_integer_value(json_object_get(entries[i], "code"));
-        json_array_append_new(slots, entry_ref(entries[i], code - min));
-    }
-    return json_pack("{s:b, s:I, s:o}", "direct", 1, "span", max - min + 1, "slots", slots);
-}
-
-static json_t *hashed_code_table(const json_t **entries, size_t count)
+static json_t *hashed_code_table(json_t **entries, size_t count)
 {
     int64_t *codes = calloc(count ? count : 1, sizeof *codes);
     for (size_t i = 0; codes && i < count; i++)
@@ -155,13 +158,11 @@ static json_t *hashed_code_table(const json_t **entries, size_t count)
         report_no_hash("codes", count);
         return NULL;
     }
-    json_t *table = hash_description(&phash, count);
-    json_t *slots = json_array();
     for (uint32_t slot = 0; slot < phash.slot_count; slot++)
         if (phash.slot_keys[slot])
-            json_array_append_new(slots, entry_ref(entries[phash.slot_keys[slot] - 1], slot));
+            set_integer(entries[phash.slot_keys[slot] - 1], "_code_slot", (json_int_t)slot);
+    json_t *table = hash_description(&phash, count);
     json_object_set_new(table, "direct", json_false());
-    json_object_set_new(table, "slots", slots);
     phash_free(&phash);
     free(codes);
     return table;
@@ -169,19 +170,29 @@ static json_t *hashed_code_table(const json_t **entries, size_t count)
 
 static json_t *code_table(const json_t *codes, json_int_t min, json_int_t max)
 {
-    const json_t **entries = calloc(json_array_size(codes) + 1, sizeof *entries);
+    json_t **entries = calloc(json_array_size(codes) + 1, sizeof *entries);
     if (!entries)
         return NULL;
     size_t count = primaries(codes, entries);
-    json_t *table = max - min < DIRECT_INDEX_LIMIT ? direct_code_table(entries, count, min, max)
-                                                   : hashed_code_table(entries, count);
+    json_t *table;
+    if (max - min < DIRECT_INDEX_LIMIT) {
+        /* The code minus the minimum is the slot: no hashing at all. */
+        for (size_t i = 0; i < count; i++)
+            set_integer(entries[i], "_code_slot",
+                        json_integer_value(json_object_get(entries[i], "code")) - min);
+        table = json_object();
+        json_object_set_new(table, "direct", json_true());
+        set_integer(table, "span", max - min + 1);
+    } else {
+        table = hashed_code_table(entries, count);
+    }
     free(entries);
     return table;
 }
 
 /* ---- by reason and by name -------------------------------------------- */
 
-static bool add_key(struct key_set *set, size_t *capacity, const json_t *text, size_t entry)
+static bool add_key(struct key_set *set, size_t *capacity, struct key key)
 {
     if (set->count == *capacity) {
         *capacity = *capacity ? *capacity * 2 : 256;
@@ -190,26 +201,7 @@ static bool add_key(struct key_set *set, size_t *capacity, const json_t *text, s
             return false;
         set->keys = keys;
     }
-    set->keys[set->count++] =
-        (struct key){text, json_string_value(text), json_string_length(text), entry};
-    return true;
-}
-
-/* Every phrase (reason, then former ones) or every name, with its entry. */
-static bool collect_keys(const json_t *codes, bool phrases, struct key_set *set)
-{
-    size_t capacity = 0, index;
-    json_t *entry;
-    json_array_foreach (codes, index, entry) {
-        if (!add_key(set, &capacity, json_object_get(entry, phrases ? "reason" : "name"), index))
-            return false;
-        size_t position;
-        json_t *former;
-        json_array_foreach (phrases ? json_object_get(entry, "former") : NULL, position, former) {
-            if (!add_key(set, &capacity, former, index))
-                return false;
-        }
-    }
+    set->keys[set->count++] = key;
     return true;
 }
 
@@ -218,76 +210,116 @@ static bool is_letter(unsigned char byte)
     return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
 }
 
-/* "0x6E, 0x6F," for the key's bytes: lower-cased when FOLD, or its MASK
- * (0x20 at letters, 0 elsewhere). Hex by hand: this runs for every byte of
- * every key, and snprintf would dominate the generator's time. */
-static void append_bytes(struct buffer *out, const struct key *key, bool fold, bool mask)
+/* The lower-cased key, and its mask: ' ' (0x20) at letters, NUL elsewhere;
+ * the lookup ORs the mask into the input before comparing. */
+static void set_folded(json_t *object, const char *key_name, const char *mask_name,
+                       const char *text, size_t length)
 {
-    static const char digits[] = "0123456789ABCDEF";
-    for (size_t i = 0; i < key->length; i++) {
-        unsigned char byte = (unsigned char)key->text[i];
-        unsigned char value = mask   ? (is_letter(byte) ? 0x20 : 0)
-                              : fold ? (is_letter(byte) ? byte | 0x20 : byte)
-                                     : byte;
-        char text[6] = {' ', '0', 'x', digits[value >> 4], digits[value & 15], ','};
-        buffer_append(out, i ? text : text + 1, i ? 6 : 5);
+    char *key = malloc(length + 1), *mask = malloc(length + 1);
+    for (size_t i = 0; key && mask && i < length; i++) {
+        unsigned char byte = (unsigned char)text[i];
+        key[i] = (char)(is_letter(byte) ? byte | 0x20 : byte);
+        mask[i] = is_letter(byte) ? ' ' : '\0';
     }
+    if (key && mask) {
+        json_object_set_new(object, key_name, json_stringn(key, length));
+        json_object_set_new(object, mask_name, json_stringn(mask, length));
+    }
+    free(key);
+    free(mask);
 }
 
-/* A used slot and, laid out in slot order, its key in the table's pool:
- * the key's bytes (lower-cased for a case-insensitive table, then followed
- * by the mask of its letters, which the lookup ORs into the input). One
- * object per key: at 100,000 entries, every JSON member counts. */
-static json_t *slot_row(uint32_t slot, size_t offset, const struct key *key, const json_t *entry,
-                        bool fold)
+/* Every reason with its former phrases, in entry order; each former phrase
+ * gets an object in entry._formers to carry where it lands. */
+static bool collect_phrases(json_t *codes, struct key_set *set)
 {
-    struct buffer bytes = {0}, masks = {0};
-    append_bytes(&bytes, key, fold, false);
-    if (fold)
-        append_bytes(&masks, key, fold, true);
-    json_t *row = json_object();
-    json_object_set_new(row, "slot", json_integer((json_int_t)slot));
-    json_object_set_new(row, "offset", json_integer((json_int_t)offset));
-    json_object_set_new(row, "length", json_integer((json_int_t)key->length));
-    json_object_set_new(row, "entry", json_integer((json_int_t)key->entry));
-    json_object_set(row, "key", (json_t *)key->node);
-    json_object_set(row, "name", json_object_get(entry, "name"));
-    json_object_set_new(row, "bytes", json_stringn(bytes.bytes, bytes.length));
-    if (fold)
-        json_object_set_new(row, "masks", json_stringn(masks.bytes, masks.length));
-    buffer_free(&bytes);
-    buffer_free(&masks);
-    return row;
+    size_t capacity = 0, index;
+    json_t *entry;
+    json_array_foreach (codes, index, entry) {
+        const json_t *reason = json_object_get(entry, "reason");
+        if (!add_key(
+                set, &capacity,
+                (struct key){entry, NULL, json_string_value(reason), json_string_length(reason)}))
+            return false;
+        const json_t *former_list = json_object_get(entry, "former");
+        if (json_array_size(former_list) == 0)
+            continue;
+        json_t *formers = json_array();
+        json_object_set_new(entry, "_formers", formers);
+        size_t position;
+        json_t *former;
+        json_array_foreach (former_list, position, former) {
+            json_t *item = json_object();
+            json_object_set(item, "text", former);
+            json_array_append_new(formers, item);
+            if (!add_key(set, &capacity,
+                         (struct key){entry, item, json_string_value(former),
+                                      json_string_length(former)}))
+                return false;
+        }
+    }
+    return true;
 }
 
-static json_t *string_table(const json_t *codes, bool phrases)
+static bool collect_names(json_t *codes, struct key_set *set)
+{
+    size_t capacity = 0, index;
+    json_t *entry;
+    json_array_foreach (codes, index, entry) {
+        const json_t *name = json_object_get(entry, "name");
+        if (!add_key(set, &capacity,
+                     (struct key){entry, NULL, json_string_value(name), json_string_length(name)}))
+            return false;
+    }
+    return true;
+}
+
+/* Writes where key I landed (SLOT, OFFSET in the pool) onto its entry or
+ * former-phrase object. */
+static void place_key(const struct key_set *set, size_t i, uint32_t slot, size_t offset)
+{
+    const struct key *key = &set->keys[i];
+    const char *prefix = set->fold ? "_reason" : "_name";
+    json_t *target = key->former ? key->former : key->entry;
+    char name[32];
+    snprintf(name, sizeof name, "%s_slot", key->former ? "" : prefix);
+    set_integer(target, key->former ? "slot" : name, (json_int_t)slot);
+    snprintf(name, sizeof name, "%s_offset", prefix);
+    set_integer(target, key->former ? "offset" : name, (json_int_t)offset);
+    snprintf(name, sizeof name, "%s_length", prefix);
+    set_integer(target, key->former ? "length" : name, (json_int_t)key->length);
+    if (set->fold)
+        set_folded(target, key->former ? "key" : "_reason_key",
+                   key->former ? "mask" : "_reason_mask", key->text, key->length);
+}
+
+static json_t *string_table(json_t *codes, bool phrases)
 {
     struct key_set set = {NULL, 0, phrases, false};
     struct phash phash;
-    bool collected = collect_keys(codes, phrases, &set);
+    bool collected = phrases ? collect_phrases(codes, &set) : collect_names(codes, &set);
     set.full = collected && !phash_fast_mode_works(&set, set.count, key_bytes, set.fold);
     if (!collected || !phash_build(&phash, &set, set.count, hash_key)) {
         free(set.keys);
         report_no_hash(phrases ? "reason phrases" : "names", set.count);
         return NULL;
     }
+    uint32_t *slot_of = calloc(set.count + 1, sizeof *slot_of);
+    for (uint32_t slot = 0; slot_of && slot < phash.slot_count; slot++)
+        if (phash.slot_keys[slot])
+            slot_of[phash.slot_keys[slot] - 1] = slot;
     size_t pool_size = 0, max_length = 0;
-    json_t *table = hash_description(&phash, set.count);
-    json_t *slots = json_array();
-    for (uint32_t slot = 0; slot < phash.slot_count; slot++) {
-        if (!phash.slot_keys[slot])
-            continue;
-        const struct key *key = &set.keys[phash.slot_keys[slot] - 1];
-        json_array_append_new(
-            slots, slot_row(slot, pool_size, key, json_array_get(codes, key->entry), set.fold));
-        pool_size += (set.fold ? 2 : 1) * key->length;
-        if (key->length > max_length)
-            max_length = key->length;
+    for (size_t i = 0; slot_of && i < set.count; i++) {
+        place_key(&set, i, slot_of[i], pool_size);
+        pool_size += (phrases ? 2 : 1) * set.keys[i].length; /* phrases: key, then mask */
+        if (set.keys[i].length > max_length)
+            max_length = set.keys[i].length;
     }
-    json_object_set_new(table, "slots", slots);
-    json_object_set_new(table, "max_length", json_integer((json_int_t)max_length));
+    json_t *table = hash_description(&phash, set.count);
+    set_integer(table, "max_length", (json_int_t)max_length);
+    set_integer(table, "pool_size", (json_int_t)pool_size);
     json_object_set_new(table, "full", json_boolean(set.full));
-    json_object_set_new(table, "pool_size", json_integer((json_int_t)pool_size));
+    free(slot_of);
     phash_free(&phash);
     free(set.keys);
     return table;
@@ -296,7 +328,7 @@ static json_t *string_table(const json_t *codes, bool phrases)
 bool lookup_tables(json_t *model)
 {
     const json_t *registry = json_object_get(model, "registry");
-    const json_t *codes = json_object_get(model, "codes");
+    json_t *codes = json_object_get(model, "codes");
     json_int_t min = json_integer_value(json_object_get(registry, "min"));
     json_int_t max = json_integer_value(json_object_get(registry, "max"));
     json_t *by_code = code_table(codes, min, max);
@@ -309,10 +341,14 @@ bool lookup_tables(json_t *model)
     }
     bool reason_full = json_is_true(json_object_get(by_reason, "full"));
     bool name_full = json_is_true(json_object_get(by_name, "full"));
-    json_t *lookup = json_pack("{s:s, s:o, s:o, s:o, s:b, s:b}", "index_type",
-                               unsigned_type(json_array_size(codes) + 1), "code", by_code, "reason",
-                               by_reason, "name", by_name, "any_full", reason_full || name_full,
-                               "any_fast", !reason_full || !name_full);
+    json_t *lookup = json_object();
+    json_object_set_new(lookup, "index_type",
+                        json_string(unsigned_type(json_array_size(codes) + 1)));
+    json_object_set_new(lookup, "code", by_code);
+    json_object_set_new(lookup, "reason", by_reason);
+    json_object_set_new(lookup, "name", by_name);
+    json_object_set_new(lookup, "any_full", json_boolean(reason_full || name_full));
+    json_object_set_new(lookup, "any_fast", json_boolean(!reason_full || !name_full));
     json_object_set_new(model, "_lookup", lookup);
-    return lookup != NULL;
+    return true;
 }

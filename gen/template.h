@@ -1,7 +1,8 @@
 /* template.h: a small logic-less template language (a mustache subset).
  *
  *   {{name}}            a value, escaped for the output (see escape.h)
- *   {{name | md}}       the same with another escape: none, c, comment, md, json
+ *   {{name | md}}       the same with another escape: none, c, comment, md, json,
+ *                       chars (C character constants, one per byte)
  *   {{{name}}}          a value, unescaped (like {{name | none}})
  *   {{#name}}...{{/name}}  a section: once per list item, once for a mapping,
  *                       a true or a non-empty value; skipped when false,

@@ -864,504 +864,504 @@ static const struct {
         /* 16 */ 1, 3, 4, 2, 0, 2, 3, 0, 0, 1, 3, 0, 0, 1, 0, 0,
     },
     {
-        [1] = { 0, 68 * sizeof(struct http_status_info), 26 }, /* Shopify Security Rejection: SHOPIFY_SECURITY_REJECTION */
-        [4] = { 52, 46 * sizeof(struct http_status_info), 19 }, /* Precondition Failed: PRECONDITION_FAILED */
-        [5] = { 90, 91 * sizeof(struct http_status_info), 26 }, /* HTTP Version Not Supported: HTTP_VERSION_NOT_SUPPORTED */
-        [6] = { 142, 23 * sizeof(struct http_status_info), 32 }, /* Miscellaneous Persistent Warning: MISCELLANEOUS_PERSISTENT_WARNING */
-        [8] = { 206, 105 * sizeof(struct http_status_info), 13 }, /* Railgun Error: RAILGUN_ERROR */
-        [9] = { 232, 111 * sizeof(struct http_status_info), 26 }, /* Network Read Timeout Error: NETWORK_READ_TIMEOUT_ERROR */
-        [10] = { 284, 101 * sizeof(struct http_status_info), 21 }, /* Origin Is Unreachable: ORIGIN_IS_UNREACHABLE */
-        [11] = { 326, 58 * sizeof(struct http_status_info), 18 }, /* Destination Locked: DESTINATION_LOCKED */
-        [14] = { 362, 6 * sizeof(struct http_status_info), 17 }, /* Response is Stale: RESPONSE_IS_STALE */
-        [15] = { 396, 38 * sizeof(struct http_status_info), 9 }, /* Not Found: NOT_FOUND */
-        [16] = { 414, 10 * sizeof(struct http_status_info), 21 }, /* Miscellaneous Warning: MISCELLANEOUS_WARNING */
-        [19] = { 456, 63 * sizeof(struct http_status_info), 9 }, /* Too Early: TOO_EARLY */
-        [22] = { 474, 81 * sizeof(struct http_status_info), 24 }, /* SSL Certificate Required: SSL_CERTIFICATE_REQUIRED */
-        [24] = { 522, 54 * sizeof(struct http_status_info), 30 }, /* Insufficient Space On Resource: INSUFFICIENT_SPACE_ON_RESOURCE */
-        [25] = { 582, 100 * sizeof(struct http_status_info), 20 }, /* Connection Timed Out: CONNECTION_TIMED_OUT */
-        [26] = { 622, 107 * sizeof(struct http_status_info), 21 }, /* Cloudflare 1xxx Error: CLOUDFLARE_1XXX_ERROR */
-        [28] = { 664, 37 * sizeof(struct http_status_info), 9 }, /* Forbidden: FORBIDDEN */
-        [29] = { 682, 97 * sizeof(struct http_status_info), 31 }, /* Network Authentication Required: NETWORK_AUTHENTICATION_REQUIRED */
-        [31] = { 744, 96 * sizeof(struct http_status_info), 12 }, /* Not Extended: NOT_EXTENDED */
-        [34] = { 768, 71 * sizeof(struct http_status_info), 11 }, /* No Response: NO_RESPONSE */
-        [37] = { 790, 3 * sizeof(struct http_status_info), 10 }, /* Checkpoint: CHECKPOINT */
-        [38] = { 810, 14 * sizeof(struct http_status_info), 29 }, /* Non-Authoritative Information: NON_AUTHORITATIVE_INFORMATION */
-        [41] = { 868, 11 * sizeof(struct http_status_info), 2 }, /* OK: OK */
-        [42] = { 872, 79 * sizeof(struct http_status_info), 24 }, /* Request header too large: REQUEST_HEADER_TOO_LARGE */
-        [45] = { 920, 32 * sizeof(struct http_status_info), 18 }, /* Permanent Redirect: PERMANENT_REDIRECT */
-        [46] = { 956, 47 * sizeof(struct http_status_info), 24 }, /* Request Entity Too Large: CONTENT_TOO_LARGE */
-        [47] = { 1004, 17 * sizeof(struct http_status_info), 15 }, /* Partial Content: PARTIAL_CONTENT */
-        [50] = { 1034, 102 * sizeof(struct http_status_info), 18 }, /* A Timeout Occurred: TIMEOUT_OCCURRED */
-        [51] = { 1070, 76 * sizeof(struct http_status_info), 35 }, /* Client Closed Load Balanced Request: CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
-        [54] = { 1140, 52 * sizeof(struct http_status_info), 12 }, /* I'm a teapot: IM_A_TEAPOT */
-        [55] = { 1164, 22 * sizeof(struct http_status_info), 7 }, /* IM Used: IM_USED */
-        [56] = { 1178, 69 * sizeof(struct http_status_info), 31 }, /* Request Header Fields Too Large: REQUEST_HEADER_FIELDS_TOO_LARGE */
-        [57] = { 1240, 16 * sizeof(struct http_status_info), 13 }, /* Reset Content: RESET_CONTENT */
-        [58] = { 1266, 82 * sizeof(struct http_status_info), 31 }, /* HTTP Request Sent to HTTPS Port: HTTP_REQUEST_SENT_TO_HTTPS_PORT */
-        [59] = { 1328, 55 * sizeof(struct http_status_info), 12 }, /* Page Expired: PAGE_EXPIRED */
-        [60] = { 1352, 9 * sizeof(struct http_status_info), 20 }, /* Heuristic Expiration: HEURISTIC_EXPIRATION */
-        [62] = { 1392, 89 * sizeof(struct http_status_info), 31 }, /* Service Temporarily Unavailable: SERVICE_UNAVAILABLE */
-        [65] = { 1454, 87 * sizeof(struct http_status_info), 15 }, /* Not Implemented: NOT_IMPLEMENTED */
-        [66] = { 1484, 112 * sizeof(struct http_status_info), 29 }, /* Network Connect Timeout Error: NETWORK_CONNECT_TIMEOUT_ERROR */
-        [67] = { 1542, 104 * sizeof(struct http_status_info), 23 }, /* Invalid SSL Certificate: INVALID_SSL_CERTIFICATE */
-        [68] = { 1588, 29 * sizeof(struct http_status_info), 9 }, /* Use Proxy: USE_PROXY */
-        [69] = { 1606, 61 * sizeof(struct http_status_info), 6 }, /* Locked: LOCKED */
-        [72] = { 1618, 48 * sizeof(struct http_status_info), 20 }, /* Request-URI Too Long: URI_TOO_LONG */
-        [73] = { 1658, 70 * sizeof(struct http_status_info), 14 }, /* Login Time-out: LOGIN_TIME_OUT */
-        [74] = { 1686, 85 * sizeof(struct http_status_info), 14 }, /* Token Required: TOKEN_REQUIRED */
-        [75] = { 1714, 64 * sizeof(struct http_status_info), 20 }, /* Unordered Collection: UNORDERED_COLLECTION */
-        [77] = { 1754, 106 * sizeof(struct http_status_info), 18 }, /* Site is overloaded: SITE_IS_OVERLOADED */
-        [78] = { 1790, 75 * sizeof(struct http_status_info), 29 }, /* Unavailable For Legal Reasons: UNAVAILABLE_FOR_LEGAL_REASONS */
-        [81] = { 1848, 48 * sizeof(struct http_status_info), 12 }, /* URI Too Long: URI_TOO_LONG */
-        [83] = { 1872, 65 * sizeof(struct http_status_info), 16 }, /* Upgrade Required: UPGRADE_REQUIRED */
-        [84] = { 1904, 26 * sizeof(struct http_status_info), 17 }, /* Moved Temporarily: FOUND */
-        [87] = { 1938, 77 * sizeof(struct http_status_info), 23 }, /* Invalid X-Forwarded-For: INVALID_X_FORWARDED_FOR */
-        [89] = { 1984, 15 * sizeof(struct http_status_info), 10 }, /* No Content: NO_CONTENT */
-        [90] = { 2004, 66 * sizeof(struct http_status_info), 21 }, /* Precondition Required: PRECONDITION_REQUIRED */
-        [95] = { 2046, 94 * sizeof(struct http_status_info), 13 }, /* Loop Detected: LOOP_DETECTED */
-        [96] = { 2072, 34 * sizeof(struct http_status_info), 11 }, /* Bad Request: BAD_REQUEST */
-        [98] = { 2094, 31 * sizeof(struct http_status_info), 18 }, /* Temporary Redirect: TEMPORARY_REDIRECT */
-        [100] = { 2130, 42 * sizeof(struct http_status_info), 16 }, /* Request Time-out: REQUEST_TIMEOUT */
-        [109] = { 2162, 73 * sizeof(struct http_status_info), 36 }, /* Blocked by Windows Parental Controls: BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
-        [116] = { 2234, 25 * sizeof(struct http_status_info), 17 }, /* Moved Permanently: MOVED_PERMANENTLY */
-        [117] = { 2268, 4 * sizeof(struct http_status_info), 11 }, /* Early Hints: EARLY_HINTS */
-        [118] = { 2290, 1 * sizeof(struct http_status_info), 19 }, /* Switching Protocols: SWITCHING_PROTOCOLS */
-        [119] = { 2328, 24 * sizeof(struct http_status_info), 16 }, /* Multiple Choices: MULTIPLE_CHOICES */
-        [123] = { 2360, 8 * sizeof(struct http_status_info), 22 }, /* Disconnected Operation: DISCONNECTED_OPERATION */
-        [124] = { 2404, 28 * sizeof(struct http_status_info), 12 }, /* Not Modified: NOT_MODIFIED */
-        [125] = { 2428, 89 * sizeof(struct http_status_info), 19 }, /* Service Unavailable: SERVICE_UNAVAILABLE */
-        [126] = { 2466, 50 * sizeof(struct http_status_info), 21 }, /* Range Not Satisfiable: RANGE_NOT_SATISFIABLE */
-        [127] = { 2508, 0 * sizeof(struct http_status_info), 8 }, /* Continue: CONTINUE */
-        [128] = { 2524, 49 * sizeof(struct http_status_info), 22 }, /* Unsupported Media Type: UNSUPPORTED_MEDIA_TYPE */
-        [132] = { 2568, 95 * sizeof(struct http_status_info), 24 }, /* Bandwidth Limit Exceeded: BANDWIDTH_LIMIT_EXCEEDED */
-        [133] = { 2616, 50 * sizeof(struct http_status_info), 31 }, /* Requested Range Not Satisfiable: RANGE_NOT_SATISFIABLE */
-        [134] = { 2678, 27 * sizeof(struct http_status_info), 9 }, /* See Other: SEE_OTHER */
-        [139] = { 2696, 47 * sizeof(struct http_status_info), 17 }, /* Payload Too Large: CONTENT_TOO_LARGE */
-        [144] = { 2730, 30 * sizeof(struct http_status_info), 12 }, /* Switch Proxy: SWITCH_PROXY */
-        [146] = { 2754, 35 * sizeof(struct http_status_info), 22 }, /* Authorization Required: UNAUTHORIZED */
-        [147] = { 2798, 18 * sizeof(struct http_status_info), 12 }, /* Multi-Status: MULTI_STATUS */
-        [152] = { 2822, 48 * sizeof(struct http_status_info), 21 }, /* Request-URI Too Large: URI_TOO_LONG */
-        [153] = { 2864, 72 * sizeof(struct http_status_info), 10 }, /* Retry With: RETRY_WITH */
-        [155] = { 2884, 108 * sizeof(struct http_status_info), 14 }, /* Site Is Frozen: SITE_IS_FROZEN */
-        [161] = { 2912, 7 * sizeof(struct http_status_info), 19 }, /* Revalidation Failed: REVALIDATION_FAILED */
-        [162] = { 2950, 19 * sizeof(struct http_status_info), 16 }, /* Already Reported: ALREADY_REPORTED */
-        [163] = { 2982, 20 * sizeof(struct http_status_info), 22 }, /* Transformation Applied: TRANSFORMATION_APPLIED */
-        [165] = { 3026, 56 * sizeof(struct http_status_info), 17 }, /* Enhance Your Calm: ENHANCE_YOUR_CALM */
-        [166] = { 3060, 98 * sizeof(struct http_status_info), 40 }, /* Web Server Is Returning an Unknown Error: WEB_SERVER_UNKNOWN_ERROR */
-        [169] = { 3140, 43 * sizeof(struct http_status_info), 8 }, /* Conflict: CONFLICT */
-        [171] = { 3156, 62 * sizeof(struct http_status_info), 17 }, /* Failed Dependency: FAILED_DEPENDENCY */
-        [173] = { 3190, 57 * sizeof(struct http_status_info), 14 }, /* Method Failure: METHOD_FAILURE */
-        [176] = { 3218, 80 * sizeof(struct http_status_info), 21 }, /* SSL Certificate Error: SSL_CERTIFICATE_ERROR */
-        [177] = { 3260, 45 * sizeof(struct http_status_info), 15 }, /* Length Required: LENGTH_REQUIRED */
-        [180] = { 3290, 39 * sizeof(struct http_status_info), 18 }, /* Method Not Allowed: METHOD_NOT_ALLOWED */
-        [182] = { 3326, 44 * sizeof(struct http_status_info), 4 }, /* Gone: GONE */
-        [183] = { 3334, 86 * sizeof(struct http_status_info), 21 }, /* Internal Server Error: INTERNAL_SERVER_ERROR */
-        [186] = { 3376, 103 * sizeof(struct http_status_info), 20 }, /* SSL Handshake Failed: SSL_HANDSHAKE_FAILED */
-        [187] = { 3416, 41 * sizeof(struct http_status_info), 29 }, /* Proxy Authentication Required: PROXY_AUTHENTICATION_REQUIRED */
-        [188] = { 3474, 90 * sizeof(struct http_status_info), 15 }, /* Gateway Timeout: GATEWAY_TIMEOUT */
-        [190] = { 3504, 5 * sizeof(struct http_status_info), 27 }, /* Upload Resumption Supported: UPLOAD_RESUMPTION_SUPPORTED */
-        [193] = { 3558, 60 * sizeof(struct http_status_info), 21 }, /* Unprocessable Content: UNPROCESSABLE_CONTENT */
-        [195] = { 3600, 110 * sizeof(struct http_status_info), 38 }, /* Identity Provider Authentication Error: IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
-        [196] = { 3676, 59 * sizeof(struct http_status_info), 19 }, /* Misdirected Request: MISDIRECTED_REQUEST */
-        [201] = { 3714, 13 * sizeof(struct http_status_info), 8 }, /* Accepted: ACCEPTED */
-        [202] = { 3730, 33 * sizeof(struct http_status_info), 17 }, /* Resume Incomplete: RESUME_INCOMPLETE */
-        [215] = { 3764, 109 * sizeof(struct http_status_info), 20 }, /* Temporarily Disabled: TEMPORARILY_DISABLED */
-        [218] = { 3804, 78 * sizeof(struct http_status_info), 30 }, /* Incompatible Protocol Versions: INCOMPATIBLE_PROTOCOL_VERSIONS */
-        [222] = { 3864, 12 * sizeof(struct http_status_info), 7 }, /* Created: CREATED */
-        [223] = { 3878, 84 * sizeof(struct http_status_info), 21 }, /* Client Closed Request: CLIENT_CLOSED_REQUEST */
-        [225] = { 3920, 53 * sizeof(struct http_status_info), 22 }, /* Authentication Timeout: AUTHENTICATION_TIMEOUT */
-        [226] = { 3964, 99 * sizeof(struct http_status_info), 18 }, /* Web Server Is Down: WEB_SERVER_IS_DOWN */
-        [227] = { 4000, 35 * sizeof(struct http_status_info), 12 }, /* Unauthorized: UNAUTHORIZED */
-        [229] = { 4024, 92 * sizeof(struct http_status_info), 23 }, /* Variant Also Negotiates: VARIANT_ALSO_NEGOTIATES */
-        [230] = { 4070, 51 * sizeof(struct http_status_info), 18 }, /* Expectation Failed: EXPECTATION_FAILED */
-        [231] = { 4106, 42 * sizeof(struct http_status_info), 15 }, /* Request Timeout: REQUEST_TIMEOUT */
-        [232] = { 4136, 74 * sizeof(struct http_status_info), 8 }, /* Redirect: IIS_REDIRECT */
-        [233] = { 4152, 60 * sizeof(struct http_status_info), 20 }, /* Unprocessable Entity: UNPROCESSABLE_CONTENT */
-        [234] = { 4192, 88 * sizeof(struct http_status_info), 11 }, /* Bad Gateway: BAD_GATEWAY */
-        [236] = { 4214, 93 * sizeof(struct http_status_info), 20 }, /* Insufficient Storage: INSUFFICIENT_STORAGE */
-        [239] = { 4254, 67 * sizeof(struct http_status_info), 17 }, /* Too Many Requests: TOO_MANY_REQUESTS */
-        [243] = { 4288, 47 * sizeof(struct http_status_info), 17 }, /* Content Too Large: CONTENT_TOO_LARGE */
-        [245] = { 4322, 40 * sizeof(struct http_status_info), 14 }, /* Not Acceptable: NOT_ACCEPTABLE */
-        [246] = { 4350, 2 * sizeof(struct http_status_info), 10 }, /* Processing: PROCESSING */
-        [248] = { 4370, 90 * sizeof(struct http_status_info), 16 }, /* Gateway Time-out: GATEWAY_TIMEOUT */
-        [251] = { 4402, 21 * sizeof(struct http_status_info), 12 }, /* This is fine: THIS_IS_FINE */
-        [252] = { 4426, 83 * sizeof(struct http_status_info), 13 }, /* Invalid Token: INVALID_TOKEN */
-        [254] = { 4452, 36 * sizeof(struct http_status_info), 16 }, /* Payment Required: PAYMENT_REQUIRED */
-        [255] = { 4484, 26 * sizeof(struct http_status_info), 5 }, /* Found: FOUND */
+        [127] = { 0, 0 * sizeof(struct http_status_info), 8 }, /* Continue */
+        [118] = { 16, 1 * sizeof(struct http_status_info), 19 }, /* Switching Protocols */
+        [246] = { 54, 2 * sizeof(struct http_status_info), 10 }, /* Processing */
+        [37] = { 74, 3 * sizeof(struct http_status_info), 10 }, /* Checkpoint */
+        [117] = { 94, 4 * sizeof(struct http_status_info), 11 }, /* Early Hints */
+        [190] = { 116, 5 * sizeof(struct http_status_info), 27 }, /* Upload Resumption Supported */
+        [14] = { 170, 6 * sizeof(struct http_status_info), 17 }, /* Response is Stale */
+        [161] = { 204, 7 * sizeof(struct http_status_info), 19 }, /* Revalidation Failed */
+        [123] = { 242, 8 * sizeof(struct http_status_info), 22 }, /* Disconnected Operation */
+        [60] = { 286, 9 * sizeof(struct http_status_info), 20 }, /* Heuristic Expiration */
+        [16] = { 326, 10 * sizeof(struct http_status_info), 21 }, /* Miscellaneous Warning */
+        [41] = { 368, 11 * sizeof(struct http_status_info), 2 }, /* OK */
+        [222] = { 372, 12 * sizeof(struct http_status_info), 7 }, /* Created */
+        [201] = { 386, 13 * sizeof(struct http_status_info), 8 }, /* Accepted */
+        [38] = { 402, 14 * sizeof(struct http_status_info), 29 }, /* Non-Authoritative Information */
+        [89] = { 460, 15 * sizeof(struct http_status_info), 10 }, /* No Content */
+        [57] = { 480, 16 * sizeof(struct http_status_info), 13 }, /* Reset Content */
+        [47] = { 506, 17 * sizeof(struct http_status_info), 15 }, /* Partial Content */
+        [147] = { 536, 18 * sizeof(struct http_status_info), 12 }, /* Multi-Status */
+        [162] = { 560, 19 * sizeof(struct http_status_info), 16 }, /* Already Reported */
+        [163] = { 592, 20 * sizeof(struct http_status_info), 22 }, /* Transformation Applied */
+        [251] = { 636, 21 * sizeof(struct http_status_info), 12 }, /* This is fine */
+        [55] = { 660, 22 * sizeof(struct http_status_info), 7 }, /* IM Used */
+        [6] = { 674, 23 * sizeof(struct http_status_info), 32 }, /* Miscellaneous Persistent Warning */
+        [119] = { 738, 24 * sizeof(struct http_status_info), 16 }, /* Multiple Choices */
+        [116] = { 770, 25 * sizeof(struct http_status_info), 17 }, /* Moved Permanently */
+        [255] = { 804, 26 * sizeof(struct http_status_info), 5 }, /* Found */
+        [84] = { 814, 26 * sizeof(struct http_status_info), 17 }, /* Moved Temporarily */
+        [134] = { 848, 27 * sizeof(struct http_status_info), 9 }, /* See Other */
+        [124] = { 866, 28 * sizeof(struct http_status_info), 12 }, /* Not Modified */
+        [68] = { 890, 29 * sizeof(struct http_status_info), 9 }, /* Use Proxy */
+        [144] = { 908, 30 * sizeof(struct http_status_info), 12 }, /* Switch Proxy */
+        [98] = { 932, 31 * sizeof(struct http_status_info), 18 }, /* Temporary Redirect */
+        [45] = { 968, 32 * sizeof(struct http_status_info), 18 }, /* Permanent Redirect */
+        [202] = { 1004, 33 * sizeof(struct http_status_info), 17 }, /* Resume Incomplete */
+        [96] = { 1038, 34 * sizeof(struct http_status_info), 11 }, /* Bad Request */
+        [227] = { 1060, 35 * sizeof(struct http_status_info), 12 }, /* Unauthorized */
+        [146] = { 1084, 35 * sizeof(struct http_status_info), 22 }, /* Authorization Required */
+        [254] = { 1128, 36 * sizeof(struct http_status_info), 16 }, /* Payment Required */
+        [28] = { 1160, 37 * sizeof(struct http_status_info), 9 }, /* Forbidden */
+        [15] = { 1178, 38 * sizeof(struct http_status_info), 9 }, /* Not Found */
+        [180] = { 1196, 39 * sizeof(struct http_status_info), 18 }, /* Method Not Allowed */
+        [245] = { 1232, 40 * sizeof(struct http_status_info), 14 }, /* Not Acceptable */
+        [187] = { 1260, 41 * sizeof(struct http_status_info), 29 }, /* Proxy Authentication Required */
+        [231] = { 1318, 42 * sizeof(struct http_status_info), 15 }, /* Request Timeout */
+        [100] = { 1348, 42 * sizeof(struct http_status_info), 16 }, /* Request Time-out */
+        [169] = { 1380, 43 * sizeof(struct http_status_info), 8 }, /* Conflict */
+        [182] = { 1396, 44 * sizeof(struct http_status_info), 4 }, /* Gone */
+        [177] = { 1404, 45 * sizeof(struct http_status_info), 15 }, /* Length Required */
+        [4] = { 1434, 46 * sizeof(struct http_status_info), 19 }, /* Precondition Failed */
+        [243] = { 1472, 47 * sizeof(struct http_status_info), 17 }, /* Content Too Large */
+        [46] = { 1506, 47 * sizeof(struct http_status_info), 24 }, /* Request Entity Too Large */
+        [139] = { 1554, 47 * sizeof(struct http_status_info), 17 }, /* Payload Too Large */
+        [81] = { 1588, 48 * sizeof(struct http_status_info), 12 }, /* URI Too Long */
+        [72] = { 1612, 48 * sizeof(struct http_status_info), 20 }, /* Request-URI Too Long */
+        [152] = { 1652, 48 * sizeof(struct http_status_info), 21 }, /* Request-URI Too Large */
+        [128] = { 1694, 49 * sizeof(struct http_status_info), 22 }, /* Unsupported Media Type */
+        [126] = { 1738, 50 * sizeof(struct http_status_info), 21 }, /* Range Not Satisfiable */
+        [133] = { 1780, 50 * sizeof(struct http_status_info), 31 }, /* Requested Range Not Satisfiable */
+        [230] = { 1842, 51 * sizeof(struct http_status_info), 18 }, /* Expectation Failed */
+        [54] = { 1878, 52 * sizeof(struct http_status_info), 12 }, /* I'm a teapot */
+        [225] = { 1902, 53 * sizeof(struct http_status_info), 22 }, /* Authentication Timeout */
+        [24] = { 1946, 54 * sizeof(struct http_status_info), 30 }, /* Insufficient Space On Resource */
+        [59] = { 2006, 55 * sizeof(struct http_status_info), 12 }, /* Page Expired */
+        [165] = { 2030, 56 * sizeof(struct http_status_info), 17 }, /* Enhance Your Calm */
+        [173] = { 2064, 57 * sizeof(struct http_status_info), 14 }, /* Method Failure */
+        [11] = { 2092, 58 * sizeof(struct http_status_info), 18 }, /* Destination Locked */
+        [196] = { 2128, 59 * sizeof(struct http_status_info), 19 }, /* Misdirected Request */
+        [193] = { 2166, 60 * sizeof(struct http_status_info), 21 }, /* Unprocessable Content */
+        [233] = { 2208, 60 * sizeof(struct http_status_info), 20 }, /* Unprocessable Entity */
+        [69] = { 2248, 61 * sizeof(struct http_status_info), 6 }, /* Locked */
+        [171] = { 2260, 62 * sizeof(struct http_status_info), 17 }, /* Failed Dependency */
+        [19] = { 2294, 63 * sizeof(struct http_status_info), 9 }, /* Too Early */
+        [75] = { 2312, 64 * sizeof(struct http_status_info), 20 }, /* Unordered Collection */
+        [83] = { 2352, 65 * sizeof(struct http_status_info), 16 }, /* Upgrade Required */
+        [90] = { 2384, 66 * sizeof(struct http_status_info), 21 }, /* Precondition Required */
+        [239] = { 2426, 67 * sizeof(struct http_status_info), 17 }, /* Too Many Requests */
+        [1] = { 2460, 68 * sizeof(struct http_status_info), 26 }, /* Shopify Security Rejection */
+        [56] = { 2512, 69 * sizeof(struct http_status_info), 31 }, /* Request Header Fields Too Large */
+        [73] = { 2574, 70 * sizeof(struct http_status_info), 14 }, /* Login Time-out */
+        [34] = { 2602, 71 * sizeof(struct http_status_info), 11 }, /* No Response */
+        [153] = { 2624, 72 * sizeof(struct http_status_info), 10 }, /* Retry With */
+        [109] = { 2644, 73 * sizeof(struct http_status_info), 36 }, /* Blocked by Windows Parental Controls */
+        [232] = { 2716, 74 * sizeof(struct http_status_info), 8 }, /* Redirect */
+        [78] = { 2732, 75 * sizeof(struct http_status_info), 29 }, /* Unavailable For Legal Reasons */
+        [51] = { 2790, 76 * sizeof(struct http_status_info), 35 }, /* Client Closed Load Balanced Request */
+        [87] = { 2860, 77 * sizeof(struct http_status_info), 23 }, /* Invalid X-Forwarded-For */
+        [218] = { 2906, 78 * sizeof(struct http_status_info), 30 }, /* Incompatible Protocol Versions */
+        [42] = { 2966, 79 * sizeof(struct http_status_info), 24 }, /* Request header too large */
+        [176] = { 3014, 80 * sizeof(struct http_status_info), 21 }, /* SSL Certificate Error */
+        [22] = { 3056, 81 * sizeof(struct http_status_info), 24 }, /* SSL Certificate Required */
+        [58] = { 3104, 82 * sizeof(struct http_status_info), 31 }, /* HTTP Request Sent to HTTPS Port */
+        [252] = { 3166, 83 * sizeof(struct http_status_info), 13 }, /* Invalid Token */
+        [223] = { 3192, 84 * sizeof(struct http_status_info), 21 }, /* Client Closed Request */
+        [74] = { 3234, 85 * sizeof(struct http_status_info), 14 }, /* Token Required */
+        [183] = { 3262, 86 * sizeof(struct http_status_info), 21 }, /* Internal Server Error */
+        [65] = { 3304, 87 * sizeof(struct http_status_info), 15 }, /* Not Implemented */
+        [234] = { 3334, 88 * sizeof(struct http_status_info), 11 }, /* Bad Gateway */
+        [125] = { 3356, 89 * sizeof(struct http_status_info), 19 }, /* Service Unavailable */
+        [62] = { 3394, 89 * sizeof(struct http_status_info), 31 }, /* Service Temporarily Unavailable */
+        [188] = { 3456, 90 * sizeof(struct http_status_info), 15 }, /* Gateway Timeout */
+        [248] = { 3486, 90 * sizeof(struct http_status_info), 16 }, /* Gateway Time-out */
+        [5] = { 3518, 91 * sizeof(struct http_status_info), 26 }, /* HTTP Version Not Supported */
+        [229] = { 3570, 92 * sizeof(struct http_status_info), 23 }, /* Variant Also Negotiates */
+        [236] = { 3616, 93 * sizeof(struct http_status_info), 20 }, /* Insufficient Storage */
+        [95] = { 3656, 94 * sizeof(struct http_status_info), 13 }, /* Loop Detected */
+        [132] = { 3682, 95 * sizeof(struct http_status_info), 24 }, /* Bandwidth Limit Exceeded */
+        [31] = { 3730, 96 * sizeof(struct http_status_info), 12 }, /* Not Extended */
+        [29] = { 3754, 97 * sizeof(struct http_status_info), 31 }, /* Network Authentication Required */
+        [166] = { 3816, 98 * sizeof(struct http_status_info), 40 }, /* Web Server Is Returning an Unknown Error */
+        [226] = { 3896, 99 * sizeof(struct http_status_info), 18 }, /* Web Server Is Down */
+        [25] = { 3932, 100 * sizeof(struct http_status_info), 20 }, /* Connection Timed Out */
+        [10] = { 3972, 101 * sizeof(struct http_status_info), 21 }, /* Origin Is Unreachable */
+        [50] = { 4014, 102 * sizeof(struct http_status_info), 18 }, /* A Timeout Occurred */
+        [186] = { 4050, 103 * sizeof(struct http_status_info), 20 }, /* SSL Handshake Failed */
+        [67] = { 4090, 104 * sizeof(struct http_status_info), 23 }, /* Invalid SSL Certificate */
+        [8] = { 4136, 105 * sizeof(struct http_status_info), 13 }, /* Railgun Error */
+        [77] = { 4162, 106 * sizeof(struct http_status_info), 18 }, /* Site is overloaded */
+        [26] = { 4198, 107 * sizeof(struct http_status_info), 21 }, /* Cloudflare 1xxx Error */
+        [155] = { 4240, 108 * sizeof(struct http_status_info), 14 }, /* Site Is Frozen */
+        [215] = { 4268, 109 * sizeof(struct http_status_info), 20 }, /* Temporarily Disabled */
+        [195] = { 4308, 110 * sizeof(struct http_status_info), 38 }, /* Identity Provider Authentication Error */
+        [9] = { 4384, 111 * sizeof(struct http_status_info), 26 }, /* Network Read Timeout Error */
+        [66] = { 4436, 112 * sizeof(struct http_status_info), 29 }, /* Network Connect Timeout Error */
     },
     {
-        /* 0: Shopify Security Rejection */
-        0x73, 0x68, 0x6F, 0x70, 0x69, 0x66, 0x79, 0x20, 0x73, 0x65, 0x63, 0x75, 0x72, 0x69, 0x74, 0x79, 0x20, 0x72, 0x65, 0x6A, 0x65, 0x63, 0x74, 0x69, 0x6F, 0x6E,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 52: Precondition Failed */
-        0x70, 0x72, 0x65, 0x63, 0x6F, 0x6E, 0x64, 0x69, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x66, 0x61, 0x69, 0x6C, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 90: HTTP Version Not Supported */
-        0x68, 0x74, 0x74, 0x70, 0x20, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6F, 0x6E, 0x20, 0x6E, 0x6F, 0x74, 0x20, 0x73, 0x75, 0x70, 0x70, 0x6F, 0x72, 0x74, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 142: Miscellaneous Persistent Warning */
-        0x6D, 0x69, 0x73, 0x63, 0x65, 0x6C, 0x6C, 0x61, 0x6E, 0x65, 0x6F, 0x75, 0x73, 0x20, 0x70, 0x65, 0x72, 0x73, 0x69, 0x73, 0x74, 0x65, 0x6E, 0x74, 0x20, 0x77, 0x61, 0x72, 0x6E, 0x69, 0x6E, 0x67,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 206: Railgun Error */
-        0x72, 0x61, 0x69, 0x6C, 0x67, 0x75, 0x6E, 0x20, 0x65, 0x72, 0x72, 0x6F, 0x72,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 232: Network Read Timeout Error */
-        0x6E, 0x65, 0x74, 0x77, 0x6F, 0x72, 0x6B, 0x20, 0x72, 0x65, 0x61, 0x64, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x6F, 0x75, 0x74, 0x20, 0x65, 0x72, 0x72, 0x6F, 0x72,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 284: Origin Is Unreachable */
-        0x6F, 0x72, 0x69, 0x67, 0x69, 0x6E, 0x20, 0x69, 0x73, 0x20, 0x75, 0x6E, 0x72, 0x65, 0x61, 0x63, 0x68, 0x61, 0x62, 0x6C, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 326: Destination Locked */
-        0x64, 0x65, 0x73, 0x74, 0x69, 0x6E, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x6C, 0x6F, 0x63, 0x6B, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 362: Response is Stale */
-        0x72, 0x65, 0x73, 0x70, 0x6F, 0x6E, 0x73, 0x65, 0x20, 0x69, 0x73, 0x20, 0x73, 0x74, 0x61, 0x6C, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 396: Not Found */
-        0x6E, 0x6F, 0x74, 0x20, 0x66, 0x6F, 0x75, 0x6E, 0x64,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 414: Miscellaneous Warning */
-        0x6D, 0x69, 0x73, 0x63, 0x65, 0x6C, 0x6C, 0x61, 0x6E, 0x65, 0x6F, 0x75, 0x73, 0x20, 0x77, 0x61, 0x72, 0x6E, 0x69, 0x6E, 0x67,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 456: Too Early */
-        0x74, 0x6F, 0x6F, 0x20, 0x65, 0x61, 0x72, 0x6C, 0x79,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 474: SSL Certificate Required */
-        0x73, 0x73, 0x6C, 0x20, 0x63, 0x65, 0x72, 0x74, 0x69, 0x66, 0x69, 0x63, 0x61, 0x74, 0x65, 0x20, 0x72, 0x65, 0x71, 0x75, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 522: Insufficient Space On Resource */
-        0x69, 0x6E, 0x73, 0x75, 0x66, 0x66, 0x69, 0x63, 0x69, 0x65, 0x6E, 0x74, 0x20, 0x73, 0x70, 0x61, 0x63, 0x65, 0x20, 0x6F, 0x6E, 0x20, 0x72, 0x65, 0x73, 0x6F, 0x75, 0x72, 0x63, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 582: Connection Timed Out */
-        0x63, 0x6F, 0x6E, 0x6E, 0x65, 0x63, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x64, 0x20, 0x6F, 0x75, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20,
-        /* 622: Cloudflare 1xxx Error */
-        0x63, 0x6C, 0x6F, 0x75, 0x64, 0x66, 0x6C, 0x61, 0x72, 0x65, 0x20, 0x31, 0x78, 0x78, 0x78, 0x20, 0x65, 0x72, 0x72, 0x6F, 0x72,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 664: Forbidden */
-        0x66, 0x6F, 0x72, 0x62, 0x69, 0x64, 0x64, 0x65, 0x6E,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 682: Network Authentication Required */
-        0x6E, 0x65, 0x74, 0x77, 0x6F, 0x72, 0x6B, 0x20, 0x61, 0x75, 0x74, 0x68, 0x65, 0x6E, 0x74, 0x69, 0x63, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x72, 0x65, 0x71, 0x75, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 744: Not Extended */
-        0x6E, 0x6F, 0x74, 0x20, 0x65, 0x78, 0x74, 0x65, 0x6E, 0x64, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 768: No Response */
-        0x6E, 0x6F, 0x20, 0x72, 0x65, 0x73, 0x70, 0x6F, 0x6E, 0x73, 0x65,
-        0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 790: Checkpoint */
-        0x63, 0x68, 0x65, 0x63, 0x6B, 0x70, 0x6F, 0x69, 0x6E, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 810: Non-Authoritative Information */
-        0x6E, 0x6F, 0x6E, 0x2D, 0x61, 0x75, 0x74, 0x68, 0x6F, 0x72, 0x69, 0x74, 0x61, 0x74, 0x69, 0x76, 0x65, 0x20, 0x69, 0x6E, 0x66, 0x6F, 0x72, 0x6D, 0x61, 0x74, 0x69, 0x6F, 0x6E,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 868: OK */
-        0x6F, 0x6B,
-        0x20, 0x20,
-        /* 872: Request header too large */
-        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x68, 0x65, 0x61, 0x64, 0x65, 0x72, 0x20, 0x74, 0x6F, 0x6F, 0x20, 0x6C, 0x61, 0x72, 0x67, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 920: Permanent Redirect */
-        0x70, 0x65, 0x72, 0x6D, 0x61, 0x6E, 0x65, 0x6E, 0x74, 0x20, 0x72, 0x65, 0x64, 0x69, 0x72, 0x65, 0x63, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 956: Request Entity Too Large */
-        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x65, 0x6E, 0x74, 0x69, 0x74, 0x79, 0x20, 0x74, 0x6F, 0x6F, 0x20, 0x6C, 0x61, 0x72, 0x67, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1004: Partial Content */
-        0x70, 0x61, 0x72, 0x74, 0x69, 0x61, 0x6C, 0x20, 0x63, 0x6F, 0x6E, 0x74, 0x65, 0x6E, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1034: A Timeout Occurred */
-        0x61, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x6F, 0x75, 0x74, 0x20, 0x6F, 0x63, 0x63, 0x75, 0x72, 0x72, 0x65, 0x64,
-        0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1070: Client Closed Load Balanced Request */
-        0x63, 0x6C, 0x69, 0x65, 0x6E, 0x74, 0x20, 0x63, 0x6C, 0x6F, 0x73, 0x65, 0x64, 0x20, 0x6C, 0x6F, 0x61, 0x64, 0x20, 0x62, 0x61, 0x6C, 0x61, 0x6E, 0x63, 0x65, 0x64, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1140: I'm a teapot */
-        0x69, 0x27, 0x6D, 0x20, 0x61, 0x20, 0x74, 0x65, 0x61, 0x70, 0x6F, 0x74,
-        0x20, 0x00, 0x20, 0x00, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1164: IM Used */
-        0x69, 0x6D, 0x20, 0x75, 0x73, 0x65, 0x64,
-        0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20,
-        /* 1178: Request Header Fields Too Large */
-        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x68, 0x65, 0x61, 0x64, 0x65, 0x72, 0x20, 0x66, 0x69, 0x65, 0x6C, 0x64, 0x73, 0x20, 0x74, 0x6F, 0x6F, 0x20, 0x6C, 0x61, 0x72, 0x67, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1240: Reset Content */
-        0x72, 0x65, 0x73, 0x65, 0x74, 0x20, 0x63, 0x6F, 0x6E, 0x74, 0x65, 0x6E, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1266: HTTP Request Sent to HTTPS Port */
-        0x68, 0x74, 0x74, 0x70, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x73, 0x65, 0x6E, 0x74, 0x20, 0x74, 0x6F, 0x20, 0x68, 0x74, 0x74, 0x70, 0x73, 0x20, 0x70, 0x6F, 0x72, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20,
-        /* 1328: Page Expired */
-        0x70, 0x61, 0x67, 0x65, 0x20, 0x65, 0x78, 0x70, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1352: Heuristic Expiration */
-        0x68, 0x65, 0x75, 0x72, 0x69, 0x73, 0x74, 0x69, 0x63, 0x20, 0x65, 0x78, 0x70, 0x69, 0x72, 0x61, 0x74, 0x69, 0x6F, 0x6E,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1392: Service Temporarily Unavailable */
-        0x73, 0x65, 0x72, 0x76, 0x69, 0x63, 0x65, 0x20, 0x74, 0x65, 0x6D, 0x70, 0x6F, 0x72, 0x61, 0x72, 0x69, 0x6C, 0x79, 0x20, 0x75, 0x6E, 0x61, 0x76, 0x61, 0x69, 0x6C, 0x61, 0x62, 0x6C, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1454: Not Implemented */
-        0x6E, 0x6F, 0x74, 0x20, 0x69, 0x6D, 0x70, 0x6C, 0x65, 0x6D, 0x65, 0x6E, 0x74, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1484: Network Connect Timeout Error */
-        0x6E, 0x65, 0x74, 0x77, 0x6F, 0x72, 0x6B, 0x20, 0x63, 0x6F, 0x6E, 0x6E, 0x65, 0x63, 0x74, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x6F, 0x75, 0x74, 0x20, 0x65, 0x72, 0x72, 0x6F, 0x72,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1542: Invalid SSL Certificate */
-        0x69, 0x6E, 0x76, 0x61, 0x6C, 0x69, 0x64, 0x20, 0x73, 0x73, 0x6C, 0x20, 0x63, 0x65, 0x72, 0x74, 0x69, 0x66, 0x69, 0x63, 0x61, 0x74, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1588: Use Proxy */
-        0x75, 0x73, 0x65, 0x20, 0x70, 0x72, 0x6F, 0x78, 0x79,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1606: Locked */
-        0x6C, 0x6F, 0x63, 0x6B, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1618: Request-URI Too Long */
-        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x2D, 0x75, 0x72, 0x69, 0x20, 0x74, 0x6F, 0x6F, 0x20, 0x6C, 0x6F, 0x6E, 0x67,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20,
-        /* 1658: Login Time-out */
-        0x6C, 0x6F, 0x67, 0x69, 0x6E, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x2D, 0x6F, 0x75, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20,
-        /* 1686: Token Required */
-        0x74, 0x6F, 0x6B, 0x65, 0x6E, 0x20, 0x72, 0x65, 0x71, 0x75, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1714: Unordered Collection */
-        0x75, 0x6E, 0x6F, 0x72, 0x64, 0x65, 0x72, 0x65, 0x64, 0x20, 0x63, 0x6F, 0x6C, 0x6C, 0x65, 0x63, 0x74, 0x69, 0x6F, 0x6E,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1754: Site is overloaded */
-        0x73, 0x69, 0x74, 0x65, 0x20, 0x69, 0x73, 0x20, 0x6F, 0x76, 0x65, 0x72, 0x6C, 0x6F, 0x61, 0x64, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1790: Unavailable For Legal Reasons */
-        0x75, 0x6E, 0x61, 0x76, 0x61, 0x69, 0x6C, 0x61, 0x62, 0x6C, 0x65, 0x20, 0x66, 0x6F, 0x72, 0x20, 0x6C, 0x65, 0x67, 0x61, 0x6C, 0x20, 0x72, 0x65, 0x61, 0x73, 0x6F, 0x6E, 0x73,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1848: URI Too Long */
-        0x75, 0x72, 0x69, 0x20, 0x74, 0x6F, 0x6F, 0x20, 0x6C, 0x6F, 0x6E, 0x67,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20,
-        /* 1872: Upgrade Required */
-        0x75, 0x70, 0x67, 0x72, 0x61, 0x64, 0x65, 0x20, 0x72, 0x65, 0x71, 0x75, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1904: Moved Temporarily */
-        0x6D, 0x6F, 0x76, 0x65, 0x64, 0x20, 0x74, 0x65, 0x6D, 0x70, 0x6F, 0x72, 0x61, 0x72, 0x69, 0x6C, 0x79,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 1938: Invalid X-Forwarded-For */
-        0x69, 0x6E, 0x76, 0x61, 0x6C, 0x69, 0x64, 0x20, 0x78, 0x2D, 0x66, 0x6F, 0x72, 0x77, 0x61, 0x72, 0x64, 0x65, 0x64, 0x2D, 0x66, 0x6F, 0x72,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20,
-        /* 1984: No Content */
-        0x6E, 0x6F, 0x20, 0x63, 0x6F, 0x6E, 0x74, 0x65, 0x6E, 0x74,
-        0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2004: Precondition Required */
-        0x70, 0x72, 0x65, 0x63, 0x6F, 0x6E, 0x64, 0x69, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x72, 0x65, 0x71, 0x75, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2046: Loop Detected */
-        0x6C, 0x6F, 0x6F, 0x70, 0x20, 0x64, 0x65, 0x74, 0x65, 0x63, 0x74, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2072: Bad Request */
-        0x62, 0x61, 0x64, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2094: Temporary Redirect */
-        0x74, 0x65, 0x6D, 0x70, 0x6F, 0x72, 0x61, 0x72, 0x79, 0x20, 0x72, 0x65, 0x64, 0x69, 0x72, 0x65, 0x63, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2130: Request Time-out */
-        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x2D, 0x6F, 0x75, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20,
-        /* 2162: Blocked by Windows Parental Controls */
-        0x62, 0x6C, 0x6F, 0x63, 0x6B, 0x65, 0x64, 0x20, 0x62, 0x79, 0x20, 0x77, 0x69, 0x6E, 0x64, 0x6F, 0x77, 0x73, 0x20, 0x70, 0x61, 0x72, 0x65, 0x6E, 0x74, 0x61, 0x6C, 0x20, 0x63, 0x6F, 0x6E, 0x74, 0x72, 0x6F, 0x6C, 0x73,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2234: Moved Permanently */
-        0x6D, 0x6F, 0x76, 0x65, 0x64, 0x20, 0x70, 0x65, 0x72, 0x6D, 0x61, 0x6E, 0x65, 0x6E, 0x74, 0x6C, 0x79,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2268: Early Hints */
-        0x65, 0x61, 0x72, 0x6C, 0x79, 0x20, 0x68, 0x69, 0x6E, 0x74, 0x73,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2290: Switching Protocols */
-        0x73, 0x77, 0x69, 0x74, 0x63, 0x68, 0x69, 0x6E, 0x67, 0x20, 0x70, 0x72, 0x6F, 0x74, 0x6F, 0x63, 0x6F, 0x6C, 0x73,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2328: Multiple Choices */
-        0x6D, 0x75, 0x6C, 0x74, 0x69, 0x70, 0x6C, 0x65, 0x20, 0x63, 0x68, 0x6F, 0x69, 0x63, 0x65, 0x73,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2360: Disconnected Operation */
-        0x64, 0x69, 0x73, 0x63, 0x6F, 0x6E, 0x6E, 0x65, 0x63, 0x74, 0x65, 0x64, 0x20, 0x6F, 0x70, 0x65, 0x72, 0x61, 0x74, 0x69, 0x6F, 0x6E,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2404: Not Modified */
-        0x6E, 0x6F, 0x74, 0x20, 0x6D, 0x6F, 0x64, 0x69, 0x66, 0x69, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2428: Service Unavailable */
-        0x73, 0x65, 0x72, 0x76, 0x69, 0x63, 0x65, 0x20, 0x75, 0x6E, 0x61, 0x76, 0x61, 0x69, 0x6C, 0x61, 0x62, 0x6C, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2466: Range Not Satisfiable */
-        0x72, 0x61, 0x6E, 0x67, 0x65, 0x20, 0x6E, 0x6F, 0x74, 0x20, 0x73, 0x61, 0x74, 0x69, 0x73, 0x66, 0x69, 0x61, 0x62, 0x6C, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2508: Continue */
-        0x63, 0x6F, 0x6E, 0x74, 0x69, 0x6E, 0x75, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2524: Unsupported Media Type */
-        0x75, 0x6E, 0x73, 0x75, 0x70, 0x70, 0x6F, 0x72, 0x74, 0x65, 0x64, 0x20, 0x6D, 0x65, 0x64, 0x69, 0x61, 0x20, 0x74, 0x79, 0x70, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20,
-        /* 2568: Bandwidth Limit Exceeded */
-        0x62, 0x61, 0x6E, 0x64, 0x77, 0x69, 0x64, 0x74, 0x68, 0x20, 0x6C, 0x69, 0x6D, 0x69, 0x74, 0x20, 0x65, 0x78, 0x63, 0x65, 0x65, 0x64, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2616: Requested Range Not Satisfiable */
-        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x65, 0x64, 0x20, 0x72, 0x61, 0x6E, 0x67, 0x65, 0x20, 0x6E, 0x6F, 0x74, 0x20, 0x73, 0x61, 0x74, 0x69, 0x73, 0x66, 0x69, 0x61, 0x62, 0x6C, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2678: See Other */
-        0x73, 0x65, 0x65, 0x20, 0x6F, 0x74, 0x68, 0x65, 0x72,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2696: Payload Too Large */
-        0x70, 0x61, 0x79, 0x6C, 0x6F, 0x61, 0x64, 0x20, 0x74, 0x6F, 0x6F, 0x20, 0x6C, 0x61, 0x72, 0x67, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2730: Switch Proxy */
-        0x73, 0x77, 0x69, 0x74, 0x63, 0x68, 0x20, 0x70, 0x72, 0x6F, 0x78, 0x79,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2754: Authorization Required */
-        0x61, 0x75, 0x74, 0x68, 0x6F, 0x72, 0x69, 0x7A, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x72, 0x65, 0x71, 0x75, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2798: Multi-Status */
-        0x6D, 0x75, 0x6C, 0x74, 0x69, 0x2D, 0x73, 0x74, 0x61, 0x74, 0x75, 0x73,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2822: Request-URI Too Large */
-        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x2D, 0x75, 0x72, 0x69, 0x20, 0x74, 0x6F, 0x6F, 0x20, 0x6C, 0x61, 0x72, 0x67, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2864: Retry With */
-        0x72, 0x65, 0x74, 0x72, 0x79, 0x20, 0x77, 0x69, 0x74, 0x68,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20,
-        /* 2884: Site Is Frozen */
-        0x73, 0x69, 0x74, 0x65, 0x20, 0x69, 0x73, 0x20, 0x66, 0x72, 0x6F, 0x7A, 0x65, 0x6E,
-        0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2912: Revalidation Failed */
-        0x72, 0x65, 0x76, 0x61, 0x6C, 0x69, 0x64, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x66, 0x61, 0x69, 0x6C, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2950: Already Reported */
-        0x61, 0x6C, 0x72, 0x65, 0x61, 0x64, 0x79, 0x20, 0x72, 0x65, 0x70, 0x6F, 0x72, 0x74, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 2982: Transformation Applied */
-        0x74, 0x72, 0x61, 0x6E, 0x73, 0x66, 0x6F, 0x72, 0x6D, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x61, 0x70, 0x70, 0x6C, 0x69, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3026: Enhance Your Calm */
-        0x65, 0x6E, 0x68, 0x61, 0x6E, 0x63, 0x65, 0x20, 0x79, 0x6F, 0x75, 0x72, 0x20, 0x63, 0x61, 0x6C, 0x6D,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20,
-        /* 3060: Web Server Is Returning an Unknown Error */
-        0x77, 0x65, 0x62, 0x20, 0x73, 0x65, 0x72, 0x76, 0x65, 0x72, 0x20, 0x69, 0x73, 0x20, 0x72, 0x65, 0x74, 0x75, 0x72, 0x6E, 0x69, 0x6E, 0x67, 0x20, 0x61, 0x6E, 0x20, 0x75, 0x6E, 0x6B, 0x6E, 0x6F, 0x77, 0x6E, 0x20, 0x65, 0x72, 0x72, 0x6F, 0x72,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3140: Conflict */
-        0x63, 0x6F, 0x6E, 0x66, 0x6C, 0x69, 0x63, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3156: Failed Dependency */
-        0x66, 0x61, 0x69, 0x6C, 0x65, 0x64, 0x20, 0x64, 0x65, 0x70, 0x65, 0x6E, 0x64, 0x65, 0x6E, 0x63, 0x79,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3190: Method Failure */
-        0x6D, 0x65, 0x74, 0x68, 0x6F, 0x64, 0x20, 0x66, 0x61, 0x69, 0x6C, 0x75, 0x72, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3218: SSL Certificate Error */
-        0x73, 0x73, 0x6C, 0x20, 0x63, 0x65, 0x72, 0x74, 0x69, 0x66, 0x69, 0x63, 0x61, 0x74, 0x65, 0x20, 0x65, 0x72, 0x72, 0x6F, 0x72,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3260: Length Required */
-        0x6C, 0x65, 0x6E, 0x67, 0x74, 0x68, 0x20, 0x72, 0x65, 0x71, 0x75, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3290: Method Not Allowed */
-        0x6D, 0x65, 0x74, 0x68, 0x6F, 0x64, 0x20, 0x6E, 0x6F, 0x74, 0x20, 0x61, 0x6C, 0x6C, 0x6F, 0x77, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3326: Gone */
-        0x67, 0x6F, 0x6E, 0x65,
-        0x20, 0x20, 0x20, 0x20,
-        /* 3334: Internal Server Error */
-        0x69, 0x6E, 0x74, 0x65, 0x72, 0x6E, 0x61, 0x6C, 0x20, 0x73, 0x65, 0x72, 0x76, 0x65, 0x72, 0x20, 0x65, 0x72, 0x72, 0x6F, 0x72,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3376: SSL Handshake Failed */
-        0x73, 0x73, 0x6C, 0x20, 0x68, 0x61, 0x6E, 0x64, 0x73, 0x68, 0x61, 0x6B, 0x65, 0x20, 0x66, 0x61, 0x69, 0x6C, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3416: Proxy Authentication Required */
-        0x70, 0x72, 0x6F, 0x78, 0x79, 0x20, 0x61, 0x75, 0x74, 0x68, 0x65, 0x6E, 0x74, 0x69, 0x63, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x72, 0x65, 0x71, 0x75, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3474: Gateway Timeout */
-        0x67, 0x61, 0x74, 0x65, 0x77, 0x61, 0x79, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x6F, 0x75, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3504: Upload Resumption Supported */
-        0x75, 0x70, 0x6C, 0x6F, 0x61, 0x64, 0x20, 0x72, 0x65, 0x73, 0x75, 0x6D, 0x70, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x73, 0x75, 0x70, 0x70, 0x6F, 0x72, 0x74, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3558: Unprocessable Content */
-        0x75, 0x6E, 0x70, 0x72, 0x6F, 0x63, 0x65, 0x73, 0x73, 0x61, 0x62, 0x6C, 0x65, 0x20, 0x63, 0x6F, 0x6E, 0x74, 0x65, 0x6E, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3600: Identity Provider Authentication Error */
-        0x69, 0x64, 0x65, 0x6E, 0x74, 0x69, 0x74, 0x79, 0x20, 0x70, 0x72, 0x6F, 0x76, 0x69, 0x64, 0x65, 0x72, 0x20, 0x61, 0x75, 0x74, 0x68, 0x65, 0x6E, 0x74, 0x69, 0x63, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x65, 0x72, 0x72, 0x6F, 0x72,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3676: Misdirected Request */
-        0x6D, 0x69, 0x73, 0x64, 0x69, 0x72, 0x65, 0x63, 0x74, 0x65, 0x64, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3714: Accepted */
-        0x61, 0x63, 0x63, 0x65, 0x70, 0x74, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3730: Resume Incomplete */
-        0x72, 0x65, 0x73, 0x75, 0x6D, 0x65, 0x20, 0x69, 0x6E, 0x63, 0x6F, 0x6D, 0x70, 0x6C, 0x65, 0x74, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3764: Temporarily Disabled */
-        0x74, 0x65, 0x6D, 0x70, 0x6F, 0x72, 0x61, 0x72, 0x69, 0x6C, 0x79, 0x20, 0x64, 0x69, 0x73, 0x61, 0x62, 0x6C, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3804: Incompatible Protocol Versions */
-        0x69, 0x6E, 0x63, 0x6F, 0x6D, 0x70, 0x61, 0x74, 0x69, 0x62, 0x6C, 0x65, 0x20, 0x70, 0x72, 0x6F, 0x74, 0x6F, 0x63, 0x6F, 0x6C, 0x20, 0x76, 0x65, 0x72, 0x73, 0x69, 0x6F, 0x6E, 0x73,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3864: Created */
-        0x63, 0x72, 0x65, 0x61, 0x74, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3878: Client Closed Request */
-        0x63, 0x6C, 0x69, 0x65, 0x6E, 0x74, 0x20, 0x63, 0x6C, 0x6F, 0x73, 0x65, 0x64, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3920: Authentication Timeout */
-        0x61, 0x75, 0x74, 0x68, 0x65, 0x6E, 0x74, 0x69, 0x63, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x6F, 0x75, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 3964: Web Server Is Down */
-        0x77, 0x65, 0x62, 0x20, 0x73, 0x65, 0x72, 0x76, 0x65, 0x72, 0x20, 0x69, 0x73, 0x20, 0x64, 0x6F, 0x77, 0x6E,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20,
-        /* 4000: Unauthorized */
-        0x75, 0x6E, 0x61, 0x75, 0x74, 0x68, 0x6F, 0x72, 0x69, 0x7A, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4024: Variant Also Negotiates */
-        0x76, 0x61, 0x72, 0x69, 0x61, 0x6E, 0x74, 0x20, 0x61, 0x6C, 0x73, 0x6F, 0x20, 0x6E, 0x65, 0x67, 0x6F, 0x74, 0x69, 0x61, 0x74, 0x65, 0x73,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4070: Expectation Failed */
-        0x65, 0x78, 0x70, 0x65, 0x63, 0x74, 0x61, 0x74, 0x69, 0x6F, 0x6E, 0x20, 0x66, 0x61, 0x69, 0x6C, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4106: Request Timeout */
-        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x6F, 0x75, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4136: Redirect */
-        0x72, 0x65, 0x64, 0x69, 0x72, 0x65, 0x63, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4152: Unprocessable Entity */
-        0x75, 0x6E, 0x70, 0x72, 0x6F, 0x63, 0x65, 0x73, 0x73, 0x61, 0x62, 0x6C, 0x65, 0x20, 0x65, 0x6E, 0x74, 0x69, 0x74, 0x79,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4192: Bad Gateway */
-        0x62, 0x61, 0x64, 0x20, 0x67, 0x61, 0x74, 0x65, 0x77, 0x61, 0x79,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4214: Insufficient Storage */
-        0x69, 0x6E, 0x73, 0x75, 0x66, 0x66, 0x69, 0x63, 0x69, 0x65, 0x6E, 0x74, 0x20, 0x73, 0x74, 0x6F, 0x72, 0x61, 0x67, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4254: Too Many Requests */
-        0x74, 0x6F, 0x6F, 0x20, 0x6D, 0x61, 0x6E, 0x79, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x73,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4288: Content Too Large */
-        0x63, 0x6F, 0x6E, 0x74, 0x65, 0x6E, 0x74, 0x20, 0x74, 0x6F, 0x6F, 0x20, 0x6C, 0x61, 0x72, 0x67, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4322: Not Acceptable */
-        0x6E, 0x6F, 0x74, 0x20, 0x61, 0x63, 0x63, 0x65, 0x70, 0x74, 0x61, 0x62, 0x6C, 0x65,
-        0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4350: Processing */
-        0x70, 0x72, 0x6F, 0x63, 0x65, 0x73, 0x73, 0x69, 0x6E, 0x67,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4370: Gateway Time-out */
-        0x67, 0x61, 0x74, 0x65, 0x77, 0x61, 0x79, 0x20, 0x74, 0x69, 0x6D, 0x65, 0x2D, 0x6F, 0x75, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20,
-        /* 4402: This is fine */
-        0x74, 0x68, 0x69, 0x73, 0x20, 0x69, 0x73, 0x20, 0x66, 0x69, 0x6E, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20,
-        /* 4426: Invalid Token */
-        0x69, 0x6E, 0x76, 0x61, 0x6C, 0x69, 0x64, 0x20, 0x74, 0x6F, 0x6B, 0x65, 0x6E,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4452: Payment Required */
-        0x70, 0x61, 0x79, 0x6D, 0x65, 0x6E, 0x74, 0x20, 0x72, 0x65, 0x71, 0x75, 0x69, 0x72, 0x65, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 4484: Found */
-        0x66, 0x6F, 0x75, 0x6E, 0x64,
-        0x20, 0x20, 0x20, 0x20, 0x20,
+        /* 0: Continue */
+        'c', 'o', 'n', 't', 'i', 'n', 'u', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 16: Switching Protocols */
+        's', 'w', 'i', 't', 'c', 'h', 'i', 'n', 'g', ' ', 'p', 'r', 'o', 't', 'o', 'c', 'o', 'l', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 54: Processing */
+        'p', 'r', 'o', 'c', 'e', 's', 's', 'i', 'n', 'g',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 74: Checkpoint */
+        'c', 'h', 'e', 'c', 'k', 'p', 'o', 'i', 'n', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 94: Early Hints */
+        'e', 'a', 'r', 'l', 'y', ' ', 'h', 'i', 'n', 't', 's',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 116: Upload Resumption Supported */
+        'u', 'p', 'l', 'o', 'a', 'd', ' ', 'r', 'e', 's', 'u', 'm', 'p', 't', 'i', 'o', 'n', ' ', 's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 170: Response is Stale */
+        'r', 'e', 's', 'p', 'o', 'n', 's', 'e', ' ', 'i', 's', ' ', 's', 't', 'a', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 204: Revalidation Failed */
+        'r', 'e', 'v', 'a', 'l', 'i', 'd', 'a', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 242: Disconnected Operation */
+        'd', 'i', 's', 'c', 'o', 'n', 'n', 'e', 'c', 't', 'e', 'd', ' ', 'o', 'p', 'e', 'r', 'a', 't', 'i', 'o', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 286: Heuristic Expiration */
+        'h', 'e', 'u', 'r', 'i', 's', 't', 'i', 'c', ' ', 'e', 'x', 'p', 'i', 'r', 'a', 't', 'i', 'o', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 326: Miscellaneous Warning */
+        'm', 'i', 's', 'c', 'e', 'l', 'l', 'a', 'n', 'e', 'o', 'u', 's', ' ', 'w', 'a', 'r', 'n', 'i', 'n', 'g',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 368: OK */
+        'o', 'k',
+        ' ', ' ',
+        /* 372: Created */
+        'c', 'r', 'e', 'a', 't', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 386: Accepted */
+        'a', 'c', 'c', 'e', 'p', 't', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 402: Non-Authoritative Information */
+        'n', 'o', 'n', '-', 'a', 'u', 't', 'h', 'o', 'r', 'i', 't', 'a', 't', 'i', 'v', 'e', ' ', 'i', 'n', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 460: No Content */
+        'n', 'o', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
+        ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 480: Reset Content */
+        'r', 'e', 's', 'e', 't', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 506: Partial Content */
+        'p', 'a', 'r', 't', 'i', 'a', 'l', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 536: Multi-Status */
+        'm', 'u', 'l', 't', 'i', '-', 's', 't', 'a', 't', 'u', 's',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 560: Already Reported */
+        'a', 'l', 'r', 'e', 'a', 'd', 'y', ' ', 'r', 'e', 'p', 'o', 'r', 't', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 592: Transformation Applied */
+        't', 'r', 'a', 'n', 's', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n', ' ', 'a', 'p', 'p', 'l', 'i', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 636: This is fine */
+        't', 'h', 'i', 's', ' ', 'i', 's', ' ', 'f', 'i', 'n', 'e',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        /* 660: IM Used */
+        'i', 'm', ' ', 'u', 's', 'e', 'd',
+        ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        /* 674: Miscellaneous Persistent Warning */
+        'm', 'i', 's', 'c', 'e', 'l', 'l', 'a', 'n', 'e', 'o', 'u', 's', ' ', 'p', 'e', 'r', 's', 'i', 's', 't', 'e', 'n', 't', ' ', 'w', 'a', 'r', 'n', 'i', 'n', 'g',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 738: Multiple Choices */
+        'm', 'u', 'l', 't', 'i', 'p', 'l', 'e', ' ', 'c', 'h', 'o', 'i', 'c', 'e', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 770: Moved Permanently */
+        'm', 'o', 'v', 'e', 'd', ' ', 'p', 'e', 'r', 'm', 'a', 'n', 'e', 'n', 't', 'l', 'y',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 804: Found */
+        'f', 'o', 'u', 'n', 'd',
+        ' ', ' ', ' ', ' ', ' ',
+        /* 814: Moved Temporarily */
+        'm', 'o', 'v', 'e', 'd', ' ', 't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i', 'l', 'y',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 848: See Other */
+        's', 'e', 'e', ' ', 'o', 't', 'h', 'e', 'r',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 866: Not Modified */
+        'n', 'o', 't', ' ', 'm', 'o', 'd', 'i', 'f', 'i', 'e', 'd',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 890: Use Proxy */
+        'u', 's', 'e', ' ', 'p', 'r', 'o', 'x', 'y',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 908: Switch Proxy */
+        's', 'w', 'i', 't', 'c', 'h', ' ', 'p', 'r', 'o', 'x', 'y',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 932: Temporary Redirect */
+        't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'y', ' ', 'r', 'e', 'd', 'i', 'r', 'e', 'c', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 968: Permanent Redirect */
+        'p', 'e', 'r', 'm', 'a', 'n', 'e', 'n', 't', ' ', 'r', 'e', 'd', 'i', 'r', 'e', 'c', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1004: Resume Incomplete */
+        'r', 'e', 's', 'u', 'm', 'e', ' ', 'i', 'n', 'c', 'o', 'm', 'p', 'l', 'e', 't', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1038: Bad Request */
+        'b', 'a', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1060: Unauthorized */
+        'u', 'n', 'a', 'u', 't', 'h', 'o', 'r', 'i', 'z', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1084: Authorization Required */
+        'a', 'u', 't', 'h', 'o', 'r', 'i', 'z', 'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1128: Payment Required */
+        'p', 'a', 'y', 'm', 'e', 'n', 't', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1160: Forbidden */
+        'f', 'o', 'r', 'b', 'i', 'd', 'd', 'e', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1178: Not Found */
+        'n', 'o', 't', ' ', 'f', 'o', 'u', 'n', 'd',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 1196: Method Not Allowed */
+        'm', 'e', 't', 'h', 'o', 'd', ' ', 'n', 'o', 't', ' ', 'a', 'l', 'l', 'o', 'w', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1232: Not Acceptable */
+        'n', 'o', 't', ' ', 'a', 'c', 'c', 'e', 'p', 't', 'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1260: Proxy Authentication Required */
+        'p', 'r', 'o', 'x', 'y', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1318: Request Timeout */
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1348: Request Time-out */
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 't', 'i', 'm', 'e', '-', 'o', 'u', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        /* 1380: Conflict */
+        'c', 'o', 'n', 'f', 'l', 'i', 'c', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1396: Gone */
+        'g', 'o', 'n', 'e',
+        ' ', ' ', ' ', ' ',
+        /* 1404: Length Required */
+        'l', 'e', 'n', 'g', 't', 'h', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1434: Precondition Failed */
+        'p', 'r', 'e', 'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1472: Content Too Large */
+        'c', 'o', 'n', 't', 'e', 'n', 't', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 1506: Request Entity Too Large */
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'e', 'n', 't', 'i', 't', 'y', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 1554: Payload Too Large */
+        'p', 'a', 'y', 'l', 'o', 'a', 'd', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 1588: URI Too Long */
+        'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l', 'o', 'n', 'g',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        /* 1612: Request-URI Too Long */
+        'r', 'e', 'q', 'u', 'e', 's', 't', '-', 'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l', 'o', 'n', 'g',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        /* 1652: Request-URI Too Large */
+        'r', 'e', 'q', 'u', 'e', 's', 't', '-', 'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 1694: Unsupported Media Type */
+        'u', 'n', 's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd', ' ', 'm', 'e', 'd', 'i', 'a', ' ', 't', 'y', 'p', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        /* 1738: Range Not Satisfiable */
+        'r', 'a', 'n', 'g', 'e', ' ', 'n', 'o', 't', ' ', 's', 'a', 't', 'i', 's', 'f', 'i', 'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1780: Requested Range Not Satisfiable */
+        'r', 'e', 'q', 'u', 'e', 's', 't', 'e', 'd', ' ', 'r', 'a', 'n', 'g', 'e', ' ', 'n', 'o', 't', ' ', 's', 'a', 't', 'i', 's', 'f', 'i', 'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1842: Expectation Failed */
+        'e', 'x', 'p', 'e', 'c', 't', 'a', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1878: I'm a teapot */
+        'i', '\'', 'm', ' ', 'a', ' ', 't', 'e', 'a', 'p', 'o', 't',
+        ' ', '\0', ' ', '\0', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1902: Authentication Timeout */
+        'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 1946: Insufficient Space On Resource */
+        'i', 'n', 's', 'u', 'f', 'f', 'i', 'c', 'i', 'e', 'n', 't', ' ', 's', 'p', 'a', 'c', 'e', ' ', 'o', 'n', ' ', 'r', 'e', 's', 'o', 'u', 'r', 'c', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2006: Page Expired */
+        'p', 'a', 'g', 'e', ' ', 'e', 'x', 'p', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2030: Enhance Your Calm */
+        'e', 'n', 'h', 'a', 'n', 'c', 'e', ' ', 'y', 'o', 'u', 'r', ' ', 'c', 'a', 'l', 'm',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        /* 2064: Method Failure */
+        'm', 'e', 't', 'h', 'o', 'd', ' ', 'f', 'a', 'i', 'l', 'u', 'r', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2092: Destination Locked */
+        'd', 'e', 's', 't', 'i', 'n', 'a', 't', 'i', 'o', 'n', ' ', 'l', 'o', 'c', 'k', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2128: Misdirected Request */
+        'm', 'i', 's', 'd', 'i', 'r', 'e', 'c', 't', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2166: Unprocessable Content */
+        'u', 'n', 'p', 'r', 'o', 'c', 'e', 's', 's', 'a', 'b', 'l', 'e', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2208: Unprocessable Entity */
+        'u', 'n', 'p', 'r', 'o', 'c', 'e', 's', 's', 'a', 'b', 'l', 'e', ' ', 'e', 'n', 't', 'i', 't', 'y',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2248: Locked */
+        'l', 'o', 'c', 'k', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2260: Failed Dependency */
+        'f', 'a', 'i', 'l', 'e', 'd', ' ', 'd', 'e', 'p', 'e', 'n', 'd', 'e', 'n', 'c', 'y',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2294: Too Early */
+        't', 'o', 'o', ' ', 'e', 'a', 'r', 'l', 'y',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 2312: Unordered Collection */
+        'u', 'n', 'o', 'r', 'd', 'e', 'r', 'e', 'd', ' ', 'c', 'o', 'l', 'l', 'e', 'c', 't', 'i', 'o', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2352: Upgrade Required */
+        'u', 'p', 'g', 'r', 'a', 'd', 'e', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2384: Precondition Required */
+        'p', 'r', 'e', 'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2426: Too Many Requests */
+        't', 'o', 'o', ' ', 'm', 'a', 'n', 'y', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't', 's',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2460: Shopify Security Rejection */
+        's', 'h', 'o', 'p', 'i', 'f', 'y', ' ', 's', 'e', 'c', 'u', 'r', 'i', 't', 'y', ' ', 'r', 'e', 'j', 'e', 'c', 't', 'i', 'o', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2512: Request Header Fields Too Large */
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'e', 'a', 'd', 'e', 'r', ' ', 'f', 'i', 'e', 'l', 'd', 's', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 2574: Login Time-out */
+        'l', 'o', 'g', 'i', 'n', ' ', 't', 'i', 'm', 'e', '-', 'o', 'u', 't',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        /* 2602: No Response */
+        'n', 'o', ' ', 'r', 'e', 's', 'p', 'o', 'n', 's', 'e',
+        ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2624: Retry With */
+        'r', 'e', 't', 'r', 'y', ' ', 'w', 'i', 't', 'h',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        /* 2644: Blocked by Windows Parental Controls */
+        'b', 'l', 'o', 'c', 'k', 'e', 'd', ' ', 'b', 'y', ' ', 'w', 'i', 'n', 'd', 'o', 'w', 's', ' ', 'p', 'a', 'r', 'e', 'n', 't', 'a', 'l', ' ', 'c', 'o', 'n', 't', 'r', 'o', 'l', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2716: Redirect */
+        'r', 'e', 'd', 'i', 'r', 'e', 'c', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2732: Unavailable For Legal Reasons */
+        'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e', ' ', 'f', 'o', 'r', ' ', 'l', 'e', 'g', 'a', 'l', ' ', 'r', 'e', 'a', 's', 'o', 'n', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2790: Client Closed Load Balanced Request */
+        'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'l', 'o', 'a', 'd', ' ', 'b', 'a', 'l', 'a', 'n', 'c', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2860: Invalid X-Forwarded-For */
+        'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 'x', '-', 'f', 'o', 'r', 'w', 'a', 'r', 'd', 'e', 'd', '-', 'f', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        /* 2906: Incompatible Protocol Versions */
+        'i', 'n', 'c', 'o', 'm', 'p', 'a', 't', 'i', 'b', 'l', 'e', ' ', 'p', 'r', 'o', 't', 'o', 'c', 'o', 'l', ' ', 'v', 'e', 'r', 's', 'i', 'o', 'n', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 2966: Request header too large */
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'e', 'a', 'd', 'e', 'r', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 3014: SSL Certificate Error */
+        's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 3056: SSL Certificate Required */
+        's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3104: HTTP Request Sent to HTTPS Port */
+        'h', 't', 't', 'p', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 's', 'e', 'n', 't', ' ', 't', 'o', ' ', 'h', 't', 't', 'p', 's', ' ', 'p', 'o', 'r', 't',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        /* 3166: Invalid Token */
+        'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 't', 'o', 'k', 'e', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 3192: Client Closed Request */
+        'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3234: Token Required */
+        't', 'o', 'k', 'e', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3262: Internal Server Error */
+        'i', 'n', 't', 'e', 'r', 'n', 'a', 'l', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 3304: Not Implemented */
+        'n', 'o', 't', ' ', 'i', 'm', 'p', 'l', 'e', 'm', 'e', 'n', 't', 'e', 'd',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3334: Bad Gateway */
+        'b', 'a', 'd', ' ', 'g', 'a', 't', 'e', 'w', 'a', 'y',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3356: Service Unavailable */
+        's', 'e', 'r', 'v', 'i', 'c', 'e', ' ', 'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3394: Service Temporarily Unavailable */
+        's', 'e', 'r', 'v', 'i', 'c', 'e', ' ', 't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i', 'l', 'y', ' ', 'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3456: Gateway Timeout */
+        'g', 'a', 't', 'e', 'w', 'a', 'y', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3486: Gateway Time-out */
+        'g', 'a', 't', 'e', 'w', 'a', 'y', ' ', 't', 'i', 'm', 'e', '-', 'o', 'u', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        /* 3518: HTTP Version Not Supported */
+        'h', 't', 't', 'p', ' ', 'v', 'e', 'r', 's', 'i', 'o', 'n', ' ', 'n', 'o', 't', ' ', 's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3570: Variant Also Negotiates */
+        'v', 'a', 'r', 'i', 'a', 'n', 't', ' ', 'a', 'l', 's', 'o', ' ', 'n', 'e', 'g', 'o', 't', 'i', 'a', 't', 'e', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3616: Insufficient Storage */
+        'i', 'n', 's', 'u', 'f', 'f', 'i', 'c', 'i', 'e', 'n', 't', ' ', 's', 't', 'o', 'r', 'a', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3656: Loop Detected */
+        'l', 'o', 'o', 'p', ' ', 'd', 'e', 't', 'e', 'c', 't', 'e', 'd',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3682: Bandwidth Limit Exceeded */
+        'b', 'a', 'n', 'd', 'w', 'i', 'd', 't', 'h', ' ', 'l', 'i', 'm', 'i', 't', ' ', 'e', 'x', 'c', 'e', 'e', 'd', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3730: Not Extended */
+        'n', 'o', 't', ' ', 'e', 'x', 't', 'e', 'n', 'd', 'e', 'd',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3754: Network Authentication Required */
+        'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3816: Web Server Is Returning an Unknown Error */
+        'w', 'e', 'b', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'i', 's', ' ', 'r', 'e', 't', 'u', 'r', 'n', 'i', 'n', 'g', ' ', 'a', 'n', ' ', 'u', 'n', 'k', 'n', 'o', 'w', 'n', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 3896: Web Server Is Down */
+        'w', 'e', 'b', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'i', 's', ' ', 'd', 'o', 'w', 'n',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        /* 3932: Connection Timed Out */
+        'c', 'o', 'n', 'n', 'e', 'c', 't', 'i', 'o', 'n', ' ', 't', 'i', 'm', 'e', 'd', ' ', 'o', 'u', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        /* 3972: Origin Is Unreachable */
+        'o', 'r', 'i', 'g', 'i', 'n', ' ', 'i', 's', ' ', 'u', 'n', 'r', 'e', 'a', 'c', 'h', 'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 4014: A Timeout Occurred */
+        'a', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't', ' ', 'o', 'c', 'c', 'u', 'r', 'r', 'e', 'd',
+        ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 4050: SSL Handshake Failed */
+        's', 's', 'l', ' ', 'h', 'a', 'n', 'd', 's', 'h', 'a', 'k', 'e', ' ', 'f', 'a', 'i', 'l', 'e', 'd',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 4090: Invalid SSL Certificate */
+        'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 4136: Railgun Error */
+        'r', 'a', 'i', 'l', 'g', 'u', 'n', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 4162: Site is overloaded */
+        's', 'i', 't', 'e', ' ', 'i', 's', ' ', 'o', 'v', 'e', 'r', 'l', 'o', 'a', 'd', 'e', 'd',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 4198: Cloudflare 1xxx Error */
+        'c', 'l', 'o', 'u', 'd', 'f', 'l', 'a', 'r', 'e', ' ', '1', 'x', 'x', 'x', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 4240: Site Is Frozen */
+        's', 'i', 't', 'e', ' ', 'i', 's', ' ', 'f', 'r', 'o', 'z', 'e', 'n',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 4268: Temporarily Disabled */
+        't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i', 'l', 'y', ' ', 'd', 'i', 's', 'a', 'b', 'l', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 4308: Identity Provider Authentication Error */
+        'i', 'd', 'e', 'n', 't', 'i', 't', 'y', ' ', 'p', 'r', 'o', 'v', 'i', 'd', 'e', 'r', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 4384: Network Read Timeout Error */
+        'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'r', 'e', 'a', 'd', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        /* 4436: Network Connect Timeout Error */
+        'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'c', 'o', 'n', 'n', 'e', 'c', 't', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
     },
 };
 
@@ -1453,347 +1453,234 @@ static const struct {
         /* 16 */ 7, 22, 35, 0, 4, 3, 19, 68, 5, 44, 0, 38, 0, 16, 1, 15,
     },
     {
-        [0] = { 0, 63 * sizeof(struct http_status_info), 9 }, /* TOO_EARLY */
-        [1] = { 9, 78 * sizeof(struct http_status_info), 30 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS */
-        [2] = { 39, 35 * sizeof(struct http_status_info), 12 }, /* UNAUTHORIZED */
-        [3] = { 51, 104 * sizeof(struct http_status_info), 23 }, /* INVALID_SSL_CERTIFICATE */
-        [4] = { 74, 87 * sizeof(struct http_status_info), 15 }, /* NOT_IMPLEMENTED */
-        [5] = { 89, 23 * sizeof(struct http_status_info), 32 }, /* MISCELLANEOUS_PERSISTENT_WARNING */
-        [6] = { 121, 43 * sizeof(struct http_status_info), 8 }, /* CONFLICT */
-        [7] = { 129, 61 * sizeof(struct http_status_info), 6 }, /* LOCKED */
-        [8] = { 135, 39 * sizeof(struct http_status_info), 18 }, /* METHOD_NOT_ALLOWED */
-        [9] = { 153, 89 * sizeof(struct http_status_info), 19 }, /* SERVICE_UNAVAILABLE */
-        [10] = { 172, 42 * sizeof(struct http_status_info), 15 }, /* REQUEST_TIMEOUT */
-        [11] = { 187, 22 * sizeof(struct http_status_info), 7 }, /* IM_USED */
-        [12] = { 194, 110 * sizeof(struct http_status_info), 38 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
-        [13] = { 232, 90 * sizeof(struct http_status_info), 15 }, /* GATEWAY_TIMEOUT */
-        [14] = { 247, 60 * sizeof(struct http_status_info), 21 }, /* UNPROCESSABLE_CONTENT */
-        [15] = { 268, 67 * sizeof(struct http_status_info), 17 }, /* TOO_MANY_REQUESTS */
-        [16] = { 285, 30 * sizeof(struct http_status_info), 12 }, /* SWITCH_PROXY */
-        [17] = { 297, 46 * sizeof(struct http_status_info), 19 }, /* PRECONDITION_FAILED */
-        [18] = { 316, 83 * sizeof(struct http_status_info), 13 }, /* INVALID_TOKEN */
-        [19] = { 329, 44 * sizeof(struct http_status_info), 4 }, /* GONE */
-        [20] = { 333, 70 * sizeof(struct http_status_info), 14 }, /* LOGIN_TIME_OUT */
-        [21] = { 347, 76 * sizeof(struct http_status_info), 35 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
-        [22] = { 382, 86 * sizeof(struct http_status_info), 21 }, /* INTERNAL_SERVER_ERROR */
-        [23] = { 403, 73 * sizeof(struct http_status_info), 36 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
-        [24] = { 439, 91 * sizeof(struct http_status_info), 26 }, /* HTTP_VERSION_NOT_SUPPORTED */
-        [25] = { 465, 6 * sizeof(struct http_status_info), 17 }, /* RESPONSE_IS_STALE */
-        [26] = { 482, 79 * sizeof(struct http_status_info), 24 }, /* REQUEST_HEADER_TOO_LARGE */
-        [27] = { 506, 54 * sizeof(struct http_status_info), 30 }, /* INSUFFICIENT_SPACE_ON_RESOURCE */
-        [28] = { 536, 100 * sizeof(struct http_status_info), 20 }, /* CONNECTION_TIMED_OUT */
-        [29] = { 556, 80 * sizeof(struct http_status_info), 21 }, /* SSL_CERTIFICATE_ERROR */
-        [30] = { 577, 107 * sizeof(struct http_status_info), 21 }, /* CLOUDFLARE_1XXX_ERROR */
-        [31] = { 598, 74 * sizeof(struct http_status_info), 12 }, /* IIS_REDIRECT */
-        [32] = { 610, 13 * sizeof(struct http_status_info), 8 }, /* ACCEPTED */
-        [33] = { 618, 1 * sizeof(struct http_status_info), 19 }, /* SWITCHING_PROTOCOLS */
-        [34] = { 637, 15 * sizeof(struct http_status_info), 10 }, /* NO_CONTENT */
-        [35] = { 647, 31 * sizeof(struct http_status_info), 18 }, /* TEMPORARY_REDIRECT */
-        [36] = { 665, 14 * sizeof(struct http_status_info), 29 }, /* NON_AUTHORITATIVE_INFORMATION */
-        [37] = { 694, 82 * sizeof(struct http_status_info), 31 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT */
-        [38] = { 725, 68 * sizeof(struct http_status_info), 26 }, /* SHOPIFY_SECURITY_REJECTION */
-        [39] = { 751, 32 * sizeof(struct http_status_info), 18 }, /* PERMANENT_REDIRECT */
-        [40] = { 769, 56 * sizeof(struct http_status_info), 17 }, /* ENHANCE_YOUR_CALM */
-        [41] = { 786, 24 * sizeof(struct http_status_info), 16 }, /* MULTIPLE_CHOICES */
-        [42] = { 802, 59 * sizeof(struct http_status_info), 19 }, /* MISDIRECTED_REQUEST */
-        [43] = { 821, 33 * sizeof(struct http_status_info), 17 }, /* RESUME_INCOMPLETE */
-        [44] = { 838, 0 * sizeof(struct http_status_info), 8 }, /* CONTINUE */
-        [45] = { 846, 88 * sizeof(struct http_status_info), 11 }, /* BAD_GATEWAY */
-        [46] = { 857, 47 * sizeof(struct http_status_info), 17 }, /* CONTENT_TOO_LARGE */
-        [47] = { 874, 97 * sizeof(struct http_status_info), 31 }, /* NETWORK_AUTHENTICATION_REQUIRED */
-        [48] = { 905, 45 * sizeof(struct http_status_info), 15 }, /* LENGTH_REQUIRED */
-        [49] = { 920, 95 * sizeof(struct http_status_info), 24 }, /* BANDWIDTH_LIMIT_EXCEEDED */
-        [50] = { 944, 109 * sizeof(struct http_status_info), 20 }, /* TEMPORARILY_DISABLED */
-        [51] = { 964, 36 * sizeof(struct http_status_info), 16 }, /* PAYMENT_REQUIRED */
-        [52] = { 980, 71 * sizeof(struct http_status_info), 11 }, /* NO_RESPONSE */
-        [53] = { 991, 77 * sizeof(struct http_status_info), 23 }, /* INVALID_X_FORWARDED_FOR */
-        [54] = { 1014, 58 * sizeof(struct http_status_info), 18 }, /* DESTINATION_LOCKED */
-        [55] = { 1032, 85 * sizeof(struct http_status_info), 14 }, /* TOKEN_REQUIRED */
-        [56] = { 1046, 111 * sizeof(struct http_status_info), 26 }, /* NETWORK_READ_TIMEOUT_ERROR */
-        [58] = { 1072, 94 * sizeof(struct http_status_info), 13 }, /* LOOP_DETECTED */
-        [59] = { 1085, 27 * sizeof(struct http_status_info), 9 }, /* SEE_OTHER */
-        [60] = { 1094, 106 * sizeof(struct http_status_info), 18 }, /* SITE_IS_OVERLOADED */
-        [61] = { 1112, 34 * sizeof(struct http_status_info), 11 }, /* BAD_REQUEST */
-        [63] = { 1123, 18 * sizeof(struct http_status_info), 12 }, /* MULTI_STATUS */
-        [64] = { 1135, 25 * sizeof(struct http_status_info), 17 }, /* MOVED_PERMANENTLY */
-        [67] = { 1152, 66 * sizeof(struct http_status_info), 21 }, /* PRECONDITION_REQUIRED */
-        [68] = { 1173, 72 * sizeof(struct http_status_info), 10 }, /* RETRY_WITH */
-        [69] = { 1183, 112 * sizeof(struct http_status_info), 29 }, /* NETWORK_CONNECT_TIMEOUT_ERROR */
-        [70] = { 1212, 49 * sizeof(struct http_status_info), 22 }, /* UNSUPPORTED_MEDIA_TYPE */
-        [71] = { 1234, 101 * sizeof(struct http_status_info), 21 }, /* ORIGIN_IS_UNREACHABLE */
-        [73] = { 1255, 96 * sizeof(struct http_status_info), 12 }, /* NOT_EXTENDED */
-        [75] = { 1267, 19 * sizeof(struct http_status_info), 16 }, /* ALREADY_REPORTED */
-        [76] = { 1283, 103 * sizeof(struct http_status_info), 20 }, /* SSL_HANDSHAKE_FAILED */
-        [77] = { 1303, 2 * sizeof(struct http_status_info), 10 }, /* PROCESSING */
-        [78] = { 1313, 7 * sizeof(struct http_status_info), 19 }, /* REVALIDATION_FAILED */
-        [79] = { 1332, 64 * sizeof(struct http_status_info), 20 }, /* UNORDERED_COLLECTION */
-        [80] = { 1352, 99 * sizeof(struct http_status_info), 18 }, /* WEB_SERVER_IS_DOWN */
-        [81] = { 1370, 81 * sizeof(struct http_status_info), 24 }, /* SSL_CERTIFICATE_REQUIRED */
-        [82] = { 1394, 51 * sizeof(struct http_status_info), 18 }, /* EXPECTATION_FAILED */
-        [83] = { 1412, 55 * sizeof(struct http_status_info), 12 }, /* PAGE_EXPIRED */
-        [84] = { 1424, 5 * sizeof(struct http_status_info), 27 }, /* UPLOAD_RESUMPTION_SUPPORTED */
-        [85] = { 1451, 26 * sizeof(struct http_status_info), 5 }, /* FOUND */
-        [86] = { 1456, 20 * sizeof(struct http_status_info), 22 }, /* TRANSFORMATION_APPLIED */
-        [87] = { 1478, 16 * sizeof(struct http_status_info), 13 }, /* RESET_CONTENT */
-        [88] = { 1491, 98 * sizeof(struct http_status_info), 24 }, /* WEB_SERVER_UNKNOWN_ERROR */
-        [89] = { 1515, 62 * sizeof(struct http_status_info), 17 }, /* FAILED_DEPENDENCY */
-        [91] = { 1532, 93 * sizeof(struct http_status_info), 20 }, /* INSUFFICIENT_STORAGE */
-        [93] = { 1552, 28 * sizeof(struct http_status_info), 12 }, /* NOT_MODIFIED */
-        [94] = { 1564, 53 * sizeof(struct http_status_info), 22 }, /* AUTHENTICATION_TIMEOUT */
-        [95] = { 1586, 10 * sizeof(struct http_status_info), 21 }, /* MISCELLANEOUS_WARNING */
-        [96] = { 1607, 48 * sizeof(struct http_status_info), 12 }, /* URI_TOO_LONG */
-        [97] = { 1619, 108 * sizeof(struct http_status_info), 14 }, /* SITE_IS_FROZEN */
-        [98] = { 1633, 75 * sizeof(struct http_status_info), 29 }, /* UNAVAILABLE_FOR_LEGAL_REASONS */
-        [99] = { 1662, 41 * sizeof(struct http_status_info), 29 }, /* PROXY_AUTHENTICATION_REQUIRED */
-        [100] = { 1691, 21 * sizeof(struct http_status_info), 12 }, /* THIS_IS_FINE */
-        [101] = { 1703, 8 * sizeof(struct http_status_info), 22 }, /* DISCONNECTED_OPERATION */
-        [102] = { 1725, 69 * sizeof(struct http_status_info), 31 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE */
-        [103] = { 1756, 29 * sizeof(struct http_status_info), 9 }, /* USE_PROXY */
-        [104] = { 1765, 65 * sizeof(struct http_status_info), 16 }, /* UPGRADE_REQUIRED */
-        [105] = { 1781, 12 * sizeof(struct http_status_info), 7 }, /* CREATED */
-        [106] = { 1788, 17 * sizeof(struct http_status_info), 15 }, /* PARTIAL_CONTENT */
-        [107] = { 1803, 84 * sizeof(struct http_status_info), 21 }, /* CLIENT_CLOSED_REQUEST */
-        [108] = { 1824, 105 * sizeof(struct http_status_info), 13 }, /* RAILGUN_ERROR */
-        [109] = { 1837, 9 * sizeof(struct http_status_info), 20 }, /* HEURISTIC_EXPIRATION */
-        [110] = { 1857, 57 * sizeof(struct http_status_info), 14 }, /* METHOD_FAILURE */
-        [111] = { 1871, 102 * sizeof(struct http_status_info), 16 }, /* TIMEOUT_OCCURRED */
-        [113] = { 1887, 40 * sizeof(struct http_status_info), 14 }, /* NOT_ACCEPTABLE */
-        [114] = { 1901, 37 * sizeof(struct http_status_info), 9 }, /* FORBIDDEN */
-        [120] = { 1910, 11 * sizeof(struct http_status_info), 2 }, /* OK */
-        [121] = { 1912, 50 * sizeof(struct http_status_info), 21 }, /* RANGE_NOT_SATISFIABLE */
-        [122] = { 1933, 38 * sizeof(struct http_status_info), 9 }, /* NOT_FOUND */
-        [123] = { 1942, 3 * sizeof(struct http_status_info), 10 }, /* CHECKPOINT */
-        [125] = { 1952, 92 * sizeof(struct http_status_info), 23 }, /* VARIANT_ALSO_NEGOTIATES */
-        [126] = { 1975, 52 * sizeof(struct http_status_info), 11 }, /* IM_A_TEAPOT */
-        [127] = { 1986, 4 * sizeof(struct http_status_info), 11 }, /* EARLY_HINTS */
+        [44] = { 0, 0 * sizeof(struct http_status_info), 8 }, /* CONTINUE */
+        [33] = { 8, 1 * sizeof(struct http_status_info), 19 }, /* SWITCHING_PROTOCOLS */
+        [77] = { 27, 2 * sizeof(struct http_status_info), 10 }, /* PROCESSING */
+        [123] = { 37, 3 * sizeof(struct http_status_info), 10 }, /* CHECKPOINT */
+        [127] = { 47, 4 * sizeof(struct http_status_info), 11 }, /* EARLY_HINTS */
+        [84] = { 58, 5 * sizeof(struct http_status_info), 27 }, /* UPLOAD_RESUMPTION_SUPPORTED */
+        [25] = { 85, 6 * sizeof(struct http_status_info), 17 }, /* RESPONSE_IS_STALE */
+        [78] = { 102, 7 * sizeof(struct http_status_info), 19 }, /* REVALIDATION_FAILED */
+        [101] = { 121, 8 * sizeof(struct http_status_info), 22 }, /* DISCONNECTED_OPERATION */
+        [109] = { 143, 9 * sizeof(struct http_status_info), 20 }, /* HEURISTIC_EXPIRATION */
+        [95] = { 163, 10 * sizeof(struct http_status_info), 21 }, /* MISCELLANEOUS_WARNING */
+        [120] = { 184, 11 * sizeof(struct http_status_info), 2 }, /* OK */
+        [105] = { 186, 12 * sizeof(struct http_status_info), 7 }, /* CREATED */
+        [32] = { 193, 13 * sizeof(struct http_status_info), 8 }, /* ACCEPTED */
+        [36] = { 201, 14 * sizeof(struct http_status_info), 29 }, /* NON_AUTHORITATIVE_INFORMATION */
+        [34] = { 230, 15 * sizeof(struct http_status_info), 10 }, /* NO_CONTENT */
+        [87] = { 240, 16 * sizeof(struct http_status_info), 13 }, /* RESET_CONTENT */
+        [106] = { 253, 17 * sizeof(struct http_status_info), 15 }, /* PARTIAL_CONTENT */
+        [63] = { 268, 18 * sizeof(struct http_status_info), 12 }, /* MULTI_STATUS */
+        [75] = { 280, 19 * sizeof(struct http_status_info), 16 }, /* ALREADY_REPORTED */
+        [86] = { 296, 20 * sizeof(struct http_status_info), 22 }, /* TRANSFORMATION_APPLIED */
+        [100] = { 318, 21 * sizeof(struct http_status_info), 12 }, /* THIS_IS_FINE */
+        [11] = { 330, 22 * sizeof(struct http_status_info), 7 }, /* IM_USED */
+        [5] = { 337, 23 * sizeof(struct http_status_info), 32 }, /* MISCELLANEOUS_PERSISTENT_WARNING */
+        [41] = { 369, 24 * sizeof(struct http_status_info), 16 }, /* MULTIPLE_CHOICES */
+        [64] = { 385, 25 * sizeof(struct http_status_info), 17 }, /* MOVED_PERMANENTLY */
+        [85] = { 402, 26 * sizeof(struct http_status_info), 5 }, /* FOUND */
+        [59] = { 407, 27 * sizeof(struct http_status_info), 9 }, /* SEE_OTHER */
+        [93] = { 416, 28 * sizeof(struct http_status_info), 12 }, /* NOT_MODIFIED */
+        [103] = { 428, 29 * sizeof(struct http_status_info), 9 }, /* USE_PROXY */
+        [16] = { 437, 30 * sizeof(struct http_status_info), 12 }, /* SWITCH_PROXY */
+        [35] = { 449, 31 * sizeof(struct http_status_info), 18 }, /* TEMPORARY_REDIRECT */
+        [39] = { 467, 32 * sizeof(struct http_status_info), 18 }, /* PERMANENT_REDIRECT */
+        [43] = { 485, 33 * sizeof(struct http_status_info), 17 }, /* RESUME_INCOMPLETE */
+        [61] = { 502, 34 * sizeof(struct http_status_info), 11 }, /* BAD_REQUEST */
+        [2] = { 513, 35 * sizeof(struct http_status_info), 12 }, /* UNAUTHORIZED */
+        [51] = { 525, 36 * sizeof(struct http_status_info), 16 }, /* PAYMENT_REQUIRED */
+        [114] = { 541, 37 * sizeof(struct http_status_info), 9 }, /* FORBIDDEN */
+        [122] = { 550, 38 * sizeof(struct http_status_info), 9 }, /* NOT_FOUND */
+        [8] = { 559, 39 * sizeof(struct http_status_info), 18 }, /* METHOD_NOT_ALLOWED */
+        [113] = { 577, 40 * sizeof(struct http_status_info), 14 }, /* NOT_ACCEPTABLE */
+        [99] = { 591, 41 * sizeof(struct http_status_info), 29 }, /* PROXY_AUTHENTICATION_REQUIRED */
+        [10] = { 620, 42 * sizeof(struct http_status_info), 15 }, /* REQUEST_TIMEOUT */
+        [6] = { 635, 43 * sizeof(struct http_status_info), 8 }, /* CONFLICT */
+        [19] = { 643, 44 * sizeof(struct http_status_info), 4 }, /* GONE */
+        [48] = { 647, 45 * sizeof(struct http_status_info), 15 }, /* LENGTH_REQUIRED */
+        [17] = { 662, 46 * sizeof(struct http_status_info), 19 }, /* PRECONDITION_FAILED */
+        [46] = { 681, 47 * sizeof(struct http_status_info), 17 }, /* CONTENT_TOO_LARGE */
+        [96] = { 698, 48 * sizeof(struct http_status_info), 12 }, /* URI_TOO_LONG */
+        [70] = { 710, 49 * sizeof(struct http_status_info), 22 }, /* UNSUPPORTED_MEDIA_TYPE */
+        [121] = { 732, 50 * sizeof(struct http_status_info), 21 }, /* RANGE_NOT_SATISFIABLE */
+        [82] = { 753, 51 * sizeof(struct http_status_info), 18 }, /* EXPECTATION_FAILED */
+        [126] = { 771, 52 * sizeof(struct http_status_info), 11 }, /* IM_A_TEAPOT */
+        [94] = { 782, 53 * sizeof(struct http_status_info), 22 }, /* AUTHENTICATION_TIMEOUT */
+        [27] = { 804, 54 * sizeof(struct http_status_info), 30 }, /* INSUFFICIENT_SPACE_ON_RESOURCE */
+        [83] = { 834, 55 * sizeof(struct http_status_info), 12 }, /* PAGE_EXPIRED */
+        [40] = { 846, 56 * sizeof(struct http_status_info), 17 }, /* ENHANCE_YOUR_CALM */
+        [110] = { 863, 57 * sizeof(struct http_status_info), 14 }, /* METHOD_FAILURE */
+        [54] = { 877, 58 * sizeof(struct http_status_info), 18 }, /* DESTINATION_LOCKED */
+        [42] = { 895, 59 * sizeof(struct http_status_info), 19 }, /* MISDIRECTED_REQUEST */
+        [14] = { 914, 60 * sizeof(struct http_status_info), 21 }, /* UNPROCESSABLE_CONTENT */
+        [7] = { 935, 61 * sizeof(struct http_status_info), 6 }, /* LOCKED */
+        [89] = { 941, 62 * sizeof(struct http_status_info), 17 }, /* FAILED_DEPENDENCY */
+        [0] = { 958, 63 * sizeof(struct http_status_info), 9 }, /* TOO_EARLY */
+        [79] = { 967, 64 * sizeof(struct http_status_info), 20 }, /* UNORDERED_COLLECTION */
+        [104] = { 987, 65 * sizeof(struct http_status_info), 16 }, /* UPGRADE_REQUIRED */
+        [67] = { 1003, 66 * sizeof(struct http_status_info), 21 }, /* PRECONDITION_REQUIRED */
+        [15] = { 1024, 67 * sizeof(struct http_status_info), 17 }, /* TOO_MANY_REQUESTS */
+        [38] = { 1041, 68 * sizeof(struct http_status_info), 26 }, /* SHOPIFY_SECURITY_REJECTION */
+        [102] = { 1067, 69 * sizeof(struct http_status_info), 31 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE */
+        [20] = { 1098, 70 * sizeof(struct http_status_info), 14 }, /* LOGIN_TIME_OUT */
+        [52] = { 1112, 71 * sizeof(struct http_status_info), 11 }, /* NO_RESPONSE */
+        [68] = { 1123, 72 * sizeof(struct http_status_info), 10 }, /* RETRY_WITH */
+        [23] = { 1133, 73 * sizeof(struct http_status_info), 36 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
+        [31] = { 1169, 74 * sizeof(struct http_status_info), 12 }, /* IIS_REDIRECT */
+        [98] = { 1181, 75 * sizeof(struct http_status_info), 29 }, /* UNAVAILABLE_FOR_LEGAL_REASONS */
+        [21] = { 1210, 76 * sizeof(struct http_status_info), 35 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
+        [53] = { 1245, 77 * sizeof(struct http_status_info), 23 }, /* INVALID_X_FORWARDED_FOR */
+        [1] = { 1268, 78 * sizeof(struct http_status_info), 30 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS */
+        [26] = { 1298, 79 * sizeof(struct http_status_info), 24 }, /* REQUEST_HEADER_TOO_LARGE */
+        [29] = { 1322, 80 * sizeof(struct http_status_info), 21 }, /* SSL_CERTIFICATE_ERROR */
+        [81] = { 1343, 81 * sizeof(struct http_status_info), 24 }, /* SSL_CERTIFICATE_REQUIRED */
+        [37] = { 1367, 82 * sizeof(struct http_status_info), 31 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT */
+        [18] = { 1398, 83 * sizeof(struct http_status_info), 13 }, /* INVALID_TOKEN */
+        [107] = { 1411, 84 * sizeof(struct http_status_info), 21 }, /* CLIENT_CLOSED_REQUEST */
+        [55] = { 1432, 85 * sizeof(struct http_status_info), 14 }, /* TOKEN_REQUIRED */
+        [22] = { 1446, 86 * sizeof(struct http_status_info), 21 }, /* INTERNAL_SERVER_ERROR */
+        [4] = { 1467, 87 * sizeof(struct http_status_info), 15 }, /* NOT_IMPLEMENTED */
+        [45] = { 1482, 88 * sizeof(struct http_status_info), 11 }, /* BAD_GATEWAY */
+        [9] = { 1493, 89 * sizeof(struct http_status_info), 19 }, /* SERVICE_UNAVAILABLE */
+        [13] = { 1512, 90 * sizeof(struct http_status_info), 15 }, /* GATEWAY_TIMEOUT */
+        [24] = { 1527, 91 * sizeof(struct http_status_info), 26 }, /* HTTP_VERSION_NOT_SUPPORTED */
+        [125] = { 1553, 92 * sizeof(struct http_status_info), 23 }, /* VARIANT_ALSO_NEGOTIATES */
+        [91] = { 1576, 93 * sizeof(struct http_status_info), 20 }, /* INSUFFICIENT_STORAGE */
+        [58] = { 1596, 94 * sizeof(struct http_status_info), 13 }, /* LOOP_DETECTED */
+        [49] = { 1609, 95 * sizeof(struct http_status_info), 24 }, /* BANDWIDTH_LIMIT_EXCEEDED */
+        [73] = { 1633, 96 * sizeof(struct http_status_info), 12 }, /* NOT_EXTENDED */
+        [47] = { 1645, 97 * sizeof(struct http_status_info), 31 }, /* NETWORK_AUTHENTICATION_REQUIRED */
+        [88] = { 1676, 98 * sizeof(struct http_status_info), 24 }, /* WEB_SERVER_UNKNOWN_ERROR */
+        [80] = { 1700, 99 * sizeof(struct http_status_info), 18 }, /* WEB_SERVER_IS_DOWN */
+        [28] = { 1718, 100 * sizeof(struct http_status_info), 20 }, /* CONNECTION_TIMED_OUT */
+        [71] = { 1738, 101 * sizeof(struct http_status_info), 21 }, /* ORIGIN_IS_UNREACHABLE */
+        [111] = { 1759, 102 * sizeof(struct http_status_info), 16 }, /* TIMEOUT_OCCURRED */
+        [76] = { 1775, 103 * sizeof(struct http_status_info), 20 }, /* SSL_HANDSHAKE_FAILED */
+        [3] = { 1795, 104 * sizeof(struct http_status_info), 23 }, /* INVALID_SSL_CERTIFICATE */
+        [108] = { 1818, 105 * sizeof(struct http_status_info), 13 }, /* RAILGUN_ERROR */
+        [60] = { 1831, 106 * sizeof(struct http_status_info), 18 }, /* SITE_IS_OVERLOADED */
+        [30] = { 1849, 107 * sizeof(struct http_status_info), 21 }, /* CLOUDFLARE_1XXX_ERROR */
+        [97] = { 1870, 108 * sizeof(struct http_status_info), 14 }, /* SITE_IS_FROZEN */
+        [50] = { 1884, 109 * sizeof(struct http_status_info), 20 }, /* TEMPORARILY_DISABLED */
+        [12] = { 1904, 110 * sizeof(struct http_status_info), 38 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
+        [56] = { 1942, 111 * sizeof(struct http_status_info), 26 }, /* NETWORK_READ_TIMEOUT_ERROR */
+        [69] = { 1968, 112 * sizeof(struct http_status_info), 29 }, /* NETWORK_CONNECT_TIMEOUT_ERROR */
     },
     {
-        /* 0: TOO_EARLY */
-        0x54, 0x4F, 0x4F, 0x5F, 0x45, 0x41, 0x52, 0x4C, 0x59,
-        /* 9: INCOMPATIBLE_PROTOCOL_VERSIONS */
-        0x49, 0x4E, 0x43, 0x4F, 0x4D, 0x50, 0x41, 0x54, 0x49, 0x42, 0x4C, 0x45, 0x5F, 0x50, 0x52, 0x4F, 0x54, 0x4F, 0x43, 0x4F, 0x4C, 0x5F, 0x56, 0x45, 0x52, 0x53, 0x49, 0x4F, 0x4E, 0x53,
-        /* 39: UNAUTHORIZED */
-        0x55, 0x4E, 0x41, 0x55, 0x54, 0x48, 0x4F, 0x52, 0x49, 0x5A, 0x45, 0x44,
-        /* 51: INVALID_SSL_CERTIFICATE */
-        0x49, 0x4E, 0x56, 0x41, 0x4C, 0x49, 0x44, 0x5F, 0x53, 0x53, 0x4C, 0x5F, 0x43, 0x45, 0x52, 0x54, 0x49, 0x46, 0x49, 0x43, 0x41, 0x54, 0x45,
-        /* 74: NOT_IMPLEMENTED */
-        0x4E, 0x4F, 0x54, 0x5F, 0x49, 0x4D, 0x50, 0x4C, 0x45, 0x4D, 0x45, 0x4E, 0x54, 0x45, 0x44,
-        /* 89: MISCELLANEOUS_PERSISTENT_WARNING */
-        0x4D, 0x49, 0x53, 0x43, 0x45, 0x4C, 0x4C, 0x41, 0x4E, 0x45, 0x4F, 0x55, 0x53, 0x5F, 0x50, 0x45, 0x52, 0x53, 0x49, 0x53, 0x54, 0x45, 0x4E, 0x54, 0x5F, 0x57, 0x41, 0x52, 0x4E, 0x49, 0x4E, 0x47,
-        /* 121: CONFLICT */
-        0x43, 0x4F, 0x4E, 0x46, 0x4C, 0x49, 0x43, 0x54,
-        /* 129: LOCKED */
-        0x4C, 0x4F, 0x43, 0x4B, 0x45, 0x44,
-        /* 135: METHOD_NOT_ALLOWED */
-        0x4D, 0x45, 0x54, 0x48, 0x4F, 0x44, 0x5F, 0x4E, 0x4F, 0x54, 0x5F, 0x41, 0x4C, 0x4C, 0x4F, 0x57, 0x45, 0x44,
-        /* 153: SERVICE_UNAVAILABLE */
-        0x53, 0x45, 0x52, 0x56, 0x49, 0x43, 0x45, 0x5F, 0x55, 0x4E, 0x41, 0x56, 0x41, 0x49, 0x4C, 0x41, 0x42, 0x4C, 0x45,
-        /* 172: REQUEST_TIMEOUT */
-        0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54, 0x5F, 0x54, 0x49, 0x4D, 0x45, 0x4F, 0x55, 0x54,
-        /* 187: IM_USED */
-        0x49, 0x4D, 0x5F, 0x55, 0x53, 0x45, 0x44,
-        /* 194: IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
-        0x49, 0x44, 0x45, 0x4E, 0x54, 0x49, 0x54, 0x59, 0x5F, 0x50, 0x52, 0x4F, 0x56, 0x49, 0x44, 0x45, 0x52, 0x5F, 0x41, 0x55, 0x54, 0x48, 0x45, 0x4E, 0x54, 0x49, 0x43, 0x41, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x45, 0x52, 0x52, 0x4F, 0x52,
-        /* 232: GATEWAY_TIMEOUT */
-        0x47, 0x41, 0x54, 0x45, 0x57, 0x41, 0x59, 0x5F, 0x54, 0x49, 0x4D, 0x45, 0x4F, 0x55, 0x54,
-        /* 247: UNPROCESSABLE_CONTENT */
-        0x55, 0x4E, 0x50, 0x52, 0x4F, 0x43, 0x45, 0x53, 0x53, 0x41, 0x42, 0x4C, 0x45, 0x5F, 0x43, 0x4F, 0x4E, 0x54, 0x45, 0x4E, 0x54,
-        /* 268: TOO_MANY_REQUESTS */
-        0x54, 0x4F, 0x4F, 0x5F, 0x4D, 0x41, 0x4E, 0x59, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54, 0x53,
-        /* 285: SWITCH_PROXY */
-        0x53, 0x57, 0x49, 0x54, 0x43, 0x48, 0x5F, 0x50, 0x52, 0x4F, 0x58, 0x59,
-        /* 297: PRECONDITION_FAILED */
-        0x50, 0x52, 0x45, 0x43, 0x4F, 0x4E, 0x44, 0x49, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x46, 0x41, 0x49, 0x4C, 0x45, 0x44,
-        /* 316: INVALID_TOKEN */
-        0x49, 0x4E, 0x56, 0x41, 0x4C, 0x49, 0x44, 0x5F, 0x54, 0x4F, 0x4B, 0x45, 0x4E,
-        /* 329: GONE */
-        0x47, 0x4F, 0x4E, 0x45,
-        /* 333: LOGIN_TIME_OUT */
-        0x4C, 0x4F, 0x47, 0x49, 0x4E, 0x5F, 0x54, 0x49, 0x4D, 0x45, 0x5F, 0x4F, 0x55, 0x54,
-        /* 347: CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
-        0x43, 0x4C, 0x49, 0x45, 0x4E, 0x54, 0x5F, 0x43, 0x4C, 0x4F, 0x53, 0x45, 0x44, 0x5F, 0x4C, 0x4F, 0x41, 0x44, 0x5F, 0x42, 0x41, 0x4C, 0x41, 0x4E, 0x43, 0x45, 0x44, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54,
-        /* 382: INTERNAL_SERVER_ERROR */
-        0x49, 0x4E, 0x54, 0x45, 0x52, 0x4E, 0x41, 0x4C, 0x5F, 0x53, 0x45, 0x52, 0x56, 0x45, 0x52, 0x5F, 0x45, 0x52, 0x52, 0x4F, 0x52,
-        /* 403: BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
-        0x42, 0x4C, 0x4F, 0x43, 0x4B, 0x45, 0x44, 0x5F, 0x42, 0x59, 0x5F, 0x57, 0x49, 0x4E, 0x44, 0x4F, 0x57, 0x53, 0x5F, 0x50, 0x41, 0x52, 0x45, 0x4E, 0x54, 0x41, 0x4C, 0x5F, 0x43, 0x4F, 0x4E, 0x54, 0x52, 0x4F, 0x4C, 0x53,
-        /* 439: HTTP_VERSION_NOT_SUPPORTED */
-        0x48, 0x54, 0x54, 0x50, 0x5F, 0x56, 0x45, 0x52, 0x53, 0x49, 0x4F, 0x4E, 0x5F, 0x4E, 0x4F, 0x54, 0x5F, 0x53, 0x55, 0x50, 0x50, 0x4F, 0x52, 0x54, 0x45, 0x44,
-        /* 465: RESPONSE_IS_STALE */
-        0x52, 0x45, 0x53, 0x50, 0x4F, 0x4E, 0x53, 0x45, 0x5F, 0x49, 0x53, 0x5F, 0x53, 0x54, 0x41, 0x4C, 0x45,
-        /* 482: REQUEST_HEADER_TOO_LARGE */
-        0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54, 0x5F, 0x48, 0x45, 0x41, 0x44, 0x45, 0x52, 0x5F, 0x54, 0x4F, 0x4F, 0x5F, 0x4C, 0x41, 0x52, 0x47, 0x45,
-        /* 506: INSUFFICIENT_SPACE_ON_RESOURCE */
-        0x49, 0x4E, 0x53, 0x55, 0x46, 0x46, 0x49, 0x43, 0x49, 0x45, 0x4E, 0x54, 0x5F, 0x53, 0x50, 0x41, 0x43, 0x45, 0x5F, 0x4F, 0x4E, 0x5F, 0x52, 0x45, 0x53, 0x4F, 0x55, 0x52, 0x43, 0x45,
-        /* 536: CONNECTION_TIMED_OUT */
-        0x43, 0x4F, 0x4E, 0x4E, 0x45, 0x43, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x54, 0x49, 0x4D, 0x45, 0x44, 0x5F, 0x4F, 0x55, 0x54,
-        /* 556: SSL_CERTIFICATE_ERROR */
-        0x53, 0x53, 0x4C, 0x5F, 0x43, 0x45, 0x52, 0x54, 0x49, 0x46, 0x49, 0x43, 0x41, 0x54, 0x45, 0x5F, 0x45, 0x52, 0x52, 0x4F, 0x52,
-        /* 577: CLOUDFLARE_1XXX_ERROR */
-        0x43, 0x4C, 0x4F, 0x55, 0x44, 0x46, 0x4C, 0x41, 0x52, 0x45, 0x5F, 0x31, 0x58, 0x58, 0x58, 0x5F, 0x45, 0x52, 0x52, 0x4F, 0x52,
-        /* 598: IIS_REDIRECT */
-        0x49, 0x49, 0x53, 0x5F, 0x52, 0x45, 0x44, 0x49, 0x52, 0x45, 0x43, 0x54,
-        /* 610: ACCEPTED */
-        0x41, 0x43, 0x43, 0x45, 0x50, 0x54, 0x45, 0x44,
-        /* 618: SWITCHING_PROTOCOLS */
-        0x53, 0x57, 0x49, 0x54, 0x43, 0x48, 0x49, 0x4E, 0x47, 0x5F, 0x50, 0x52, 0x4F, 0x54, 0x4F, 0x43, 0x4F, 0x4C, 0x53,
-        /* 637: NO_CONTENT */
-        0x4E, 0x4F, 0x5F, 0x43, 0x4F, 0x4E, 0x54, 0x45, 0x4E, 0x54,
-        /* 647: TEMPORARY_REDIRECT */
-        0x54, 0x45, 0x4D, 0x50, 0x4F, 0x52, 0x41, 0x52, 0x59, 0x5F, 0x52, 0x45, 0x44, 0x49, 0x52, 0x45, 0x43, 0x54,
-        /* 665: NON_AUTHORITATIVE_INFORMATION */
-        0x4E, 0x4F, 0x4E, 0x5F, 0x41, 0x55, 0x54, 0x48, 0x4F, 0x52, 0x49, 0x54, 0x41, 0x54, 0x49, 0x56, 0x45, 0x5F, 0x49, 0x4E, 0x46, 0x4F, 0x52, 0x4D, 0x41, 0x54, 0x49, 0x4F, 0x4E,
-        /* 694: HTTP_REQUEST_SENT_TO_HTTPS_PORT */
-        0x48, 0x54, 0x54, 0x50, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54, 0x5F, 0x53, 0x45, 0x4E, 0x54, 0x5F, 0x54, 0x4F, 0x5F, 0x48, 0x54, 0x54, 0x50, 0x53, 0x5F, 0x50, 0x4F, 0x52, 0x54,
-        /* 725: SHOPIFY_SECURITY_REJECTION */
-        0x53, 0x48, 0x4F, 0x50, 0x49, 0x46, 0x59, 0x5F, 0x53, 0x45, 0x43, 0x55, 0x52, 0x49, 0x54, 0x59, 0x5F, 0x52, 0x45, 0x4A, 0x45, 0x43, 0x54, 0x49, 0x4F, 0x4E,
-        /* 751: PERMANENT_REDIRECT */
-        0x50, 0x45, 0x52, 0x4D, 0x41, 0x4E, 0x45, 0x4E, 0x54, 0x5F, 0x52, 0x45, 0x44, 0x49, 0x52, 0x45, 0x43, 0x54,
-        /* 769: ENHANCE_YOUR_CALM */
-        0x45, 0x4E, 0x48, 0x41, 0x4E, 0x43, 0x45, 0x5F, 0x59, 0x4F, 0x55, 0x52, 0x5F, 0x43, 0x41, 0x4C, 0x4D,
-        /* 786: MULTIPLE_CHOICES */
-        0x4D, 0x55, 0x4C, 0x54, 0x49, 0x50, 0x4C, 0x45, 0x5F, 0x43, 0x48, 0x4F, 0x49, 0x43, 0x45, 0x53,
-        /* 802: MISDIRECTED_REQUEST */
-        0x4D, 0x49, 0x53, 0x44, 0x49, 0x52, 0x45, 0x43, 0x54, 0x45, 0x44, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54,
-        /* 821: RESUME_INCOMPLETE */
-        0x52, 0x45, 0x53, 0x55, 0x4D, 0x45, 0x5F, 0x49, 0x4E, 0x43, 0x4F, 0x4D, 0x50, 0x4C, 0x45, 0x54, 0x45,
-        /* 838: CONTINUE */
-        0x43, 0x4F, 0x4E, 0x54, 0x49, 0x4E, 0x55, 0x45,
-        /* 846: BAD_GATEWAY */
-        0x42, 0x41, 0x44, 0x5F, 0x47, 0x41, 0x54, 0x45, 0x57, 0x41, 0x59,
-        /* 857: CONTENT_TOO_LARGE */
-        0x43, 0x4F, 0x4E, 0x54, 0x45, 0x4E, 0x54, 0x5F, 0x54, 0x4F, 0x4F, 0x5F, 0x4C, 0x41, 0x52, 0x47, 0x45,
-        /* 874: NETWORK_AUTHENTICATION_REQUIRED */
-        0x4E, 0x45, 0x54, 0x57, 0x4F, 0x52, 0x4B, 0x5F, 0x41, 0x55, 0x54, 0x48, 0x45, 0x4E, 0x54, 0x49, 0x43, 0x41, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x49, 0x52, 0x45, 0x44,
-        /* 905: LENGTH_REQUIRED */
-        0x4C, 0x45, 0x4E, 0x47, 0x54, 0x48, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x49, 0x52, 0x45, 0x44,
-        /* 920: BANDWIDTH_LIMIT_EXCEEDED */
-        0x42, 0x41, 0x4E, 0x44, 0x57, 0x49, 0x44, 0x54, 0x48, 0x5F, 0x4C, 0x49, 0x4D, 0x49, 0x54, 0x5F, 0x45, 0x58, 0x43, 0x45, 0x45, 0x44, 0x45, 0x44,
-        /* 944: TEMPORARILY_DISABLED */
-        0x54, 0x45, 0x4D, 0x50, 0x4F, 0x52, 0x41, 0x52, 0x49, 0x4C, 0x59, 0x5F, 0x44, 0x49, 0x53, 0x41, 0x42, 0x4C, 0x45, 0x44,
-        /* 964: PAYMENT_REQUIRED */
-        0x50, 0x41, 0x59, 0x4D, 0x45, 0x4E, 0x54, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x49, 0x52, 0x45, 0x44,
-        /* 980: NO_RESPONSE */
-        0x4E, 0x4F, 0x5F, 0x52, 0x45, 0x53, 0x50, 0x4F, 0x4E, 0x53, 0x45,
-        /* 991: INVALID_X_FORWARDED_FOR */
-        0x49, 0x4E, 0x56, 0x41, 0x4C, 0x49, 0x44, 0x5F, 0x58, 0x5F, 0x46, 0x4F, 0x52, 0x57, 0x41, 0x52, 0x44, 0x45, 0x44, 0x5F, 0x46, 0x4F, 0x52,
-        /* 1014: DESTINATION_LOCKED */
-        0x44, 0x45, 0x53, 0x54, 0x49, 0x4E, 0x41, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x4C, 0x4F, 0x43, 0x4B, 0x45, 0x44,
-        /* 1032: TOKEN_REQUIRED */
-        0x54, 0x4F, 0x4B, 0x45, 0x4E, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x49, 0x52, 0x45, 0x44,
-        /* 1046: NETWORK_READ_TIMEOUT_ERROR */
-        0x4E, 0x45, 0x54, 0x57, 0x4F, 0x52, 0x4B, 0x5F, 0x52, 0x45, 0x41, 0x44, 0x5F, 0x54, 0x49, 0x4D, 0x45, 0x4F, 0x55, 0x54, 0x5F, 0x45, 0x52, 0x52, 0x4F, 0x52,
-        /* 1072: LOOP_DETECTED */
-        0x4C, 0x4F, 0x4F, 0x50, 0x5F, 0x44, 0x45, 0x54, 0x45, 0x43, 0x54, 0x45, 0x44,
-        /* 1085: SEE_OTHER */
-        0x53, 0x45, 0x45, 0x5F, 0x4F, 0x54, 0x48, 0x45, 0x52,
-        /* 1094: SITE_IS_OVERLOADED */
-        0x53, 0x49, 0x54, 0x45, 0x5F, 0x49, 0x53, 0x5F, 0x4F, 0x56, 0x45, 0x52, 0x4C, 0x4F, 0x41, 0x44, 0x45, 0x44,
-        /* 1112: BAD_REQUEST */
-        0x42, 0x41, 0x44, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54,
-        /* 1123: MULTI_STATUS */
-        0x4D, 0x55, 0x4C, 0x54, 0x49, 0x5F, 0x53, 0x54, 0x41, 0x54, 0x55, 0x53,
-        /* 1135: MOVED_PERMANENTLY */
-        0x4D, 0x4F, 0x56, 0x45, 0x44, 0x5F, 0x50, 0x45, 0x52, 0x4D, 0x41, 0x4E, 0x45, 0x4E, 0x54, 0x4C, 0x59,
-        /* 1152: PRECONDITION_REQUIRED */
-        0x50, 0x52, 0x45, 0x43, 0x4F, 0x4E, 0x44, 0x49, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x49, 0x52, 0x45, 0x44,
-        /* 1173: RETRY_WITH */
-        0x52, 0x45, 0x54, 0x52, 0x59, 0x5F, 0x57, 0x49, 0x54, 0x48,
-        /* 1183: NETWORK_CONNECT_TIMEOUT_ERROR */
-        0x4E, 0x45, 0x54, 0x57, 0x4F, 0x52, 0x4B, 0x5F, 0x43, 0x4F, 0x4E, 0x4E, 0x45, 0x43, 0x54, 0x5F, 0x54, 0x49, 0x4D, 0x45, 0x4F, 0x55, 0x54, 0x5F, 0x45, 0x52, 0x52, 0x4F, 0x52,
-        /* 1212: UNSUPPORTED_MEDIA_TYPE */
-        0x55, 0x4E, 0x53, 0x55, 0x50, 0x50, 0x4F, 0x52, 0x54, 0x45, 0x44, 0x5F, 0x4D, 0x45, 0x44, 0x49, 0x41, 0x5F, 0x54, 0x59, 0x50, 0x45,
-        /* 1234: ORIGIN_IS_UNREACHABLE */
-        0x4F, 0x52, 0x49, 0x47, 0x49, 0x4E, 0x5F, 0x49, 0x53, 0x5F, 0x55, 0x4E, 0x52, 0x45, 0x41, 0x43, 0x48, 0x41, 0x42, 0x4C, 0x45,
-        /* 1255: NOT_EXTENDED */
-        0x4E, 0x4F, 0x54, 0x5F, 0x45, 0x58, 0x54, 0x45, 0x4E, 0x44, 0x45, 0x44,
-        /* 1267: ALREADY_REPORTED */
-        0x41, 0x4C, 0x52, 0x45, 0x41, 0x44, 0x59, 0x5F, 0x52, 0x45, 0x50, 0x4F, 0x52, 0x54, 0x45, 0x44,
-        /* 1283: SSL_HANDSHAKE_FAILED */
-        0x53, 0x53, 0x4C, 0x5F, 0x48, 0x41, 0x4E, 0x44, 0x53, 0x48, 0x41, 0x4B, 0x45, 0x5F, 0x46, 0x41, 0x49, 0x4C, 0x45, 0x44,
-        /* 1303: PROCESSING */
-        0x50, 0x52, 0x4F, 0x43, 0x45, 0x53, 0x53, 0x49, 0x4E, 0x47,
-        /* 1313: REVALIDATION_FAILED */
-        0x52, 0x45, 0x56, 0x41, 0x4C, 0x49, 0x44, 0x41, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x46, 0x41, 0x49, 0x4C, 0x45, 0x44,
-        /* 1332: UNORDERED_COLLECTION */
-        0x55, 0x4E, 0x4F, 0x52, 0x44, 0x45, 0x52, 0x45, 0x44, 0x5F, 0x43, 0x4F, 0x4C, 0x4C, 0x45, 0x43, 0x54, 0x49, 0x4F, 0x4E,
-        /* 1352: WEB_SERVER_IS_DOWN */
-        0x57, 0x45, 0x42, 0x5F, 0x53, 0x45, 0x52, 0x56, 0x45, 0x52, 0x5F, 0x49, 0x53, 0x5F, 0x44, 0x4F, 0x57, 0x4E,
-        /* 1370: SSL_CERTIFICATE_REQUIRED */
-        0x53, 0x53, 0x4C, 0x5F, 0x43, 0x45, 0x52, 0x54, 0x49, 0x46, 0x49, 0x43, 0x41, 0x54, 0x45, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x49, 0x52, 0x45, 0x44,
-        /* 1394: EXPECTATION_FAILED */
-        0x45, 0x58, 0x50, 0x45, 0x43, 0x54, 0x41, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x46, 0x41, 0x49, 0x4C, 0x45, 0x44,
-        /* 1412: PAGE_EXPIRED */
-        0x50, 0x41, 0x47, 0x45, 0x5F, 0x45, 0x58, 0x50, 0x49, 0x52, 0x45, 0x44,
-        /* 1424: UPLOAD_RESUMPTION_SUPPORTED */
-        0x55, 0x50, 0x4C, 0x4F, 0x41, 0x44, 0x5F, 0x52, 0x45, 0x53, 0x55, 0x4D, 0x50, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x53, 0x55, 0x50, 0x50, 0x4F, 0x52, 0x54, 0x45, 0x44,
-        /* 1451: FOUND */
-        0x46, 0x4F, 0x55, 0x4E, 0x44,
-        /* 1456: TRANSFORMATION_APPLIED */
-        0x54, 0x52, 0x41, 0x4E, 0x53, 0x46, 0x4F, 0x52, 0x4D, 0x41, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x41, 0x50, 0x50, 0x4C, 0x49, 0x45, 0x44,
-        /* 1478: RESET_CONTENT */
-        0x52, 0x45, 0x53, 0x45, 0x54, 0x5F, 0x43, 0x4F, 0x4E, 0x54, 0x45, 0x4E, 0x54,
-        /* 1491: WEB_SERVER_UNKNOWN_ERROR */
-        0x57, 0x45, 0x42, 0x5F, 0x53, 0x45, 0x52, 0x56, 0x45, 0x52, 0x5F, 0x55, 0x4E, 0x4B, 0x4E, 0x4F, 0x57, 0x4E, 0x5F, 0x45, 0x52, 0x52, 0x4F, 0x52,
-        /* 1515: FAILED_DEPENDENCY */
-        0x46, 0x41, 0x49, 0x4C, 0x45, 0x44, 0x5F, 0x44, 0x45, 0x50, 0x45, 0x4E, 0x44, 0x45, 0x4E, 0x43, 0x59,
-        /* 1532: INSUFFICIENT_STORAGE */
-        0x49, 0x4E, 0x53, 0x55, 0x46, 0x46, 0x49, 0x43, 0x49, 0x45, 0x4E, 0x54, 0x5F, 0x53, 0x54, 0x4F, 0x52, 0x41, 0x47, 0x45,
-        /* 1552: NOT_MODIFIED */
-        0x4E, 0x4F, 0x54, 0x5F, 0x4D, 0x4F, 0x44, 0x49, 0x46, 0x49, 0x45, 0x44,
-        /* 1564: AUTHENTICATION_TIMEOUT */
-        0x41, 0x55, 0x54, 0x48, 0x45, 0x4E, 0x54, 0x49, 0x43, 0x41, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x54, 0x49, 0x4D, 0x45, 0x4F, 0x55, 0x54,
-        /* 1586: MISCELLANEOUS_WARNING */
-        0x4D, 0x49, 0x53, 0x43, 0x45, 0x4C, 0x4C, 0x41, 0x4E, 0x45, 0x4F, 0x55, 0x53, 0x5F, 0x57, 0x41, 0x52, 0x4E, 0x49, 0x4E, 0x47,
-        /* 1607: URI_TOO_LONG */
-        0x55, 0x52, 0x49, 0x5F, 0x54, 0x4F, 0x4F, 0x5F, 0x4C, 0x4F, 0x4E, 0x47,
-        /* 1619: SITE_IS_FROZEN */
-        0x53, 0x49, 0x54, 0x45, 0x5F, 0x49, 0x53, 0x5F, 0x46, 0x52, 0x4F, 0x5A, 0x45, 0x4E,
-        /* 1633: UNAVAILABLE_FOR_LEGAL_REASONS */
-        0x55, 0x4E, 0x41, 0x56, 0x41, 0x49, 0x4C, 0x41, 0x42, 0x4C, 0x45, 0x5F, 0x46, 0x4F, 0x52, 0x5F, 0x4C, 0x45, 0x47, 0x41, 0x4C, 0x5F, 0x52, 0x45, 0x41, 0x53, 0x4F, 0x4E, 0x53,
-        /* 1662: PROXY_AUTHENTICATION_REQUIRED */
-        0x50, 0x52, 0x4F, 0x58, 0x59, 0x5F, 0x41, 0x55, 0x54, 0x48, 0x45, 0x4E, 0x54, 0x49, 0x43, 0x41, 0x54, 0x49, 0x4F, 0x4E, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x49, 0x52, 0x45, 0x44,
-        /* 1691: THIS_IS_FINE */
-        0x54, 0x48, 0x49, 0x53, 0x5F, 0x49, 0x53, 0x5F, 0x46, 0x49, 0x4E, 0x45,
-        /* 1703: DISCONNECTED_OPERATION */
-        0x44, 0x49, 0x53, 0x43, 0x4F, 0x4E, 0x4E, 0x45, 0x43, 0x54, 0x45, 0x44, 0x5F, 0x4F, 0x50, 0x45, 0x52, 0x41, 0x54, 0x49, 0x4F, 0x4E,
-        /* 1725: REQUEST_HEADER_FIELDS_TOO_LARGE */
-        0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54, 0x5F, 0x48, 0x45, 0x41, 0x44, 0x45, 0x52, 0x5F, 0x46, 0x49, 0x45, 0x4C, 0x44, 0x53, 0x5F, 0x54, 0x4F, 0x4F, 0x5F, 0x4C, 0x41, 0x52, 0x47, 0x45,
-        /* 1756: USE_PROXY */
-        0x55, 0x53, 0x45, 0x5F, 0x50, 0x52, 0x4F, 0x58, 0x59,
-        /* 1765: UPGRADE_REQUIRED */
-        0x55, 0x50, 0x47, 0x52, 0x41, 0x44, 0x45, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x49, 0x52, 0x45, 0x44,
-        /* 1781: CREATED */
-        0x43, 0x52, 0x45, 0x41, 0x54, 0x45, 0x44,
-        /* 1788: PARTIAL_CONTENT */
-        0x50, 0x41, 0x52, 0x54, 0x49, 0x41, 0x4C, 0x5F, 0x43, 0x4F, 0x4E, 0x54, 0x45, 0x4E, 0x54,
-        /* 1803: CLIENT_CLOSED_REQUEST */
-        0x43, 0x4C, 0x49, 0x45, 0x4E, 0x54, 0x5F, 0x43, 0x4C, 0x4F, 0x53, 0x45, 0x44, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54,
-        /* 1824: RAILGUN_ERROR */
-        0x52, 0x41, 0x49, 0x4C, 0x47, 0x55, 0x4E, 0x5F, 0x45, 0x52, 0x52, 0x4F, 0x52,
-        /* 1837: HEURISTIC_EXPIRATION */
-        0x48, 0x45, 0x55, 0x52, 0x49, 0x53, 0x54, 0x49, 0x43, 0x5F, 0x45, 0x58, 0x50, 0x49, 0x52, 0x41, 0x54, 0x49, 0x4F, 0x4E,
-        /* 1857: METHOD_FAILURE */
-        0x4D, 0x45, 0x54, 0x48, 0x4F, 0x44, 0x5F, 0x46, 0x41, 0x49, 0x4C, 0x55, 0x52, 0x45,
-        /* 1871: TIMEOUT_OCCURRED */
-        0x54, 0x49, 0x4D, 0x45, 0x4F, 0x55, 0x54, 0x5F, 0x4F, 0x43, 0x43, 0x55, 0x52, 0x52, 0x45, 0x44,
-        /* 1887: NOT_ACCEPTABLE */
-        0x4E, 0x4F, 0x54, 0x5F, 0x41, 0x43, 0x43, 0x45, 0x50, 0x54, 0x41, 0x42, 0x4C, 0x45,
-        /* 1901: FORBIDDEN */
-        0x46, 0x4F, 0x52, 0x42, 0x49, 0x44, 0x44, 0x45, 0x4E,
-        /* 1910: OK */
-        0x4F, 0x4B,
-        /* 1912: RANGE_NOT_SATISFIABLE */
-        0x52, 0x41, 0x4E, 0x47, 0x45, 0x5F, 0x4E, 0x4F, 0x54, 0x5F, 0x53, 0x41, 0x54, 0x49, 0x53, 0x46, 0x49, 0x41, 0x42, 0x4C, 0x45,
-        /* 1933: NOT_FOUND */
-        0x4E, 0x4F, 0x54, 0x5F, 0x46, 0x4F, 0x55, 0x4E, 0x44,
-        /* 1942: CHECKPOINT */
-        0x43, 0x48, 0x45, 0x43, 0x4B, 0x50, 0x4F, 0x49, 0x4E, 0x54,
-        /* 1952: VARIANT_ALSO_NEGOTIATES */
-        0x56, 0x41, 0x52, 0x49, 0x41, 0x4E, 0x54, 0x5F, 0x41, 0x4C, 0x53, 0x4F, 0x5F, 0x4E, 0x45, 0x47, 0x4F, 0x54, 0x49, 0x41, 0x54, 0x45, 0x53,
-        /* 1975: IM_A_TEAPOT */
-        0x49, 0x4D, 0x5F, 0x41, 0x5F, 0x54, 0x45, 0x41, 0x50, 0x4F, 0x54,
-        /* 1986: EARLY_HINTS */
-        0x45, 0x41, 0x52, 0x4C, 0x59, 0x5F, 0x48, 0x49, 0x4E, 0x54, 0x53,
+        /* 0 */ 'C', 'O', 'N', 'T', 'I', 'N', 'U', 'E',
+        /* 8 */ 'S', 'W', 'I', 'T', 'C', 'H', 'I', 'N', 'G', '_', 'P', 'R', 'O', 'T', 'O', 'C', 'O', 'L', 'S',
+        /* 27 */ 'P', 'R', 'O', 'C', 'E', 'S', 'S', 'I', 'N', 'G',
+        /* 37 */ 'C', 'H', 'E', 'C', 'K', 'P', 'O', 'I', 'N', 'T',
+        /* 47 */ 'E', 'A', 'R', 'L', 'Y', '_', 'H', 'I', 'N', 'T', 'S',
+        /* 58 */ 'U', 'P', 'L', 'O', 'A', 'D', '_', 'R', 'E', 'S', 'U', 'M', 'P', 'T', 'I', 'O', 'N', '_', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D',
+        /* 85 */ 'R', 'E', 'S', 'P', 'O', 'N', 'S', 'E', '_', 'I', 'S', '_', 'S', 'T', 'A', 'L', 'E',
+        /* 102 */ 'R', 'E', 'V', 'A', 'L', 'I', 'D', 'A', 'T', 'I', 'O', 'N', '_', 'F', 'A', 'I', 'L', 'E', 'D',
+        /* 121 */ 'D', 'I', 'S', 'C', 'O', 'N', 'N', 'E', 'C', 'T', 'E', 'D', '_', 'O', 'P', 'E', 'R', 'A', 'T', 'I', 'O', 'N',
+        /* 143 */ 'H', 'E', 'U', 'R', 'I', 'S', 'T', 'I', 'C', '_', 'E', 'X', 'P', 'I', 'R', 'A', 'T', 'I', 'O', 'N',
+        /* 163 */ 'M', 'I', 'S', 'C', 'E', 'L', 'L', 'A', 'N', 'E', 'O', 'U', 'S', '_', 'W', 'A', 'R', 'N', 'I', 'N', 'G',
+        /* 184 */ 'O', 'K',
+        /* 186 */ 'C', 'R', 'E', 'A', 'T', 'E', 'D',
+        /* 193 */ 'A', 'C', 'C', 'E', 'P', 'T', 'E', 'D',
+        /* 201 */ 'N', 'O', 'N', '_', 'A', 'U', 'T', 'H', 'O', 'R', 'I', 'T', 'A', 'T', 'I', 'V', 'E', '_', 'I', 'N', 'F', 'O', 'R', 'M', 'A', 'T', 'I', 'O', 'N',
+        /* 230 */ 'N', 'O', '_', 'C', 'O', 'N', 'T', 'E', 'N', 'T',
+        /* 240 */ 'R', 'E', 'S', 'E', 'T', '_', 'C', 'O', 'N', 'T', 'E', 'N', 'T',
+        /* 253 */ 'P', 'A', 'R', 'T', 'I', 'A', 'L', '_', 'C', 'O', 'N', 'T', 'E', 'N', 'T',
+        /* 268 */ 'M', 'U', 'L', 'T', 'I', '_', 'S', 'T', 'A', 'T', 'U', 'S',
+        /* 280 */ 'A', 'L', 'R', 'E', 'A', 'D', 'Y', '_', 'R', 'E', 'P', 'O', 'R', 'T', 'E', 'D',
+        /* 296 */ 'T', 'R', 'A', 'N', 'S', 'F', 'O', 'R', 'M', 'A', 'T', 'I', 'O', 'N', '_', 'A', 'P', 'P', 'L', 'I', 'E', 'D',
+        /* 318 */ 'T', 'H', 'I', 'S', '_', 'I', 'S', '_', 'F', 'I', 'N', 'E',
+        /* 330 */ 'I', 'M', '_', 'U', 'S', 'E', 'D',
+        /* 337 */ 'M', 'I', 'S', 'C', 'E', 'L', 'L', 'A', 'N', 'E', 'O', 'U', 'S', '_', 'P', 'E', 'R', 'S', 'I', 'S', 'T', 'E', 'N', 'T', '_', 'W', 'A', 'R', 'N', 'I', 'N', 'G',
+        /* 369 */ 'M', 'U', 'L', 'T', 'I', 'P', 'L', 'E', '_', 'C', 'H', 'O', 'I', 'C', 'E', 'S',
+        /* 385 */ 'M', 'O', 'V', 'E', 'D', '_', 'P', 'E', 'R', 'M', 'A', 'N', 'E', 'N', 'T', 'L', 'Y',
+        /* 402 */ 'F', 'O', 'U', 'N', 'D',
+        /* 407 */ 'S', 'E', 'E', '_', 'O', 'T', 'H', 'E', 'R',
+        /* 416 */ 'N', 'O', 'T', '_', 'M', 'O', 'D', 'I', 'F', 'I', 'E', 'D',
+        /* 428 */ 'U', 'S', 'E', '_', 'P', 'R', 'O', 'X', 'Y',
+        /* 437 */ 'S', 'W', 'I', 'T', 'C', 'H', '_', 'P', 'R', 'O', 'X', 'Y',
+        /* 449 */ 'T', 'E', 'M', 'P', 'O', 'R', 'A', 'R', 'Y', '_', 'R', 'E', 'D', 'I', 'R', 'E', 'C', 'T',
+        /* 467 */ 'P', 'E', 'R', 'M', 'A', 'N', 'E', 'N', 'T', '_', 'R', 'E', 'D', 'I', 'R', 'E', 'C', 'T',
+        /* 485 */ 'R', 'E', 'S', 'U', 'M', 'E', '_', 'I', 'N', 'C', 'O', 'M', 'P', 'L', 'E', 'T', 'E',
+        /* 502 */ 'B', 'A', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
+        /* 513 */ 'U', 'N', 'A', 'U', 'T', 'H', 'O', 'R', 'I', 'Z', 'E', 'D',
+        /* 525 */ 'P', 'A', 'Y', 'M', 'E', 'N', 'T', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 541 */ 'F', 'O', 'R', 'B', 'I', 'D', 'D', 'E', 'N',
+        /* 550 */ 'N', 'O', 'T', '_', 'F', 'O', 'U', 'N', 'D',
+        /* 559 */ 'M', 'E', 'T', 'H', 'O', 'D', '_', 'N', 'O', 'T', '_', 'A', 'L', 'L', 'O', 'W', 'E', 'D',
+        /* 577 */ 'N', 'O', 'T', '_', 'A', 'C', 'C', 'E', 'P', 'T', 'A', 'B', 'L', 'E',
+        /* 591 */ 'P', 'R', 'O', 'X', 'Y', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 620 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T',
+        /* 635 */ 'C', 'O', 'N', 'F', 'L', 'I', 'C', 'T',
+        /* 643 */ 'G', 'O', 'N', 'E',
+        /* 647 */ 'L', 'E', 'N', 'G', 'T', 'H', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 662 */ 'P', 'R', 'E', 'C', 'O', 'N', 'D', 'I', 'T', 'I', 'O', 'N', '_', 'F', 'A', 'I', 'L', 'E', 'D',
+        /* 681 */ 'C', 'O', 'N', 'T', 'E', 'N', 'T', '_', 'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
+        /* 698 */ 'U', 'R', 'I', '_', 'T', 'O', 'O', '_', 'L', 'O', 'N', 'G',
+        /* 710 */ 'U', 'N', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D', '_', 'M', 'E', 'D', 'I', 'A', '_', 'T', 'Y', 'P', 'E',
+        /* 732 */ 'R', 'A', 'N', 'G', 'E', '_', 'N', 'O', 'T', '_', 'S', 'A', 'T', 'I', 'S', 'F', 'I', 'A', 'B', 'L', 'E',
+        /* 753 */ 'E', 'X', 'P', 'E', 'C', 'T', 'A', 'T', 'I', 'O', 'N', '_', 'F', 'A', 'I', 'L', 'E', 'D',
+        /* 771 */ 'I', 'M', '_', 'A', '_', 'T', 'E', 'A', 'P', 'O', 'T',
+        /* 782 */ 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T',
+        /* 804 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'P', 'A', 'C', 'E', '_', 'O', 'N', '_', 'R', 'E', 'S', 'O', 'U', 'R', 'C', 'E',
+        /* 834 */ 'P', 'A', 'G', 'E', '_', 'E', 'X', 'P', 'I', 'R', 'E', 'D',
+        /* 846 */ 'E', 'N', 'H', 'A', 'N', 'C', 'E', '_', 'Y', 'O', 'U', 'R', '_', 'C', 'A', 'L', 'M',
+        /* 863 */ 'M', 'E', 'T', 'H', 'O', 'D', '_', 'F', 'A', 'I', 'L', 'U', 'R', 'E',
+        /* 877 */ 'D', 'E', 'S', 'T', 'I', 'N', 'A', 'T', 'I', 'O', 'N', '_', 'L', 'O', 'C', 'K', 'E', 'D',
+        /* 895 */ 'M', 'I', 'S', 'D', 'I', 'R', 'E', 'C', 'T', 'E', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
+        /* 914 */ 'U', 'N', 'P', 'R', 'O', 'C', 'E', 'S', 'S', 'A', 'B', 'L', 'E', '_', 'C', 'O', 'N', 'T', 'E', 'N', 'T',
+        /* 935 */ 'L', 'O', 'C', 'K', 'E', 'D',
+        /* 941 */ 'F', 'A', 'I', 'L', 'E', 'D', '_', 'D', 'E', 'P', 'E', 'N', 'D', 'E', 'N', 'C', 'Y',
+        /* 958 */ 'T', 'O', 'O', '_', 'E', 'A', 'R', 'L', 'Y',
+        /* 967 */ 'U', 'N', 'O', 'R', 'D', 'E', 'R', 'E', 'D', '_', 'C', 'O', 'L', 'L', 'E', 'C', 'T', 'I', 'O', 'N',
+        /* 987 */ 'U', 'P', 'G', 'R', 'A', 'D', 'E', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1003 */ 'P', 'R', 'E', 'C', 'O', 'N', 'D', 'I', 'T', 'I', 'O', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1024 */ 'T', 'O', 'O', '_', 'M', 'A', 'N', 'Y', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T', 'S',
+        /* 1041 */ 'S', 'H', 'O', 'P', 'I', 'F', 'Y', '_', 'S', 'E', 'C', 'U', 'R', 'I', 'T', 'Y', '_', 'R', 'E', 'J', 'E', 'C', 'T', 'I', 'O', 'N',
+        /* 1067 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_', 'F', 'I', 'E', 'L', 'D', 'S', '_', 'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
+        /* 1098 */ 'L', 'O', 'G', 'I', 'N', '_', 'T', 'I', 'M', 'E', '_', 'O', 'U', 'T',
+        /* 1112 */ 'N', 'O', '_', 'R', 'E', 'S', 'P', 'O', 'N', 'S', 'E',
+        /* 1123 */ 'R', 'E', 'T', 'R', 'Y', '_', 'W', 'I', 'T', 'H',
+        /* 1133 */ 'B', 'L', 'O', 'C', 'K', 'E', 'D', '_', 'B', 'Y', '_', 'W', 'I', 'N', 'D', 'O', 'W', 'S', '_', 'P', 'A', 'R', 'E', 'N', 'T', 'A', 'L', '_', 'C', 'O', 'N', 'T', 'R', 'O', 'L', 'S',
+        /* 1169 */ 'I', 'I', 'S', '_', 'R', 'E', 'D', 'I', 'R', 'E', 'C', 'T',
+        /* 1181 */ 'U', 'N', 'A', 'V', 'A', 'I', 'L', 'A', 'B', 'L', 'E', '_', 'F', 'O', 'R', '_', 'L', 'E', 'G', 'A', 'L', '_', 'R', 'E', 'A', 'S', 'O', 'N', 'S',
+        /* 1210 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'L', 'O', 'A', 'D', '_', 'B', 'A', 'L', 'A', 'N', 'C', 'E', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
+        /* 1245 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'X', '_', 'F', 'O', 'R', 'W', 'A', 'R', 'D', 'E', 'D', '_', 'F', 'O', 'R',
+        /* 1268 */ 'I', 'N', 'C', 'O', 'M', 'P', 'A', 'T', 'I', 'B', 'L', 'E', '_', 'P', 'R', 'O', 'T', 'O', 'C', 'O', 'L', '_', 'V', 'E', 'R', 'S', 'I', 'O', 'N', 'S',
+        /* 1298 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_', 'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
+        /* 1322 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1343 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1367 */ 'H', 'T', 'T', 'P', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'S', 'E', 'N', 'T', '_', 'T', 'O', '_', 'H', 'T', 'T', 'P', 'S', '_', 'P', 'O', 'R', 'T',
+        /* 1398 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'T', 'O', 'K', 'E', 'N',
+        /* 1411 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
+        /* 1432 */ 'T', 'O', 'K', 'E', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1446 */ 'I', 'N', 'T', 'E', 'R', 'N', 'A', 'L', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1467 */ 'N', 'O', 'T', '_', 'I', 'M', 'P', 'L', 'E', 'M', 'E', 'N', 'T', 'E', 'D',
+        /* 1482 */ 'B', 'A', 'D', '_', 'G', 'A', 'T', 'E', 'W', 'A', 'Y',
+        /* 1493 */ 'S', 'E', 'R', 'V', 'I', 'C', 'E', '_', 'U', 'N', 'A', 'V', 'A', 'I', 'L', 'A', 'B', 'L', 'E',
+        /* 1512 */ 'G', 'A', 'T', 'E', 'W', 'A', 'Y', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T',
+        /* 1527 */ 'H', 'T', 'T', 'P', '_', 'V', 'E', 'R', 'S', 'I', 'O', 'N', '_', 'N', 'O', 'T', '_', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D',
+        /* 1553 */ 'V', 'A', 'R', 'I', 'A', 'N', 'T', '_', 'A', 'L', 'S', 'O', '_', 'N', 'E', 'G', 'O', 'T', 'I', 'A', 'T', 'E', 'S',
+        /* 1576 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'T', 'O', 'R', 'A', 'G', 'E',
+        /* 1596 */ 'L', 'O', 'O', 'P', '_', 'D', 'E', 'T', 'E', 'C', 'T', 'E', 'D',
+        /* 1609 */ 'B', 'A', 'N', 'D', 'W', 'I', 'D', 'T', 'H', '_', 'L', 'I', 'M', 'I', 'T', '_', 'E', 'X', 'C', 'E', 'E', 'D', 'E', 'D',
+        /* 1633 */ 'N', 'O', 'T', '_', 'E', 'X', 'T', 'E', 'N', 'D', 'E', 'D',
+        /* 1645 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1676 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'U', 'N', 'K', 'N', 'O', 'W', 'N', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1700 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'I', 'S', '_', 'D', 'O', 'W', 'N',
+        /* 1718 */ 'C', 'O', 'N', 'N', 'E', 'C', 'T', 'I', 'O', 'N', '_', 'T', 'I', 'M', 'E', 'D', '_', 'O', 'U', 'T',
+        /* 1738 */ 'O', 'R', 'I', 'G', 'I', 'N', '_', 'I', 'S', '_', 'U', 'N', 'R', 'E', 'A', 'C', 'H', 'A', 'B', 'L', 'E',
+        /* 1759 */ 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'O', 'C', 'C', 'U', 'R', 'R', 'E', 'D',
+        /* 1775 */ 'S', 'S', 'L', '_', 'H', 'A', 'N', 'D', 'S', 'H', 'A', 'K', 'E', '_', 'F', 'A', 'I', 'L', 'E', 'D',
+        /* 1795 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
+        /* 1818 */ 'R', 'A', 'I', 'L', 'G', 'U', 'N', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1831 */ 'S', 'I', 'T', 'E', '_', 'I', 'S', '_', 'O', 'V', 'E', 'R', 'L', 'O', 'A', 'D', 'E', 'D',
+        /* 1849 */ 'C', 'L', 'O', 'U', 'D', 'F', 'L', 'A', 'R', 'E', '_', '1', 'X', 'X', 'X', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1870 */ 'S', 'I', 'T', 'E', '_', 'I', 'S', '_', 'F', 'R', 'O', 'Z', 'E', 'N',
+        /* 1884 */ 'T', 'E', 'M', 'P', 'O', 'R', 'A', 'R', 'I', 'L', 'Y', '_', 'D', 'I', 'S', 'A', 'B', 'L', 'E', 'D',
+        /* 1904 */ 'I', 'D', 'E', 'N', 'T', 'I', 'T', 'Y', '_', 'P', 'R', 'O', 'V', 'I', 'D', 'E', 'R', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1942 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'R', 'E', 'A', 'D', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1968 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'C', 'O', 'N', 'N', 'E', 'C', 'T', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'E', 'R', 'R', 'O', 'R',
     },
 };
 

@@ -198,16 +198,16 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [1] = { 0, 1 * sizeof(struct demo_info), 2 }, /* OK: OK */
-        [3] = { 4, 0 * sizeof(struct demo_info), 8 }, /* Continue: CONTINUE */
+        [3] = { 0, 0 * sizeof(struct demo_info), 8 }, /* Continue */
+        [1] = { 16, 1 * sizeof(struct demo_info), 2 }, /* OK */
     },
     {
-        /* 0: OK */
-        0x6F, 0x6B,
-        0x20, 0x20,
-        /* 4: Continue */
-        0x63, 0x6F, 0x6E, 0x74, 0x69, 0x6E, 0x75, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+        /* 0: Continue */
+        'c', 'o', 'n', 't', 'i', 'n', 'u', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 16: OK */
+        'o', 'k',
+        ' ', ' ',
     },
 };
 
@@ -298,14 +298,12 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [0] = { 0, 1 * sizeof(struct demo_info), 2 }, /* OK */
-        [3] = { 2, 0 * sizeof(struct demo_info), 8 }, /* CONTINUE */
+        [3] = { 0, 0 * sizeof(struct demo_info), 8 }, /* CONTINUE */
+        [0] = { 8, 1 * sizeof(struct demo_info), 2 }, /* OK */
     },
     {
-        /* 0: OK */
-        0x4F, 0x4B,
-        /* 2: CONTINUE */
-        0x43, 0x4F, 0x4E, 0x54, 0x49, 0x4E, 0x55, 0x45,
+        /* 0 */ 'C', 'O', 'N', 'T', 'I', 'N', 'U', 'E',
+        /* 8 */ 'O', 'K',
     },
 };
 

@@ -198,16 +198,16 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [2] = { 0, 1 * sizeof(struct demo_info), 3 }, /* 404: NUMBER */
-        [3] = { 6, 0 * sizeof(struct demo_info), 3 }, /* yes: YES */
+        [3] = { 0, 0 * sizeof(struct demo_info), 3 }, /* yes */
+        [2] = { 6, 1 * sizeof(struct demo_info), 3 }, /* 404 */
     },
     {
-        /* 0: 404 */
-        0x34, 0x30, 0x34,
-        0x00, 0x00, 0x00,
-        /* 6: yes */
-        0x79, 0x65, 0x73,
-        0x20, 0x20, 0x20,
+        /* 0: yes */
+        'y', 'e', 's',
+        ' ', ' ', ' ',
+        /* 6: 404 */
+        '4', '0', '4',
+        '\0', '\0', '\0',
     },
 };
 
@@ -298,14 +298,12 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [1] = { 0, 1 * sizeof(struct demo_info), 6 }, /* NUMBER */
-        [2] = { 6, 0 * sizeof(struct demo_info), 3 }, /* YES */
+        [2] = { 0, 0 * sizeof(struct demo_info), 3 }, /* YES */
+        [1] = { 3, 1 * sizeof(struct demo_info), 6 }, /* NUMBER */
     },
     {
-        /* 0: NUMBER */
-        0x4E, 0x55, 0x4D, 0x42, 0x45, 0x52,
-        /* 6: YES */
-        0x59, 0x45, 0x53,
+        /* 0 */ 'Y', 'E', 'S',
+        /* 3 */ 'N', 'U', 'M', 'B', 'E', 'R',
     },
 };
 

@@ -202,20 +202,20 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [0] = { 0, 1 * sizeof(struct demo_info), 4 }, /* Last: LAST */
-        [2] = { 8, 2 * sizeof(struct demo_info), 26 }, /* Request Has Been Forbidden: REQUEST_HAS_BEEN_FORBIDDEN */
-        [3] = { 60, 0 * sizeof(struct demo_info), 21 }, /* Client Closed Request: CLIENT_CLOSED_REQUEST */
+        [3] = { 0, 0 * sizeof(struct demo_info), 21 }, /* Client Closed Request */
+        [0] = { 42, 1 * sizeof(struct demo_info), 4 }, /* Last */
+        [2] = { 50, 2 * sizeof(struct demo_info), 26 }, /* Request Has Been Forbidden */
     },
     {
-        /* 0: Last */
-        0x6C, 0x61, 0x73, 0x74,
-        0x20, 0x20, 0x20, 0x20,
-        /* 8: Request Has Been Forbidden */
-        0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x20, 0x68, 0x61, 0x73, 0x20, 0x62, 0x65, 0x65, 0x6E, 0x20, 0x66, 0x6F, 0x72, 0x62, 0x69, 0x64, 0x64, 0x65, 0x6E,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
-        /* 60: Client Closed Request */
-        0x63, 0x6C, 0x69, 0x65, 0x6E, 0x74, 0x20, 0x63, 0x6C, 0x6F, 0x73, 0x65, 0x64, 0x20, 0x72, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+        /* 0: Client Closed Request */
+        'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 42: Last */
+        'l', 'a', 's', 't',
+        ' ', ' ', ' ', ' ',
+        /* 50: Request Has Been Forbidden */
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'a', 's', ' ', 'b', 'e', 'e', 'n', ' ', 'f', 'o', 'r', 'b', 'i', 'd', 'd', 'e', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
     },
 };
 
@@ -306,17 +306,14 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [0] = { 0, 1 * sizeof(struct demo_info), 4 }, /* LAST */
-        [1] = { 4, 2 * sizeof(struct demo_info), 26 }, /* REQUEST_HAS_BEEN_FORBIDDEN */
-        [2] = { 30, 0 * sizeof(struct demo_info), 21 }, /* CLIENT_CLOSED_REQUEST */
+        [2] = { 0, 0 * sizeof(struct demo_info), 21 }, /* CLIENT_CLOSED_REQUEST */
+        [0] = { 21, 1 * sizeof(struct demo_info), 4 }, /* LAST */
+        [1] = { 25, 2 * sizeof(struct demo_info), 26 }, /* REQUEST_HAS_BEEN_FORBIDDEN */
     },
     {
-        /* 0: LAST */
-        0x4C, 0x41, 0x53, 0x54,
-        /* 4: REQUEST_HAS_BEEN_FORBIDDEN */
-        0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54, 0x5F, 0x48, 0x41, 0x53, 0x5F, 0x42, 0x45, 0x45, 0x4E, 0x5F, 0x46, 0x4F, 0x52, 0x42, 0x49, 0x44, 0x44, 0x45, 0x4E,
-        /* 30: CLIENT_CLOSED_REQUEST */
-        0x43, 0x4C, 0x49, 0x45, 0x4E, 0x54, 0x5F, 0x43, 0x4C, 0x4F, 0x53, 0x45, 0x44, 0x5F, 0x52, 0x45, 0x51, 0x55, 0x45, 0x53, 0x54,
+        /* 0 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
+        /* 21 */ 'L', 'A', 'S', 'T',
+        /* 25 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'A', 'S', '_', 'B', 'E', 'E', 'N', '_', 'F', 'O', 'R', 'B', 'I', 'D', 'D', 'E', 'N',
     },
 };
 

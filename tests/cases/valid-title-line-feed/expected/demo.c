@@ -192,12 +192,12 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [1] = { 0, 0 * sizeof(struct demo_info), 8 }, /* Continue: CONTINUE */
+        [1] = { 0, 0 * sizeof(struct demo_info), 8 }, /* Continue */
     },
     {
         /* 0: Continue */
-        0x63, 0x6F, 0x6E, 0x74, 0x69, 0x6E, 0x75, 0x65,
-        0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+        'c', 'o', 'n', 't', 'i', 'n', 'u', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
     },
 };
 
@@ -291,8 +291,7 @@ static const struct {
         [1] = { 0, 0 * sizeof(struct demo_info), 8 }, /* CONTINUE */
     },
     {
-        /* 0: CONTINUE */
-        0x43, 0x4F, 0x4E, 0x54, 0x49, 0x4E, 0x55, 0x45,
+        /* 0 */ 'C', 'O', 'N', 'T', 'I', 'N', 'U', 'E',
     },
 };
 

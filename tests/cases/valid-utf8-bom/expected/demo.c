@@ -192,12 +192,12 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [1] = { 0, 0 * sizeof(struct demo_info), 2 }, /* OK: OK */
+        [1] = { 0, 0 * sizeof(struct demo_info), 2 }, /* OK */
     },
     {
         /* 0: OK */
-        0x6F, 0x6B,
-        0x20, 0x20,
+        'o', 'k',
+        ' ', ' ',
     },
 };
 
@@ -291,8 +291,7 @@ static const struct {
         [0] = { 0, 0 * sizeof(struct demo_info), 2 }, /* OK */
     },
     {
-        /* 0: OK */
-        0x4F, 0x4B,
+        /* 0 */ 'O', 'K',
     },
 };
 
