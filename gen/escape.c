@@ -173,14 +173,23 @@ static bool append_chars(struct buffer *out, const char *text, size_t length)
     bool ok = true;
     for (size_t i = 0; ok && i < length; i++) {
         unsigned char byte = (unsigned char)text[i];
-        char constant[12];
-        if (byte == '\'' || byte == '\\' || byte == '?')
-            snprintf(constant, sizeof constant, "'\\%c'", byte);
-        else if (byte >= 0x20 && byte < 0x7F)
-            snprintf(constant, sizeof constant, "'%c'", byte);
-        else
-            snprintf(constant, sizeof constant, "'\\%o'", byte);
-        ok = (i == 0 || buffer_append(out, ", ", 2)) && buffer_append_string(out, constant);
+        char constant[8] = {'\'', 0, 0, 0, 0, 0, 0, 0};
+        size_t used = 1;
+        if (byte == '\'' || byte == '\\' || byte == '?') {
+            constant[used++] = '\\';
+            constant[used++] = (char)byte;
+        } else if (byte >= 0x20 && byte < 0x7F) {
+            constant[used++] = (char)byte;
+        } else { /* octal, by hand: snprintf per byte would dominate large pools */
+            constant[used++] = '\\';
+            if (byte >= 0100)
+                constant[used++] = (char)('0' + (byte >> 6));
+            if (byte >= 010)
+                constant[used++] = (char)('0' + ((byte >> 3) & 7));
+            constant[used++] = (char)('0' + (byte & 7));
+        }
+        constant[used++] = '\'';
+        ok = (i == 0 || buffer_append(out, ", ", 2)) && buffer_append(out, constant, used);
     }
     return ok;
 }
