@@ -1,11 +1,13 @@
 /* artifact.c: a growing list of artifacts. */
 #include "artifact.h"
+#include "cleanup.h"
 
 #include <stdlib.h>
 #include <unistd.h>
 
 static void free_artifact(struct artifact *artifact)
 {
+    cleanup_forget(artifact->temporary);
     free(artifact->name);
     free(artifact->bytes);
     free(artifact->temporary);
@@ -36,6 +38,7 @@ void artifacts_discard(struct artifacts *artifacts)
     for (size_t i = 0; i < artifacts->count; i++) {
         if (artifacts->items[i].temporary)
             unlink(artifacts->items[i].temporary);
+        cleanup_forget(artifacts->items[i].temporary);
         free(artifacts->items[i].temporary);
         artifacts->items[i].temporary = NULL;
     }

@@ -1,18 +1,14 @@
 /* main.c: the recipe. registry.yaml -> load -> check -> derive -> annotate
- * -> render -> write, one Jansson model flowing through. Errors are collected by each
- * stage and printed here, once; nothing is written unless every stage
- * succeeded. */
-#include "annotate.h"
-#include "check.h"
+ * -> lookup tables (pipeline.c) -> render -> write, one Jansson model
+ * flowing through. Errors are collected by each stage and printed here, once;
+ * nothing is written unless every stage succeeded. */
+#include "cleanup.h"
 #include "cli.h"
 #include "depfile.h"
-#include "derive.h"
 #include "diag.h"
-#include "load.h"
-#include "lookup.h"
+#include "pipeline.h"
 #include "render.h"
 #include "source.h"
-#include "where.h"
 #include "write.h"
 
 #include <stdlib.h>
@@ -20,9 +16,7 @@
 
 struct run {
     struct options options;
-    struct source source;
     struct diags diags;
-    struct where_table *where;
     json_t *model;
     struct artifacts artifacts;
     struct inputs inputs; /* template files read, for the depfile */
@@ -36,29 +30,15 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* Load and check: the model, or NULL with the reason in run->diags. */
 static int read_registry(struct run *run)
 {
     const struct options *options = &run->options;
-    int status = source_read(options->registry, options->max_bytes, &run->source, &run->diags);
-    if (status != EXIT_OK)
-        return status;
-    run->model = load_registry(&run->source, run->where, &run->diags);
-    source_free(&run->source); /* the model holds all it needs */
-    if (!run->model)
-        return run->diags.count ? EXIT_INVALID : EXIT_TROUBLE;
-    struct checker checker = {options->registry, run->where, &run->diags};
-    if (!check_registry(&checker, run->model))
-        return EXIT_INVALID;
-    where_free(run->where); /* locations serve only the check */
-    run->where = NULL;
-    if (!derive_model(run->model) || !annotate_model(run->model, base_name(options->registry))) {
-        fail("out of memory while deriving");
-        return EXIT_TROUBLE;
-    }
-    if (!lookup_tables(run->model))
-        return EXIT_INVALID; /* reported */
-    return EXIT_OK;
+    struct source source;
+    int status = source_read(options->registry, options->max_bytes, &source, &run->diags);
+    if (status == EXIT_OK)
+        status = pipeline_model(&source, base_name(options->registry), &run->diags, &run->model);
+    source_free(&source);
+    return status;
 }
 
 static int write_outputs(struct run *run)
@@ -92,9 +72,7 @@ static void run_free(struct run *run)
     artifacts_free(&run->artifacts);
     inputs_free(&run->inputs);
     json_decref(run->model);
-    where_free(run->where);
     diags_free(&run->diags);
-    source_free(&run->source);
     options_free(&run->options);
 }
 
@@ -106,8 +84,8 @@ int main(int argc, char **argv)
         options_free(&run.options);
         return status;
     }
-    run.where = where_new();
-    status = run.where ? generate(&run) : EXIT_TROUBLE;
+    cleanup_install();
+    status = generate(&run);
     run_free(&run);
     return status;
 }

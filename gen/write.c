@@ -1,5 +1,6 @@
 /* write.c: temporary files, renames, and leaving unchanged files alone. */
 #include "write.h"
+#include "cleanup.h"
 #include "diag.h"
 #include "source.h"
 
@@ -102,9 +103,16 @@ int open_temporary(const char *directory, const char *name, char **path)
     if (!temporary)
         return -1;
     snprintf(temporary, length, "%s/.%s.XXXXXX", directory, name);
+    /* Registered before it exists, so an interrupt can never leave it. */
+    if (!cleanup_add(temporary)) {
+        fail("more than %d artifacts at once", CLEANUP_CAPACITY);
+        free(temporary);
+        return -1;
+    }
     int descriptor = mkstemp(temporary);
     if (descriptor < 0) {
         fail("cannot create a file in '%s': %s", directory, strerror(errno));
+        cleanup_forget(temporary);
         free(temporary);
         return -1;
     }
@@ -174,6 +182,7 @@ int write_artifacts(const char *directory, struct artifacts *artifacts)
             unlink(artifact->temporary);
             status = EXIT_TROUBLE;
         }
+        cleanup_forget(artifact->temporary);
         free(artifact->temporary);
         artifact->temporary = NULL;
         free(path);
@@ -206,6 +215,7 @@ int write_file(const char *path, const char *bytes, size_t length)
             status = EXIT_TROUBLE;
         }
         if (status == EXIT_OK) {
+            cleanup_forget(one.items[0].temporary);
             free(one.items[0].temporary);
             one.items[0].temporary = NULL;
         }
