@@ -26,8 +26,13 @@ void cleanup_install(void)
     sigemptyset(&action.sa_mask);
     for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
         sigaddset(&action.sa_mask, signals[i]); /* one handler at a time */
-    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++)
+    for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+        struct sigaction current;
+        /* A signal ignored at start (nohup, a background job) stays ignored. */
+        if (sigaction(signals[i], NULL, &current) == 0 && current.sa_handler == SIG_IGN)
+            continue;
         sigaction(signals[i], &action, NULL);
+    }
 }
 
 bool cleanup_add(char *path)
