@@ -7,9 +7,10 @@ cd "$(dirname "$0")"
 
 # Build: compiler, meson, libyaml, Jansson. Tests: python3-jsonschema and
 # python3-yaml (schema), clang and g++ (generated C under several compilers),
-# cmark-gfm (Markdown rendering), clang-format (style check).
+# cmark-gfm (Markdown rendering), clang-format (style check), cmake, make and
+# git (the downstream consumers). scdoc builds the man page regen(1).
 packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev
-python3 python3-jsonschema python3-yaml cmark-gfm"
+python3 python3-jsonschema python3-yaml cmark-gfm cmake make git scdoc"
 
 missing=""
 for package in $packages; do
