@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 # cmark-gfm (Markdown rendering), clang-format (style check), cmake, make and
 # git (the downstream consumers). scdoc builds the man page regen(1).
 packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev
-python3 python3-jsonschema python3-yaml cmark-gfm cmake make git scdoc"
+python3 python3-jsonschema python3-yaml cmark-gfm cmake make git scdoc valgrind libclang-rt-dev"
 
 missing=""
 for package in $packages; do
