@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 # python3-yaml (schema), clang and g++ (generated C under several compilers),
 # cmark-gfm (Markdown rendering), clang-format (style check), cmake, make and
 # git (the downstream consumers). scdoc builds the man page regen(1).
+# valgrind (the -Dvalgrind suite) and libclang-rt-dev (libFuzzer, -Dfuzz).
 packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev
 python3 python3-jsonschema python3-yaml cmark-gfm cmake make git scdoc valgrind libclang-rt-dev"
 
