@@ -1,5 +1,5 @@
 /* depfile.h: a Make-style depfile naming the artifacts and what they were
- * made from (the registry, and the template files when -t is given), so that
+ * made from (the registry, and with -t the template directory and files), so that
  * meson/ninja or make rebuild exactly when one of those changes. */
 #ifndef REGEN_DEPFILE_H
 #define REGEN_DEPFILE_H

@@ -126,7 +126,9 @@ static int load_directory_set(const char *directory, struct template_set *set,
     char **names = template_names(directory, &count);
     if (!names)
         return EXIT_TROUBLE;
-    int status = count ? EXIT_OK : EXIT_TROUBLE;
+    /* The directory itself too: adding or removing a template changes its
+     * mtime, so a build reruns regen for a new template as well. */
+    int status = count && add_path(inputs, directory) ? EXIT_OK : EXIT_TROUBLE;
     if (!count)
         fail("no templates (*%s files) in '%s'", TEMPLATE_SUFFIX, directory);
     set->files = calloc(count + 1, sizeof *set->files);

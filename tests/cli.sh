@@ -45,7 +45,7 @@ depfile-templates)
     mkdir -p "$work/my templates" && printf 'x\n' >"$work/my templates/NAME.txt.tmpl"
     cp "$valid" "$work/registry.yaml"
     (cd "$work" && expect 0 "" "$regen" -t "my templates" -o out --depfile deps.d registry.yaml)
-    printf '%s\n' 'out/demo.txt: registry.yaml my\ templates/NAME.txt.tmpl' >"$work/want"
+    printf '%s\n' 'out/demo.txt: registry.yaml my\ templates my\ templates/NAME.txt.tmpl' >"$work/want"
     cmp "$work/want" "$work/deps.d" || { echo "FAIL: depfile:"; cat "$work/deps.d"; exit 1; } ;;
 depfile-unchanged)
     expect 0 "" "$regen" -o "$work/out" --depfile "$work/deps.d" "$valid"
