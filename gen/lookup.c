@@ -2,7 +2,7 @@
  *
  * Each table's parameters go in model._lookup:
  *   index_type                 C type of an entry index + 1 ("unsigned char" ...)
- *   any_full, any_fast         whether some string table uses each hash mode
+ *   any_full                   whether some string table needs full-mode hashing
  *   code:   {direct, span} or, for a sparse range, {hash...}
  *   reason: {hash..., full, max_length, pool_size}
  *   name:   {hash..., full, max_length, pool_size}
@@ -348,7 +348,6 @@ bool lookup_tables(json_t *model)
     json_object_set_new(lookup, "reason", by_reason);
     json_object_set_new(lookup, "name", by_name);
     json_object_set_new(lookup, "any_full", json_boolean(reason_full || name_full));
-    json_object_set_new(lookup, "any_fast", json_boolean(!reason_full || !name_full));
     json_object_set_new(model, "_lookup", lookup);
     return true;
 }
