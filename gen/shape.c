@@ -58,6 +58,11 @@ static bool check_integer(struct checker *checker, json_t *map, const char *key,
     size_t length = json_string_length(value);
     long number;
     char quoted[QUOTE_BUFFER];
+    if (!json_is_string(value)) {
+        check_error(checker, value, "'%s' must be an integer, not %s", key,
+                    kind_of(checker, value));
+        return false;
+    }
     if (!where || !where->plain) {
         check_error(checker, value, "'%s' must be a plain integer, not a quoted string", key);
         return false;
