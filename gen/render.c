@@ -57,22 +57,13 @@ void inputs_free(struct inputs *inputs)
     *inputs = (struct inputs){0};
 }
 
-static char *joined(const char *directory, const char *name)
-{
-    size_t length = strlen(directory) + strlen(name) + 2;
-    char *path = malloc(length);
-    if (path)
-        snprintf(path, length, "%s/%s", directory, name);
-    return path;
-}
-
 static void load_builtin_set(struct template_set *set)
 {
     set->files = calloc(builtin_template_count + 1, sizeof *set->files);
     for (size_t i = 0; set->files && i < builtin_template_count; i++) {
         const struct builtin_template *builtin = &builtin_templates[i];
         struct template_file *file = &set->files[set->count++];
-        file->path = joined("templates", builtin->name);
+        file->path = path_join("templates", builtin->name);
         file->name = strdup(builtin->name);
         file->text = malloc(builtin->length + 1);
         if (file->text)
@@ -136,7 +127,7 @@ static int load_directory_set(const char *directory, struct template_set *set,
         struct template_file *file = &set->files[set->count++];
         file->name = names[i];
         names[i] = NULL;
-        file->path = joined(directory, file->name);
+        file->path = path_join(directory, file->name);
         struct source source;
         status = source_read(file->path, MAX_TEMPLATE_BYTES, &source, diags);
         file->text = source.bytes;
