@@ -274,23 +274,30 @@ static bool collect_names(json_t *codes, struct key_set *set)
     return true;
 }
 
+/* The members that say where a key landed, for each kind of key. */
+struct placement_names {
+    const char *slot, *offset, *length, *key, *mask;
+};
+static const struct placement_names reason_names = {
+    "_reason_slot", "_reason_offset", "_reason_length", "_reason_key", "_reason_mask"};
+static const struct placement_names former_names = {"slot", "offset", "length", "key", "mask"};
+static const struct placement_names name_names = {"_name_slot", "_name_offset", "_name_length",
+                                                  NULL, NULL};
+
 /* Writes where key I landed (SLOT, OFFSET in the pool) onto its entry or
  * former-phrase object. */
 static void place_key(const struct key_set *set, size_t i, uint32_t slot, size_t offset)
 {
     const struct key *key = &set->keys[i];
-    const char *prefix = set->fold ? "_reason" : "_name";
+    const struct placement_names *names = key->former ? &former_names
+                                          : set->fold ? &reason_names
+                                                      : &name_names;
     json_t *target = key->former ? key->former : key->entry;
-    char name[32];
-    snprintf(name, sizeof name, "%s_slot", key->former ? "" : prefix);
-    set_integer(target, key->former ? "slot" : name, (json_int_t)slot);
-    snprintf(name, sizeof name, "%s_offset", prefix);
-    set_integer(target, key->former ? "offset" : name, (json_int_t)offset);
-    snprintf(name, sizeof name, "%s_length", prefix);
-    set_integer(target, key->former ? "length" : name, (json_int_t)key->length);
+    set_integer(target, names->slot, (json_int_t)slot);
+    set_integer(target, names->offset, (json_int_t)offset);
+    set_integer(target, names->length, (json_int_t)key->length);
     if (set->fold)
-        set_folded(target, key->former ? "key" : "_reason_key",
-                   key->former ? "mask" : "_reason_mask", key->text, key->length);
+        set_folded(target, names->key, names->mask, key->text, key->length);
 }
 
 static json_t *string_table(json_t *codes, bool phrases)
