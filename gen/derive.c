@@ -95,14 +95,12 @@ static void mark_primaries(json_t **entries, size_t count)
         json_t *primary = json_object_get(primary_of, code);
         if (!primary || (is_unofficial(primary) && !is_unofficial(entries[i])))
             json_object_set(primary_of, code, entries[i]);
+        json_object_set_new(entries[i], "_primary", json_false());
     }
-    for (size_t i = 0; i < count; i++) {
-        char code[24];
-        snprintf(code, sizeof code, "%lld",
-                 (long long)json_integer_value(json_object_get(entries[i], "code")));
-        bool primary = json_object_get(primary_of, code) == entries[i];
-        json_object_set_new(entries[i], "_primary", json_boolean(primary));
-    }
+    const char *code;
+    json_t *primary;
+    json_object_foreach (primary_of, code, primary)
+        json_object_set_new(primary, "_primary", json_true());
     json_decref(primary_of);
 }
 
