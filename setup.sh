@@ -5,12 +5,13 @@
 set -eu
 cd "$(dirname "$0")"
 
-# Build: compiler, meson, libyaml, Jansson. Tests: python3-jsonschema and
-# python3-yaml (schema), clang and g++ (generated C under several compilers),
-# cmark-gfm (Markdown rendering), clang-format (style check), cmake, make and
-# git (the downstream consumers). scdoc builds the man page regen(1).
+# Build: compiler, meson, libyaml, Jansson, mimalloc (the model's allocator,
+# gen/allocator.c). Tests: python3-jsonschema and python3-yaml (schema), clang
+# and g++ (generated C under several compilers), cmark-gfm (Markdown
+# rendering), clang-format (style check), cmake, make and git (the downstream
+# consumers). scdoc builds the man page regen(1).
 # valgrind (the -Dvalgrind suite) and libclang-rt-dev (libFuzzer, -Dfuzz).
-packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev
+packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev libmimalloc-dev
 python3 python3-jsonschema python3-yaml cmark-gfm cmake make git scdoc valgrind libclang-rt-dev"
 
 missing=""

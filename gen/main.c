@@ -2,6 +2,7 @@
  * -> lookup tables (pipeline.c) -> render -> write, one Jansson model
  * flowing through. Errors are collected by each stage and printed here, once;
  * nothing is written unless every stage succeeded. */
+#include "allocator.h"
 #include "cleanup.h"
 #include "cli.h"
 #include "depfile.h"
@@ -85,6 +86,7 @@ int main(int argc, char **argv)
         return status;
     }
     cleanup_install();
+    allocator_install();
     status = generate(&run);
     run_free(&run);
     return status;
