@@ -37,6 +37,16 @@ void diag_add(struct diags *diags, const char *file, struct mark at, const char 
     diags->count++;
 }
 
+void diags_append(struct diags *into, struct diags *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        struct diag *diag = &from->items[i];
+        diag_add(into, diag->file ? diag->file : "regen", diag->at, "%s",
+                 diag->text ? diag->text : "(out of memory)");
+    }
+    diags_free(from);
+}
+
 static int compare_diags(const void *left, const void *right)
 {
     const struct diag *a = left, *b = right;

@@ -32,6 +32,8 @@ struct diags {
 
 void diag_add(struct diags *diags, const char *file, struct mark at, const char *format, ...)
     REGEN_PRINTF(4, 5);
+/* Moves FROM's errors to the end of INTO, in their order. */
+void diags_append(struct diags *into, struct diags *from);
 void diags_print(struct diags *diags, FILE *stream);
 void diags_free(struct diags *diags);
 

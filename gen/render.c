@@ -4,6 +4,7 @@
 #include "escape.h"
 #include "source.h"
 #include "template.h"
+#include "workers.h"
 #include "write.h"
 
 #include <dirent.h>
@@ -166,33 +167,49 @@ struct parsed {
     char *name; /* the artifact's */
 };
 
-/* Renders TEMPLATE into ARTIFACT: in memory, or streamed into a new
- * temporary file in OUTPUT_DIR. */
-static bool render_one(const json_t *model, const struct template *template, const char *output_dir,
-                       struct artifact *artifact, struct diags *diags)
+/* One artifact to render: into memory, or streamed into its temporary file
+ * (opened beforehand, on the main thread, where the interrupt cleanup is
+ * kept). Jobs run at once, so each collects its own errors. */
+struct render_job {
+    const struct template *template;
+    struct artifact artifact;
+    int descriptor; /* the temporary file, or -1 for memory */
+    struct diags diags;
+    bool rendered;
+};
+
+struct render_batch {
+    const json_t *model;
+    struct render_job *jobs;
+};
+
+static bool render_into(const json_t *model, struct render_job *job)
 {
     struct buffer out = {0};
-    int descriptor = -1;
-    if (output_dir) {
-        descriptor = open_temporary(output_dir, artifact->name, &artifact->temporary);
-        if (descriptor < 0)
-            return false;
-        out.spill_fd = descriptor + 1;
-    }
-    bool ok = template_render(template, model, &out, diags);
-    if (ok && output_dir) {
+    if (job->descriptor >= 0)
+        out.spill_fd = job->descriptor + 1;
+    bool ok = template_render(job->template, model, &out, &job->diags);
+    if (ok && job->descriptor >= 0) {
         ok = buffer_flush(&out);
         if (!ok)
-            fail("cannot write '%s': %s", artifact->temporary, strerror(errno));
+            fail("cannot write '%s': %s", job->artifact.temporary, strerror(errno));
     }
-    if (descriptor >= 0 && close(descriptor) != 0 && ok) {
-        fail("cannot write '%s': %s", artifact->temporary, strerror(errno));
+    if (job->descriptor >= 0 && close(job->descriptor) != 0 && ok) {
+        fail("cannot write '%s': %s", job->artifact.temporary, strerror(errno));
         ok = false;
     }
-    if (ok && !output_dir)
-        artifact->bytes = buffer_take(&out, &artifact->length);
+    job->descriptor = -1;
+    if (ok && !job->artifact.temporary)
+        job->artifact.bytes = buffer_take(&out, &job->artifact.length);
     buffer_free(&out);
-    return ok && (output_dir || artifact->bytes);
+    return ok && (job->artifact.temporary || job->artifact.bytes);
+}
+
+static void run_render_job(void *batch_pointer, size_t index)
+{
+    struct render_batch *batch = batch_pointer;
+    struct render_job *job = &batch->jobs[index];
+    job->rendered = render_into(batch->model, job);
 }
 
 /* Parses every template of SET; false after reporting errors. */
@@ -223,6 +240,40 @@ static bool directory_exists(const char *path)
     return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
 }
 
+/* Renders every parsed template, the artifacts at once (workers.h), and
+ * adds them to ARTIFACTS in template order. */
+static int render_parsed(const json_t *model, struct parsed *parsed, size_t count,
+                         const char *output_dir, struct artifacts *artifacts, struct diags *diags)
+{
+    struct render_job *jobs = calloc(count + 1, sizeof *jobs);
+    if (!jobs)
+        return EXIT_TROUBLE;
+    bool opened = true;
+    for (size_t i = 0; i < count; i++) {
+        jobs[i].template = parsed[i].template;
+        jobs[i].artifact.name = parsed[i].name;
+        jobs[i].descriptor = -1;
+        parsed[i].name = NULL;
+        if (output_dir && opened) {
+            jobs[i].descriptor =
+                open_temporary(output_dir, jobs[i].artifact.name, &jobs[i].artifact.temporary);
+            opened = jobs[i].descriptor >= 0;
+        }
+    }
+    if (opened)
+        workers_run(count, run_render_job, &(struct render_batch){model, jobs});
+    int status = EXIT_OK;
+    for (size_t i = 0; i < count; i++) {
+        if (jobs[i].descriptor >= 0)
+            close(jobs[i].descriptor); /* opened, but never rendered */
+        diags_append(diags, &jobs[i].diags);
+        if (!artifacts_add(artifacts, jobs[i].artifact) || !jobs[i].rendered)
+            status = EXIT_TROUBLE;
+    }
+    free(jobs);
+    return status == EXIT_OK ? EXIT_OK : diags->count ? EXIT_INVALID : EXIT_TROUBLE;
+}
+
 static int render_set(const json_t *model, const struct template_set *set, const char *output_dir,
                       struct artifacts *artifacts, struct diags *diags)
 {
@@ -243,13 +294,8 @@ static int render_set(const json_t *model, const struct template_set *set, const
         created = !directory_exists(output_dir);
         status = make_output_directory(output_dir);
     }
-    for (size_t i = 0; status == EXIT_OK && i < set->count; i++) {
-        struct artifact artifact = {parsed[i].name, NULL, 0, NULL};
-        parsed[i].name = NULL;
-        bool rendered = render_one(model, parsed[i].template, output_dir, &artifact, diags);
-        if (!artifacts_add(artifacts, artifact) || !rendered)
-            status = diags->count ? EXIT_INVALID : EXIT_TROUBLE;
-    }
+    if (status == EXIT_OK)
+        status = render_parsed(model, parsed, set->count, output_dir, artifacts, diags);
     for (size_t i = 0; parsed && i < set->count; i++) {
         template_free(parsed[i].template);
         free(parsed[i].name);
