@@ -2,6 +2,7 @@
 #include "template.h"
 #include "source.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,7 +366,8 @@ static void render_error(struct renderer *renderer, const struct node *node, con
              node->name);
 }
 
-/* A copy of VALUE without the keys that begin with '_'. */
+/* A copy of VALUE without the keys that begin with '_'. Its leaves are the
+ * model's own, reference-counted: see public_lock. */
 static json_t *without_private_keys(const json_t *value)
 {
     if (json_is_array(value)) {
@@ -393,6 +395,11 @@ static json_t *without_private_keys(const json_t *value)
     return copy;
 }
 
+/* Held while a public copy is made, used and freed: the copy shares the
+ * model's leaves, and Jansson's json_incref reads a count that another
+ * thread may be changing, so two copies at once would race. */
+static pthread_mutex_t public_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static json_t *keep(struct renderer *renderer, json_t *value)
 {
     json_decref(renderer->scratch);
@@ -404,9 +411,11 @@ static json_t *builtin(struct renderer *renderer, const char *name)
 {
     const struct frame *top = &renderer->frames[renderer->depth];
     if (strcmp(name, "@json") == 0) {
+        pthread_mutex_lock(&public_lock);
         json_t *public = without_private_keys(top->value);
         char *text = json_dumps(public, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         json_decref(public);
+        pthread_mutex_unlock(&public_lock);
         json_t *string = text ? json_string(text) : NULL;
         free(text);
         return keep(renderer, string);
@@ -470,10 +479,12 @@ static int append_dump(const char *chunk, size_t size, void *data)
 /* {{{@json}}}: dumped straight into the output, never held as one string. */
 static bool render_json_dump(struct renderer *renderer)
 {
+    pthread_mutex_lock(&public_lock);
     json_t *public = without_private_keys(renderer->frames[renderer->depth].value);
     bool ok = public && json_dump_callback(public, append_dump, renderer->out,
                                            JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
     json_decref(public);
+    pthread_mutex_unlock(&public_lock);
     return ok;
 }
 
@@ -517,7 +528,13 @@ static bool render_in_frame(struct renderer *renderer, const struct node *sectio
 
 static bool render_section(struct renderer *renderer, const struct node *section)
 {
-    json_t *value = json_incref((json_t *)lookup(renderer, section));
+    /* The model is not reference-counted here: several renderers read it at
+     * once (render.c) and nothing changes it. Only a value made for this
+     * lookup (@index...) is owned, so that a nested lookup cannot free it. */
+    json_t *value = (json_t *)lookup(renderer, section);
+    json_t *owned = value && value == renderer->scratch ? value : NULL;
+    if (owned)
+        renderer->scratch = NULL;
     bool truthy = value && is_truthy(value);
     bool ok = true;
     if (section->kind == NODE_INVERTED) {
@@ -531,7 +548,7 @@ static bool render_section(struct renderer *renderer, const struct node *section
     } else if (truthy) {
         ok = render_in_frame(renderer, section, (struct frame){value, 0, 0});
     }
-    json_decref(value);
+    json_decref(owned);
     return ok;
 }
 

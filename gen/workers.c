@@ -3,11 +3,12 @@
  * Rendering is most of a large run, and the artifacts are independent: each
  * template reads the finished model and writes its own file. Each thread
  * takes the next job number until none is left; results never depend on
- * the order, since each job writes only to its own slot. */
+ * the order, since each job writes only to its own slot. POSIX threads, not
+ * C11's: ThreadSanitizer does not see glibc's thrd_create. */
 #include "workers.h"
 
 #include <stdatomic.h>
-#include <threads.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #define MAX_WORKERS 8
@@ -19,12 +20,12 @@ struct crew {
     atomic_size_t next;
 };
 
-static int work(void *crew_pointer)
+static void *work(void *crew_pointer)
 {
     struct crew *crew = crew_pointer;
     for (size_t i; (i = atomic_fetch_add(&crew->next, 1)) < crew->count;)
         crew->job(crew->context, i);
-    return 0;
+    return NULL;
 }
 
 static size_t worker_count(size_t jobs)
@@ -39,14 +40,14 @@ static size_t worker_count(size_t jobs)
 void workers_run(size_t count, void (*job)(void *context, size_t index), void *context)
 {
     struct crew crew = {job, context, count, 0};
-    thrd_t threads[MAX_WORKERS];
+    pthread_t threads[MAX_WORKERS];
     size_t started = 0;
     /* The calling thread works too; a thread that cannot start is no error,
      * the others take its share. */
     for (size_t i = 1; i < worker_count(count); i++)
-        if (thrd_create(&threads[started], work, &crew) == thrd_success)
+        if (pthread_create(&threads[started], NULL, work, &crew) == 0)
             started++;
     work(&crew);
     for (size_t i = 0; i < started; i++)
-        thrd_join(threads[i], NULL);
+        pthread_join(threads[i], NULL);
 }
