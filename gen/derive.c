@@ -52,75 +52,92 @@ static const char *class_of(const json_t *classes, json_int_t code)
     return ""; /* the check guarantees a class for every code */
 }
 
-static void add_derived_fields(json_t *entry, const json_t *classes)
+/* ENTRY in canonical key order, with what it may leave out filled in: the
+ * name derived from the reason, the class its code falls in, empty lists.
+ * Built in one go rather than by adding to the loaded object, which would
+ * grow (and rehash) it first. */
+static json_t *canonical_entry(const json_t *entry, const json_t *classes)
 {
-    if (!json_object_get(entry, "name")) {
-        char *name = text_name_from_reason(json_string_value(json_object_get(entry, "reason")));
-        json_object_set_new(entry, "name", json_string(name));
-        free(name);
+    json_t *ordered = json_object();
+    for (size_t i = 0; ordered && i < COUNT_OF(entry_keys); i++) {
+        const char *key = entry_keys[i];
+        json_t *value = json_object_get(entry, key);
+        if (value) {
+            json_object_set(ordered, key, value);
+        } else if (strcmp(key, "name") == 0) {
+            char *name = text_name_from_reason(json_string_value(json_object_get(entry, "reason")));
+            json_object_set_new(ordered, key, json_string(name));
+            free(name);
+        } else if (strcmp(key, "class") == 0) {
+            json_int_t code = json_integer_value(json_object_get(entry, "code"));
+            json_object_set_new(ordered, key, json_string(class_of(classes, code)));
+        } else if (strcmp(key, "former") == 0 || strcmp(key, "flags") == 0) {
+            json_object_set_new(ordered, key, json_array());
+        }
     }
-    json_int_t code = json_integer_value(json_object_get(entry, "code"));
-    json_object_set_new(entry, "class", json_string(class_of(classes, code)));
-    if (!json_object_get(entry, "former"))
-        json_object_set_new(entry, "former", json_array());
-    if (!json_object_get(entry, "flags"))
-        json_object_set_new(entry, "flags", json_array());
+    return ordered;
 }
 
-static int compare_entries(const void *left, const void *right)
+/* An entry with what sorting and marking need, read once: a comparison
+ * that looked them up in the objects would do so millions of times. */
+struct sortable {
+    json_t *entry;
+    json_int_t code;
+    const char *name;
+    size_t position; /* in the file */
+    bool unofficial;
+};
+
+static int compare_sortables(const void *left, const void *right)
 {
-    const json_t *a = *(json_t *const *)left, *b = *(json_t *const *)right;
-    json_int_t code_a = json_integer_value(json_object_get(a, "code"));
-    json_int_t code_b = json_integer_value(json_object_get(b, "code"));
-    if (code_a != code_b)
-        return code_a < code_b ? -1 : 1;
-    return strcmp(json_string_value(json_object_get(a, "name")),
-                  json_string_value(json_object_get(b, "name")));
+    const struct sortable *a = left, *b = right;
+    if (a->code != b->code)
+        return a->code < b->code ? -1 : 1;
+    return strcmp(a->name, b->name); /* names are unique: a total order */
 }
 
-static bool is_unofficial(const json_t *entry)
+/* Whether A is the better primary of a code: not unofficial, else listed
+ * first. */
+static bool is_better_primary(const struct sortable *a, const struct sortable *b)
 {
-    return strcmp(json_string_value(json_object_get(entry, "status")), "unofficial") == 0;
+    if (a->unofficial != b->unofficial)
+        return !a->unofficial;
+    return a->position < b->position;
 }
 
-/* The entry a lookup by code returns: the one that is not unofficial, else
- * the first listed. Decided in file order, before sorting loses it. */
-static void mark_primaries(json_t **entries, size_t count)
+/* The entry a lookup by code returns, among the sorted ITEMS: in each run
+ * of one code, the one that is not unofficial, else the first listed. */
+static void mark_primaries(const struct sortable *items, size_t count)
 {
-    json_t *primary_of = json_object(); /* "404" -> entry */
-    for (size_t i = 0; i < count; i++) {
-        char code[24];
-        snprintf(code, sizeof code, "%lld",
-                 (long long)json_integer_value(json_object_get(entries[i], "code")));
-        json_t *primary = json_object_get(primary_of, code);
-        if (!primary || (is_unofficial(primary) && !is_unofficial(entries[i])))
-            json_object_set(primary_of, code, entries[i]);
-        json_object_set_new(entries[i], "_primary", json_false());
+    for (size_t first = 0, end; first < count; first = end) {
+        size_t best = first;
+        for (end = first + 1; end < count && items[end].code == items[first].code; end++)
+            if (is_better_primary(&items[end], &items[best]))
+                best = end;
+        for (size_t i = first; i < end; i++)
+            json_object_set_new(items[i].entry, "_primary", json_boolean(i == best));
     }
-    const char *code;
-    json_t *primary;
-    json_object_foreach (primary_of, code, primary)
-        json_object_set_new(primary, "_primary", json_true());
-    json_decref(primary_of);
 }
 
 static json_t *sorted_entries(const json_t *codes, const json_t *classes)
 {
     size_t count = json_array_size(codes);
-    json_t **entries = calloc(count ? count : 1, sizeof *entries);
-    if (!entries)
+    struct sortable *items = calloc(count ? count : 1, sizeof *items);
+    if (!items)
         return NULL;
     for (size_t i = 0; i < count; i++) {
-        json_t *entry = json_array_get(codes, i);
-        add_derived_fields(entry, classes);
-        entries[i] = in_order(entry, entry_keys, COUNT_OF(entry_keys));
+        json_t *entry = canonical_entry(json_array_get(codes, i), classes);
+        const char *status = json_string_value(json_object_get(entry, "status"));
+        items[i] = (struct sortable){entry, json_integer_value(json_object_get(entry, "code")),
+                                     json_string_value(json_object_get(entry, "name")), i,
+                                     strcmp(status, "unofficial") == 0};
     }
-    mark_primaries(entries, count);
-    qsort(entries, count, sizeof *entries, compare_entries);
+    qsort(items, count, sizeof *items, compare_sortables);
+    mark_primaries(items, count);
     json_t *sorted = json_array();
     for (size_t i = 0; i < count; i++)
-        json_array_append_new(sorted, entries[i]);
-    free(entries);
+        json_array_append_new(sorted, items[i].entry);
+    free(items);
     return sorted;
 }
 
