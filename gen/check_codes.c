@@ -175,7 +175,7 @@ static bool check_phrase(struct checker *checker, const json_t *phrase, json_t *
     char *folded = text_fold(json_string_value(phrase));
     char quoted[QUOTE_BUFFER];
     text_quote(json_string_value(phrase), json_string_length(phrase), quoted, sizeof quoted);
-    if (json_object_get(earlier, folded)) {
+    if (earlier && json_object_get(earlier, folded)) {
         check_error(checker, phrase, "phrase '%s' repeats one of this entry's phrases", quoted);
     } else if (json_object_get(seen->phrases, folded)) {
         struct mark at = mark_of(checker->where, json_object_get(seen->phrases, folded));
@@ -186,7 +186,8 @@ static bool check_phrase(struct checker *checker, const json_t *phrase, json_t *
         taken = true;
     } else {
         json_object_set(seen->phrases, folded, (json_t *)phrase);
-        json_object_set(earlier, folded, (json_t *)phrase);
+        if (earlier)
+            json_object_set(earlier, folded, (json_t *)phrase);
     }
     free(folded);
     return taken;
@@ -195,7 +196,8 @@ static bool check_phrase(struct checker *checker, const json_t *phrase, json_t *
 /* Returns true when the reason clashes with another entry's phrase. */
 static bool check_phrases(struct checker *checker, const json_t *entry, struct seen *seen)
 {
-    json_t *earlier = json_object();
+    /* Most entries have no former phrase, and then nothing to repeat. */
+    json_t *earlier = json_array_size(json_object_get(entry, "former")) ? json_object() : NULL;
     const json_t *reason = json_object_get(entry, "reason");
     bool reason_taken = reason && check_phrase(checker, reason, earlier, seen);
     size_t index;
