@@ -24,6 +24,7 @@
 #include "buffer.h"
 #include "diag.h"
 #include "phash.h"
+#include "workers.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -313,33 +314,91 @@ static void place_key(const struct key_set *set, size_t i, uint32_t slot, size_t
         set_folded(target, names->key, names->mask, key->text, key->length);
 }
 
-static json_t *string_table(json_t *codes, bool phrases)
-{
-    struct key_set set = {NULL, 0, phrases, false};
+/* A string table on its way: its keys, then its perfect hash. The reason
+ * and name tables are built at once (workers.h): each reads only its keys. */
+struct string_work {
+    struct key_set set;
     struct phash phash;
-    bool collected = phrases ? collect_phrases(codes, &set) : collect_names(codes, &set);
-    set.full = collected && !phash_fast_mode_works(&set, set.count, key_bytes, set.fold);
-    if (!collected || !phash_build(&phash, &set, set.count, hash_key)) {
-        free(set.keys);
-        report_no_hash(phrases ? "reason phrases" : "names", set.count);
+    bool built;
+};
+
+static void build_string_hash(void *works, size_t index)
+{
+    struct string_work *work = &((struct string_work *)works)[index];
+    struct key_set *set = &work->set;
+    set->full = !phash_fast_mode_works(set, set->count, key_bytes, set->fold);
+    work->built = phash_build(&work->phash, set, set->count, hash_key);
+}
+
+/* Writing where keys landed, in chunks run at once: each key writes to an
+ * object of its own (its entry, or its former phrase's object). */
+#define PLACEMENT_CHUNKS 8
+
+struct placement {
+    const struct key_set *set;
+    const uint32_t *slot_of; /* per key */
+    const size_t *offset_of; /* per key, in the pool */
+};
+
+static void place_chunk(void *placement_pointer, size_t chunk)
+{
+    const struct placement *placement = placement_pointer;
+    size_t count = placement->set->count;
+    size_t size = (count + PLACEMENT_CHUNKS - 1) / PLACEMENT_CHUNKS;
+    for (size_t i = chunk * size; i < count && i < (chunk + 1) * size; i++)
+        place_key(placement->set, i, placement->slot_of[i], placement->offset_of[i]);
+}
+
+static json_t *string_table(struct string_work *work, const char *what)
+{
+    const struct key_set *set = &work->set;
+    if (!work->built) {
+        report_no_hash(what, set->count);
         return NULL;
     }
-    uint32_t *slot_of = slots_of_keys(&phash, set.count);
-    size_t pool_size = 0, max_length = 0;
-    for (size_t i = 0; slot_of && i < set.count; i++) {
-        place_key(&set, i, slot_of[i], pool_size);
-        pool_size += (phrases ? 2 : 1) * set.keys[i].length; /* phrases: key, then mask */
-        if (set.keys[i].length > max_length)
-            max_length = set.keys[i].length;
+    uint32_t *slot_of = slots_of_keys(&work->phash, set->count);
+    size_t *offset_of = calloc(set->count + 1, sizeof *offset_of);
+    if (!slot_of || !offset_of) {
+        free(slot_of);
+        free(offset_of);
+        fail("out of memory while placing %s", what);
+        return NULL;
     }
-    json_t *table = hash_description(&phash, set.count);
+    size_t pool_size = 0, max_length = 0;
+    for (size_t i = 0; i < set->count; i++) {
+        offset_of[i] = pool_size;
+        pool_size += (set->fold ? 2 : 1) * set->keys[i].length; /* phrases: key, then mask */
+        if (set->keys[i].length > max_length)
+            max_length = set->keys[i].length;
+    }
+    workers_run(PLACEMENT_CHUNKS, place_chunk, &(struct placement){set, slot_of, offset_of});
+    json_t *table = hash_description(&work->phash, set->count);
     set_integer(table, "max_length", (json_int_t)max_length);
     set_integer(table, "pool_size", (json_int_t)pool_size);
-    json_object_set_new(table, "full", json_boolean(set.full));
+    json_object_set_new(table, "full", json_boolean(set->full));
     free(slot_of);
-    phash_free(&phash);
-    free(set.keys);
+    free(offset_of);
     return table;
+}
+
+/* The lookups by reason and by name: keys collected, both hashes built at
+ * once, then each table's placement. */
+static bool string_tables(json_t *codes, json_t **by_reason, json_t **by_name)
+{
+    struct string_work works[2] = {{.set = {.fold = true}}, {.set = {.fold = false}}};
+    bool collected = collect_phrases(codes, &works[0].set) && collect_names(codes, &works[1].set);
+    if (collected)
+        workers_run(2, build_string_hash, works);
+    else
+        fail("out of memory while collecting keys");
+    *by_reason = collected ? string_table(&works[0], "reason phrases") : NULL;
+    *by_name = *by_reason ? string_table(&works[1], "names") : NULL;
+    for (size_t i = 0; i < 2; i++) {
+        if (works[i].built)
+            phash_free(&works[i].phash);
+        free(works[i].set.keys);
+    }
+    return *by_name != NULL;
 }
 
 bool lookup_tables(json_t *model)
@@ -349,9 +408,8 @@ bool lookup_tables(json_t *model)
     json_int_t min = json_integer_value(json_object_get(registry, "min"));
     json_int_t max = json_integer_value(json_object_get(registry, "max"));
     json_t *by_code = code_table(codes, min, max);
-    json_t *by_reason = by_code ? string_table(codes, true) : NULL;
-    json_t *by_name = by_reason ? string_table(codes, false) : NULL;
-    if (!by_name) {
+    json_t *by_reason = NULL, *by_name = NULL;
+    if (!by_code || !string_tables(codes, &by_reason, &by_name)) {
         json_decref(by_code);
         json_decref(by_reason);
         return false;
