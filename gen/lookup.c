@@ -332,7 +332,6 @@ static void build_string_hash(void *works, size_t index)
 
 /* Writing where keys landed, in chunks run at once: each key writes to an
  * object of its own (its entry, or its former phrase's object). */
-#define PLACEMENT_CHUNKS 8
 
 struct placement {
     const struct key_set *set;
@@ -343,9 +342,9 @@ struct placement {
 static void place_chunk(void *placement_pointer, size_t chunk)
 {
     const struct placement *placement = placement_pointer;
-    size_t count = placement->set->count;
-    size_t size = (count + PLACEMENT_CHUNKS - 1) / PLACEMENT_CHUNKS;
-    for (size_t i = chunk * size; i < count && i < (chunk + 1) * size; i++)
+    size_t first, end;
+    workers_chunk(chunk, placement->set->count, &first, &end);
+    for (size_t i = first; i < end; i++)
         place_key(placement->set, i, placement->slot_of[i], placement->offset_of[i]);
 }
 
@@ -371,7 +370,7 @@ static json_t *string_table(struct string_work *work, const char *what)
         if (set->keys[i].length > max_length)
             max_length = set->keys[i].length;
     }
-    workers_run(PLACEMENT_CHUNKS, place_chunk, &(struct placement){set, slot_of, offset_of});
+    workers_run(WORKERS_CHUNKS, place_chunk, &(struct placement){set, slot_of, offset_of});
     json_t *table = hash_description(&work->phash, set->count);
     set_integer(table, "max_length", (json_int_t)max_length);
     set_integer(table, "pool_size", (json_int_t)pool_size);

@@ -51,3 +51,10 @@ void workers_run(size_t count, void (*job)(void *context, size_t index), void *c
     for (size_t i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
 }
+
+void workers_chunk(size_t chunk, size_t count, size_t *first, size_t *end)
+{
+    size_t size = (count + WORKERS_CHUNKS - 1) / WORKERS_CHUNKS;
+    *first = chunk * size < count ? chunk * size : count;
+    *end = *first + size < count ? *first + size : count;
+}
