@@ -168,30 +168,48 @@ static bool json_write(struct buffer *out, const char *text, size_t length, size
 /* One C character constant per byte, comma-separated: a byte array's
  * initializer that a reader can still read ('n', 'o', 't', ' ', ...), where a
  * string literal could exceed the 4095 bytes C99 promises. */
+/* One byte as a C character constant, 'a' or '\001', at TO; returns
+ * its length (at most 6). */
+static size_t char_constant(unsigned char byte, char *to)
+{
+    size_t used = 0;
+    to[used++] = '\'';
+    if (byte == '\'' || byte == '\\' || byte == '?') {
+        to[used++] = '\\';
+        to[used++] = (char)byte;
+    } else if (byte >= 0x20 && byte < 0x7F) {
+        to[used++] = (char)byte;
+    } else { /* octal, by hand: snprintf per byte would dominate large pools */
+        to[used++] = '\\';
+        if (byte >= 0100)
+            to[used++] = (char)('0' + (byte >> 6));
+        if (byte >= 010)
+            to[used++] = (char)('0' + ((byte >> 3) & 7));
+        to[used++] = (char)('0' + (byte & 7));
+    }
+    to[used++] = '\'';
+    return used;
+}
+
+/* Formatted a run at a time: the key pools of a large registry are tens of
+ * megabytes of these, and an append per constant showed in profiles. */
 static bool append_chars(struct buffer *out, const char *text, size_t length)
 {
-    bool ok = true;
-    for (size_t i = 0; ok && i < length; i++) {
-        unsigned char byte = (unsigned char)text[i];
-        char constant[8] = {'\'', 0, 0, 0, 0, 0, 0, 0};
-        size_t used = 1;
-        if (byte == '\'' || byte == '\\' || byte == '?') {
-            constant[used++] = '\\';
-            constant[used++] = (char)byte;
-        } else if (byte >= 0x20 && byte < 0x7F) {
-            constant[used++] = (char)byte;
-        } else { /* octal, by hand: snprintf per byte would dominate large pools */
-            constant[used++] = '\\';
-            if (byte >= 0100)
-                constant[used++] = (char)('0' + (byte >> 6));
-            if (byte >= 010)
-                constant[used++] = (char)('0' + ((byte >> 3) & 7));
-            constant[used++] = (char)('0' + (byte & 7));
+    char run[512];
+    size_t used = 0;
+    for (size_t i = 0; i < length; i++) {
+        if (used > sizeof run - 8) {
+            if (!buffer_append(out, run, used))
+                return false;
+            used = 0;
         }
-        constant[used++] = '\'';
-        ok = (i == 0 || buffer_append(out, ", ", 2)) && buffer_append(out, constant, used);
+        if (i > 0) {
+            run[used++] = ',';
+            run[used++] = ' ';
+        }
+        used += char_constant((unsigned char)text[i], run + used);
     }
-    return ok;
+    return buffer_append(out, run, used);
 }
 
 bool escape_append(struct buffer *out, enum escape escape, const char *text, size_t length)
