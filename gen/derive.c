@@ -3,7 +3,6 @@
 #include "text.h"
 #include "workers.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

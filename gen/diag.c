@@ -19,16 +19,24 @@ static char *format_text(const char *format, va_list args)
     return text;
 }
 
+/* Room for MORE errors after those DIAGS holds. */
+static void reserve(struct diags *diags, size_t more)
+{
+    if (diags->count + more <= diags->capacity)
+        return;
+    size_t capacity = diags->capacity ? diags->capacity : 16;
+    while (capacity < diags->count + more)
+        capacity *= 2;
+    struct diag *items = realloc(diags->items, capacity * sizeof *items);
+    if (!items)
+        abort(); /* out of memory while reporting: nothing sane is left */
+    diags->items = items;
+    diags->capacity = capacity;
+}
+
 void diag_add(struct diags *diags, const char *file, struct mark at, const char *format, ...)
 {
-    if (diags->count == diags->capacity) {
-        size_t capacity = diags->capacity ? diags->capacity * 2 : 16;
-        struct diag *items = realloc(diags->items, capacity * sizeof *items);
-        if (!items)
-            abort(); /* out of memory while reporting: nothing sane is left */
-        diags->items = items;
-        diags->capacity = capacity;
-    }
+    reserve(diags, 1);
     va_list args;
     va_start(args, format);
     char *text = format_text(format, args);
@@ -39,12 +47,14 @@ void diag_add(struct diags *diags, const char *file, struct mark at, const char 
 
 void diags_append(struct diags *into, struct diags *from)
 {
+    reserve(into, from->count);
     for (size_t i = 0; i < from->count; i++) {
-        struct diag *diag = &from->items[i];
-        diag_add(into, diag->file ? diag->file : "regen", diag->at, "%s",
-                 diag->text ? diag->text : "(out of memory)");
+        struct diag moved = from->items[i];
+        moved.order = into->count; /* found after everything INTO holds */
+        into->items[into->count++] = moved;
     }
-    diags_free(from);
+    free(from->items);
+    *from = (struct diags){0};
 }
 
 static int compare_diags(const void *left, const void *right)

@@ -165,9 +165,6 @@ static bool json_write(struct buffer *out, const char *text, size_t length, size
     return buffer_append_string(out, escaped);
 }
 
-/* One C character constant per byte, comma-separated: a byte array's
- * initializer that a reader can still read ('n', 'o', 't', ' ', ...), where a
- * string literal could exceed the 4095 bytes C99 promises. */
 /* One byte as a C character constant, 'a' or '\001', at TO; returns
  * its length (at most 6). */
 static size_t char_constant(unsigned char byte, char *to)
@@ -191,8 +188,11 @@ static size_t char_constant(unsigned char byte, char *to)
     return used;
 }
 
-/* Formatted a run at a time: the key pools of a large registry are tens of
- * megabytes of these, and an append per constant showed in profiles. */
+/* One C character constant per byte, comma-separated: a byte array's
+ * initializer that a reader can still read ('n', 'o', 't', ' ', ...), where a
+ * string literal could exceed the 4095 bytes C99 promises. Formatted a run
+ * at a time: the key pools of a large registry are tens of megabytes of
+ * these, and an append per constant showed in profiles. */
 static bool append_chars(struct buffer *out, const char *text, size_t length)
 {
     char run[512];

@@ -332,7 +332,6 @@ static void build_string_hash(void *works, size_t index)
 
 /* Writing where keys landed, in chunks run at once: each key writes to an
  * object of its own (its entry, or its former phrase's object). */
-
 struct placement {
     const struct key_set *set;
     const uint32_t *slot_of; /* per key */

@@ -262,16 +262,16 @@ static int render_parsed(const json_t *model, struct parsed *parsed, size_t coun
     }
     if (opened)
         workers_run(count, run_render_job, &(struct render_batch){model, jobs});
-    int status = EXIT_OK;
+    bool ok = true;
     for (size_t i = 0; i < count; i++) {
         if (jobs[i].descriptor >= 0)
             close(jobs[i].descriptor); /* opened, but never rendered */
         diags_append(diags, &jobs[i].diags);
         if (!artifacts_add(artifacts, jobs[i].artifact) || !jobs[i].rendered)
-            status = EXIT_TROUBLE;
+            ok = false;
     }
     free(jobs);
-    return status == EXIT_OK ? EXIT_OK : diags->count ? EXIT_INVALID : EXIT_TROUBLE;
+    return ok ? EXIT_OK : diags->count ? EXIT_INVALID : EXIT_TROUBLE;
 }
 
 static int render_set(const json_t *model, const struct template_set *set, const char *output_dir,

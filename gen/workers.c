@@ -1,9 +1,10 @@
 /* workers.c: a job counter shared by a few threads.
  *
  * Rendering is most of a large run, and the artifacts are independent: each
- * template reads the finished model and writes its own file. Each thread
- * takes the next job number until none is left; results never depend on
- * the order, since each job writes only to its own slot. POSIX threads, not
+ * template reads the finished model and writes its own file. derive,
+ * annotate and the lookup tables split their entries into chunks the same
+ * way. Each thread takes the next job number until none is left; results
+ * never depend on the order, since each job writes only to its own slot. POSIX threads, not
  * C11's: ThreadSanitizer does not see glibc's thrd_create. */
 #include "workers.h"
 
@@ -41,10 +42,10 @@ void workers_run(size_t count, void (*job)(void *context, size_t index), void *c
 {
     struct crew crew = {job, context, count, 0};
     pthread_t threads[MAX_WORKERS];
-    size_t started = 0;
+    size_t started = 0, workers = worker_count(count);
     /* The calling thread works too; a thread that cannot start is no error,
      * the others take its share. */
-    for (size_t i = 1; i < worker_count(count); i++)
+    for (size_t i = 1; i < workers; i++)
         if (pthread_create(&threads[started], NULL, work, &crew) == 0)
             started++;
     work(&crew);
