@@ -1,5 +1,6 @@
 /* check_codes.c: the code entries, each alone and then all together. */
 #include "check.h"
+#include "key_set.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -19,10 +20,29 @@ static const char *const statuses[] = {"standard", "deprecated", "reserved", "un
 
 /* What all entries are checked against together: the first of each kind. */
 struct seen {
-    json_t *official_codes; /* "404" -> code node of the one entry not unofficial */
-    json_t *names;          /* NAME -> the node it came from (name or reason) */
-    json_t *phrases;        /* folded phrase -> its node */
+    struct key_set *official_codes; /* "404" -> code node of the one entry not unofficial */
+    struct key_set *names;          /* NAME -> the node it came from (name or reason) */
+    struct key_set *phrases;        /* folded phrase -> its node */
+    bool out_of_memory;             /* a key could not be kept: reported once, at the end */
 };
+
+static void remember(struct seen *seen, struct key_set *set, const char *key, const json_t *node)
+{
+    if (!key_set_add(set, key, strlen(key), node))
+        seen->out_of_memory = true;
+}
+
+static const json_t *recalled(const struct key_set *set, const char *key)
+{
+    return key_set_find(set, key, strlen(key));
+}
+
+/* TEXT quoted for a message, into BUFFER (QUOTE_BUFFER bytes). Done only
+ * when reporting: nearly every value passes. */
+static const char *quote_of(const json_t *text, char *buffer)
+{
+    return text_quote(json_string_value(text), json_string_length(text), buffer, QUOTE_BUFFER);
+}
 
 static const char *status_of(const json_t *entry)
 {
@@ -41,7 +61,7 @@ static void check_status(struct checker *checker, json_t *entry)
     char quoted[QUOTE_BUFFER];
     check_error(checker, node,
                 "unknown status '%s' (expected standard, deprecated, reserved or unofficial)",
-                text_quote(status, strlen(status), quoted, sizeof quoted));
+                quote_of(node, quoted));
     json_object_del(entry, "status");
 }
 
@@ -85,14 +105,14 @@ static void check_entry_flags(struct checker *checker, const json_t *entry,
     json_array_foreach (flags, index, flag) {
         const char *name = json_string_value(flag);
         char quoted[QUOTE_BUFFER];
-        text_quote(name, json_string_length(flag), quoted, sizeof quoted);
         if (facts->flags_known && !json_object_get(facts->flag_names, name)) {
-            check_error(checker, flag, "unknown flag '%s' (not in registry.flags)", quoted);
+            check_error(checker, flag, "unknown flag '%s' (not in registry.flags)",
+                        quote_of(flag, quoted));
             continue;
         }
         for (size_t earlier = 0; earlier < index; earlier++)
             if (json_equal(json_array_get(flags, earlier), flag)) {
-                check_error(checker, flag, "flag '%s' is listed twice", quoted);
+                check_error(checker, flag, "flag '%s' is listed twice", quote_of(flag, quoted));
                 break;
             }
     }
@@ -124,16 +144,16 @@ static void check_name(struct checker *checker, const json_t *entry,
     char *name =
         given ? strdup(json_string_value(given)) : text_name_from_reason(json_string_value(reason));
     char quoted[QUOTE_BUFFER];
-    text_quote(json_string_value(source), json_string_length(source), quoted, sizeof quoted);
     const json_t *reserved = json_object_get(facts->reserved_names, name);
-    const json_t *first = json_object_get(seen->names, name);
+    const json_t *first = recalled(seen->names, name);
     if (!given && !text_is_upper_identifier(name))
         check_error(checker, source,
                     "cannot derive a name from reason '%s' (it gives '%s', not [A-Z][A-Z0-9_]*); "
                     "give an explicit 'name'",
-                    quoted, name);
+                    quote_of(source, quoted), name);
     else if (!text_is_upper_identifier(name))
-        check_error(checker, source, "name '%s' must match [A-Z][A-Z0-9_]*", quoted);
+        check_error(checker, source, "name '%s' must match [A-Z][A-Z0-9_]*",
+                    quote_of(source, quoted));
     else if (strstr(name, "__"))
         check_error(checker, source, "name '%s' must not contain '__' (reserved in C++)", name);
     else if (reserved)
@@ -144,7 +164,7 @@ static void check_name(struct checker *checker, const json_t *entry,
         report_taken(checker, source, first, given ? "name" : "name derived from the reason", name,
                      given ? "" : "; give an explicit 'name'");
     else if (!first)
-        json_object_set(seen->names, name, (json_t *)source);
+        remember(seen, seen->names, name, source);
     free(name);
 }
 
@@ -156,9 +176,9 @@ static void check_code_unique(struct checker *checker, const json_t *entry, stru
         return; /* unofficial entries may share a code with anything */
     char key[24];
     snprintf(key, sizeof key, "%lld", (long long)json_integer_value(code));
-    const json_t *first = json_object_get(seen->official_codes, key);
+    const json_t *first = recalled(seen->official_codes, key);
     if (!first) {
-        json_object_set(seen->official_codes, key, (json_t *)code);
+        remember(seen, seen->official_codes, key, code);
         return;
     }
     struct mark at = mark_of(checker->where, first);
@@ -172,20 +192,21 @@ static bool check_phrase(struct checker *checker, const json_t *phrase, json_t *
                          struct seen *seen)
 {
     bool taken = false;
+    const json_t *first;
     char *folded = text_fold(json_string_value(phrase));
     char quoted[QUOTE_BUFFER];
-    text_quote(json_string_value(phrase), json_string_length(phrase), quoted, sizeof quoted);
     if (earlier && json_object_get(earlier, folded)) {
-        check_error(checker, phrase, "phrase '%s' repeats one of this entry's phrases", quoted);
-    } else if (json_object_get(seen->phrases, folded)) {
-        struct mark at = mark_of(checker->where, json_object_get(seen->phrases, folded));
+        check_error(checker, phrase, "phrase '%s' repeats one of this entry's phrases",
+                    quote_of(phrase, quoted));
+    } else if ((first = recalled(seen->phrases, folded))) {
+        struct mark at = mark_of(checker->where, first);
         check_error(checker, phrase,
                     "phrase '%s' is already used, ignoring case (first at %d:%d); "
                     "from_reason could not tell them apart",
-                    quoted, at.line, at.col);
+                    quote_of(phrase, quoted), at.line, at.col);
         taken = true;
     } else {
-        json_object_set(seen->phrases, folded, (json_t *)phrase);
+        remember(seen, seen->phrases, folded, phrase);
         if (earlier)
             json_object_set(earlier, folded, (json_t *)phrase);
     }
@@ -228,12 +249,17 @@ static void check_entry(struct checker *checker, json_t *entry, const struct reg
 
 void check_codes(struct checker *checker, json_t *codes, const struct registry_facts *facts)
 {
-    struct seen seen = {json_object(), json_object(), json_object()};
+    size_t count = json_array_size(codes);
+    struct seen seen = {key_set_new(count), key_set_new(count), key_set_new(2 * count), false};
     size_t index;
     json_t *entry;
-    json_array_foreach (codes, index, entry)
-        check_entry(checker, entry, facts, &seen);
-    json_decref(seen.official_codes);
-    json_decref(seen.names);
-    json_decref(seen.phrases);
+    if (seen.official_codes && seen.names && seen.phrases)
+        json_array_foreach (codes, index, entry)
+            check_entry(checker, entry, facts, &seen);
+    if (!seen.official_codes || !seen.names || !seen.phrases || seen.out_of_memory)
+        check_error_at(checker, (struct mark){0, 0},
+                       "out of memory while checking that codes, names and phrases are unique");
+    key_set_free(seen.official_codes);
+    key_set_free(seen.names);
+    key_set_free(seen.phrases);
 }

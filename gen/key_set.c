@@ -1,0 +1,127 @@
+/* key_set.c: open addressing over 64-bit hashes, keys in one pool. */
+#include "key_set.h"
+#include "phash.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct slot {
+    uint64_t hash;
+    size_t offset, length; /* the key's bytes in the pool */
+    const json_t *node;    /* NULL: an empty slot */
+};
+
+struct key_set {
+    struct slot *slots;
+    size_t capacity; /* a power of two, at least twice the keys held */
+    size_t count;
+    char *pool;
+    size_t pool_used, pool_size;
+};
+
+static uint64_t hash_of(const char *key, size_t length)
+{
+    return phash_string(0, (const unsigned char *)key, length, false, true);
+}
+
+static struct slot *slots_new(size_t capacity)
+{
+    return calloc(capacity, sizeof(struct slot));
+}
+
+struct key_set *key_set_new(size_t expected)
+{
+    struct key_set *set = calloc(1, sizeof *set);
+    if (!set)
+        return NULL;
+    set->capacity = 16;
+    while (set->capacity < 2 * expected)
+        set->capacity *= 2;
+    set->slots = slots_new(set->capacity);
+    if (!set->slots) {
+        free(set);
+        return NULL;
+    }
+    return set;
+}
+
+void key_set_free(struct key_set *set)
+{
+    if (set) {
+        free(set->slots);
+        free(set->pool);
+        free(set);
+    }
+}
+
+/* KEY's slot, or the empty slot where it would go. */
+static struct slot *slot_for(struct slot *slots, size_t capacity, const char *pool, uint64_t hash,
+                             const char *key, size_t length)
+{
+    size_t index = (size_t)hash & (capacity - 1);
+    for (;; index = (index + 1) & (capacity - 1)) {
+        struct slot *slot = &slots[index];
+        if (!slot->node)
+            return slot;
+        if (slot->hash == hash && slot->length == length &&
+            memcmp(pool + slot->offset, key, length) == 0)
+            return slot;
+    }
+}
+
+const json_t *key_set_find(const struct key_set *set, const char *key, size_t length)
+{
+    return slot_for(set->slots, set->capacity, set->pool, hash_of(key, length), key, length)->node;
+}
+
+static bool grow_slots(struct key_set *set)
+{
+    size_t capacity = set->capacity * 2;
+    struct slot *slots = slots_new(capacity);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < set->capacity; i++) {
+        const struct slot *old = &set->slots[i];
+        if (!old->node)
+            continue;
+        size_t index = (size_t)old->hash & (capacity - 1);
+        while (slots[index].node)
+            index = (index + 1) & (capacity - 1);
+        slots[index] = *old;
+    }
+    free(set->slots);
+    set->slots = slots;
+    set->capacity = capacity;
+    return true;
+}
+
+static bool pool_reserve(struct key_set *set, size_t length)
+{
+    if (set->pool_size - set->pool_used >= length)
+        return true;
+    size_t size = set->pool_size ? set->pool_size : 4096;
+    while (size - set->pool_used < length)
+        size *= 2;
+    char *pool = realloc(set->pool, size);
+    if (!pool)
+        return false;
+    set->pool = pool;
+    set->pool_size = size;
+    return true;
+}
+
+bool key_set_add(struct key_set *set, const char *key, size_t length, const json_t *node)
+{
+    if (2 * (set->count + 1) > set->capacity && !grow_slots(set))
+        return false;
+    if (!pool_reserve(set, length))
+        return false;
+    uint64_t hash = hash_of(key, length);
+    struct slot *slot = slot_for(set->slots, set->capacity, set->pool, hash, key, length);
+    memcpy(set->pool + set->pool_used, key, length);
+    *slot = (struct slot){hash, set->pool_used, length, node};
+    set->pool_used += length;
+    set->count++;
+    return true;
+}
