@@ -40,7 +40,7 @@ struct key {
     size_t length;
 };
 
-struct key_set {
+struct hash_keys {
     struct key *keys;
     size_t count;
     bool fold; /* ASCII case-insensitive */
@@ -49,14 +49,14 @@ struct key_set {
 
 static uint64_t hash_key(const void *set_pointer, size_t index, uint64_t seed)
 {
-    const struct key_set *set = set_pointer;
+    const struct hash_keys *set = set_pointer;
     const struct key *key = &set->keys[index];
     return phash_string(seed, (const unsigned char *)key->text, key->length, set->fold, set->full);
 }
 
 static const unsigned char *key_bytes(const void *set_pointer, size_t index, size_t *length)
 {
-    const struct key *key = &((const struct key_set *)set_pointer)->keys[index];
+    const struct key *key = &((const struct hash_keys *)set_pointer)->keys[index];
     *length = key->length;
     return (const unsigned char *)key->text;
 }
@@ -135,17 +135,51 @@ static bool report_no_hash(const char *what, size_t count)
     return false;
 }
 
+/* A perfect hash on its way. The code, reason and name hashes are built at
+ * once (workers.h): each job reads only its own keys. */
+struct hash_job {
+    const void *keys; /* int64_t codes, or a struct hash_keys */
+    size_t count;
+    phash_key_hash hash;
+    struct hash_keys *strings; /* NULL for the codes */
+    struct phash phash;
+    bool built;
+};
+
+static void build_hash(void *jobs, size_t index)
+{
+    struct hash_job *job = &((struct hash_job *)jobs)[index];
+    struct hash_keys *strings = job->strings;
+    if (strings)
+        strings->full = !phash_fast_mode_works(strings, job->count, key_bytes, strings->fold);
+    job->built = phash_build(&job->phash, job->keys, job->count, job->hash);
+}
+
 /* ---- by code ---------------------------------------------------------- */
 
-/* The entries a lookup by code returns, in code order. */
-static size_t primaries(const json_t *codes, json_t **entries)
+/* The entries a lookup by code returns (the primary one of each code), and
+ * their codes. */
+struct code_keys {
+    json_t **entries;
+    int64_t *codes;
+    size_t count;
+};
+
+static bool collect_codes(const json_t *codes, struct code_keys *keys)
 {
-    size_t count = 0, index;
+    size_t size = json_array_size(codes) + 1, index;
+    keys->entries = calloc(size, sizeof *keys->entries);
+    keys->codes = calloc(size, sizeof *keys->codes);
+    if (!keys->entries || !keys->codes)
+        return false;
     json_t *entry;
-    json_array_foreach (codes, index, entry)
-        if (json_is_true(json_object_get(entry, "_primary")))
-            entries[count++] = entry;
-    return count;
+    json_array_foreach (codes, index, entry) {
+        if (!json_is_true(json_object_get(entry, "_primary")))
+            continue;
+        keys->entries[keys->count] = entry;
+        keys->codes[keys->count++] = json_integer_value(json_object_get(entry, "code"));
+    }
+    return true;
 }
 
 /* Where each of the COUNT keys landed: the inverse of phash->slot_keys. */
@@ -158,55 +192,52 @@ static uint32_t *slots_of_keys(const struct phash *phash, size_t count)
     return slot_of;
 }
 
-static json_t *hashed_code_table(json_t **entries, size_t count)
+/* Writing _code_slot in chunks run at once, each entry by one chunk.
+ * Entry order, not slot order: at 100,000 entries, visiting the entries in
+ * hash order costs a cache miss each. */
+struct code_placement {
+    const struct code_keys *keys;
+    const uint32_t *slot_of; /* per key */
+};
+
+static void place_code_chunk(void *placement_pointer, size_t chunk)
 {
-    int64_t *codes = calloc(count ? count : 1, sizeof *codes);
-    for (size_t i = 0; codes && i < count; i++)
-        codes[i] = json_integer_value(json_object_get(entries[i], "code"));
-    struct phash phash;
-    if (!codes || !phash_build(&phash, codes, count, hash_code)) {
-        free(codes);
-        report_no_hash("codes", count);
-        return NULL;
-    }
-    /* Written in entry order, not slot order: at 100,000 entries, visiting
-     * the entries in hash order costs a cache miss each. */
-    uint32_t *slot_of = slots_of_keys(&phash, count);
-    for (size_t i = 0; slot_of && i < count; i++)
-        set_integer(entries[i], "_code_slot", (json_int_t)slot_of[i]);
-    free(slot_of);
-    json_t *table = hash_description(&phash, count);
-    json_object_set_new(table, "direct", json_false());
-    phash_free(&phash);
-    free(codes);
-    return table;
+    const struct code_placement *placement = placement_pointer;
+    size_t first, end;
+    workers_chunk(chunk, placement->keys->count, &first, &end);
+    for (size_t i = first; i < end; i++)
+        set_integer(placement->keys->entries[i], "_code_slot", (json_int_t)placement->slot_of[i]);
 }
 
-static json_t *code_table(const json_t *codes, json_int_t min, json_int_t max)
+/* HASHED is the built hash, or NULL when the range is small enough for a
+ * direct index: the code minus the minimum is the slot, no hashing at all. */
+static json_t *code_table(const struct code_keys *keys, const struct hash_job *hashed,
+                          json_int_t min, json_int_t max)
 {
-    json_t **entries = calloc(json_array_size(codes) + 1, sizeof *entries);
-    if (!entries)
+    if (hashed && !hashed->built) {
+        report_no_hash("codes", keys->count);
         return NULL;
-    size_t count = primaries(codes, entries);
-    json_t *table;
-    if (max - min < DIRECT_INDEX_LIMIT) {
-        /* The code minus the minimum is the slot: no hashing at all. */
-        for (size_t i = 0; i < count; i++)
-            set_integer(entries[i], "_code_slot",
-                        json_integer_value(json_object_get(entries[i], "code")) - min);
-        table = json_object();
-        json_object_set_new(table, "direct", json_true());
-        set_integer(table, "span", max - min + 1);
-    } else {
-        table = hashed_code_table(entries, count);
     }
-    free(entries);
+    uint32_t *slot_of = hashed ? slots_of_keys(&hashed->phash, keys->count)
+                               : calloc(keys->count + 1, sizeof *slot_of);
+    if (!slot_of) {
+        fail("out of memory while placing codes");
+        return NULL;
+    }
+    for (size_t i = 0; !hashed && i < keys->count; i++)
+        slot_of[i] = (uint32_t)(keys->codes[i] - min);
+    workers_run(WORKERS_CHUNKS, place_code_chunk, &(struct code_placement){keys, slot_of});
+    free(slot_of);
+    json_t *table = hashed ? hash_description(&hashed->phash, keys->count) : json_object();
+    json_object_set_new(table, "direct", json_boolean(!hashed));
+    if (!hashed)
+        set_integer(table, "span", max - min + 1);
     return table;
 }
 
 /* ---- by reason and by name -------------------------------------------- */
 
-static bool add_key(struct key_set *set, size_t *capacity, struct key key)
+static bool add_key(struct hash_keys *set, size_t *capacity, struct key key)
 {
     if (set->count == *capacity) {
         *capacity = *capacity ? *capacity * 2 : 256;
@@ -245,7 +276,7 @@ static void set_folded(json_t *object, const char *key_name, const char *mask_na
 
 /* Every reason with its former phrases, in entry order; each former phrase
  * gets an object in entry._formers to carry where it lands. */
-static bool collect_phrases(json_t *codes, struct key_set *set)
+static bool collect_phrases(json_t *codes, struct hash_keys *set)
 {
     size_t capacity = 0, index;
     json_t *entry;
@@ -275,7 +306,7 @@ static bool collect_phrases(json_t *codes, struct key_set *set)
     return true;
 }
 
-static bool collect_names(json_t *codes, struct key_set *set)
+static bool collect_names(json_t *codes, struct hash_keys *set)
 {
     size_t capacity = 0, index;
     json_t *entry;
@@ -300,7 +331,7 @@ static const struct placement_names name_names = {"_name_slot", "_name_offset", 
 
 /* Writes where key I landed (SLOT, OFFSET in the pool) onto its entry or
  * former-phrase object. */
-static void place_key(const struct key_set *set, size_t i, uint32_t slot, size_t offset)
+static void place_key(const struct hash_keys *set, size_t i, uint32_t slot, size_t offset)
 {
     const struct key *key = &set->keys[i];
     const struct placement_names *names = key->former ? &former_names
@@ -314,26 +345,10 @@ static void place_key(const struct key_set *set, size_t i, uint32_t slot, size_t
         set_folded(target, names->key, names->mask, key->text, key->length);
 }
 
-/* A string table on its way: its keys, then its perfect hash. The reason
- * and name tables are built at once (workers.h): each reads only its keys. */
-struct string_work {
-    struct key_set set;
-    struct phash phash;
-    bool built;
-};
-
-static void build_string_hash(void *works, size_t index)
-{
-    struct string_work *work = &((struct string_work *)works)[index];
-    struct key_set *set = &work->set;
-    set->full = !phash_fast_mode_works(set, set->count, key_bytes, set->fold);
-    work->built = phash_build(&work->phash, set, set->count, hash_key);
-}
-
 /* Writing where keys landed, in chunks run at once: each key writes to an
  * object of its own (its entry, or its former phrase's object). */
 struct placement {
-    const struct key_set *set;
+    const struct hash_keys *set;
     const uint32_t *slot_of; /* per key */
     const size_t *offset_of; /* per key, in the pool */
 };
@@ -347,14 +362,14 @@ static void place_chunk(void *placement_pointer, size_t chunk)
         place_key(placement->set, i, placement->slot_of[i], placement->offset_of[i]);
 }
 
-static json_t *string_table(struct string_work *work, const char *what)
+static json_t *string_table(const struct hash_job *job, const char *what)
 {
-    const struct key_set *set = &work->set;
-    if (!work->built) {
+    const struct hash_keys *set = job->strings;
+    if (!job->built) {
         report_no_hash(what, set->count);
         return NULL;
     }
-    uint32_t *slot_of = slots_of_keys(&work->phash, set->count);
+    uint32_t *slot_of = slots_of_keys(&job->phash, set->count);
     size_t *offset_of = calloc(set->count + 1, sizeof *offset_of);
     if (!slot_of || !offset_of) {
         free(slot_of);
@@ -370,7 +385,7 @@ static json_t *string_table(struct string_work *work, const char *what)
             max_length = set->keys[i].length;
     }
     workers_run(WORKERS_CHUNKS, place_chunk, &(struct placement){set, slot_of, offset_of});
-    json_t *table = hash_description(&work->phash, set->count);
+    json_t *table = hash_description(&job->phash, set->count);
     set_integer(table, "max_length", (json_int_t)max_length);
     set_integer(table, "pool_size", (json_int_t)pool_size);
     json_object_set_new(table, "full", json_boolean(set->full));
@@ -379,35 +394,39 @@ static json_t *string_table(struct string_work *work, const char *what)
     return table;
 }
 
-/* The lookups by reason and by name: keys collected, both hashes built at
- * once, then each table's placement. */
-static bool string_tables(json_t *codes, json_t **by_reason, json_t **by_name)
-{
-    struct string_work works[2] = {{.set = {.fold = true}}, {.set = {.fold = false}}};
-    bool collected = collect_phrases(codes, &works[0].set) && collect_names(codes, &works[1].set);
-    if (collected)
-        workers_run(2, build_string_hash, works);
-    else
-        fail("out of memory while collecting keys");
-    *by_reason = collected ? string_table(&works[0], "reason phrases") : NULL;
-    *by_name = *by_reason ? string_table(&works[1], "names") : NULL;
-    for (size_t i = 0; i < 2; i++) {
-        if (works[i].built)
-            phash_free(&works[i].phash);
-        free(works[i].set.keys);
-    }
-    return *by_name != NULL;
-}
-
+/* Keys collected, the three hashes built at once, then each table's
+ * placement. */
 bool lookup_tables(json_t *model)
 {
     const json_t *registry = json_object_get(model, "registry");
     json_t *codes = json_object_get(model, "codes");
     json_int_t min = json_integer_value(json_object_get(registry, "min"));
     json_int_t max = json_integer_value(json_object_get(registry, "max"));
-    json_t *by_code = code_table(codes, min, max);
-    json_t *by_reason = NULL, *by_name = NULL;
-    if (!by_code || !string_tables(codes, &by_reason, &by_name)) {
+    bool direct = max - min < DIRECT_INDEX_LIMIT;
+    struct code_keys code_keys = {0};
+    struct hash_keys phrases = {.fold = true}, names = {.fold = false};
+    bool collected = collect_codes(codes, &code_keys) && collect_phrases(codes, &phrases) &&
+                     collect_names(codes, &names);
+    struct hash_job jobs[3] = {
+        {&phrases, phrases.count, hash_key, &phrases, {0}, false},
+        {&names, names.count, hash_key, &names, {0}, false},
+        {code_keys.codes, code_keys.count, hash_code, NULL, {0}, false},
+    };
+    if (collected)
+        workers_run(direct ? 2 : 3, build_hash, jobs);
+    else
+        fail("out of memory while collecting keys");
+    json_t *by_code = collected ? code_table(&code_keys, direct ? NULL : &jobs[2], min, max) : NULL;
+    json_t *by_reason = by_code ? string_table(&jobs[0], "reason phrases") : NULL;
+    json_t *by_name = by_reason ? string_table(&jobs[1], "names") : NULL;
+    for (size_t i = 0; i < 3; i++)
+        if (jobs[i].built)
+            phash_free(&jobs[i].phash);
+    free(code_keys.entries);
+    free(code_keys.codes);
+    free(phrases.keys);
+    free(names.keys);
+    if (!by_name) {
         json_decref(by_code);
         json_decref(by_reason);
         return false;
