@@ -11,7 +11,7 @@ int pipeline_model(const struct source *source, const char *source_name, struct 
                    json_t **model)
 {
     *model = NULL;
-    struct where_table *where = where_new();
+    struct where_table *where = where_new(source_line_count(source));
     if (!where)
         return EXIT_TROUBLE;
     json_t *loaded = load_registry(source, where, diags);

@@ -88,3 +88,14 @@ struct mark source_mark_at(const struct source *source, size_t offset)
     }
     return mark;
 }
+
+size_t source_line_count(const struct source *source)
+{
+    size_t lines = 1;
+    if (!source->bytes)
+        return lines;
+    const char *end = source->bytes + source->length;
+    for (const char *p = source->bytes; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        lines++;
+    return lines;
+}

@@ -27,6 +27,10 @@ struct source {
 int source_read(const char *path, size_t max_bytes, struct source *source, struct diags *diags);
 void source_free(struct source *source);
 
+/* How many lines the source has: about how many nodes a block-style
+ * registry has, which sizes the loader's location table. */
+size_t source_line_count(const struct source *source);
+
 /* Line and column of a byte offset, for errors that carry only an offset. */
 struct mark source_mark_at(const struct source *source, size_t offset);
 

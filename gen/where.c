@@ -15,9 +15,19 @@ struct where_table {
     size_t used;
 };
 
-struct where_table *where_new(void)
+struct where_table *where_new(size_t expected)
 {
-    return calloc(1, sizeof(struct where_table));
+    struct where_table *table = calloc(1, sizeof *table);
+    size_t capacity = 256;
+    while (capacity < 2 * expected)
+        capacity *= 2;
+    if (table && !(table->slots = calloc(capacity, sizeof *table->slots))) {
+        free(table);
+        return NULL;
+    }
+    if (table)
+        table->capacity = capacity;
+    return table;
 }
 
 void where_free(struct where_table *table)

@@ -23,7 +23,10 @@ struct where {
 
 struct where_table;
 
-struct where_table *where_new(void);
+/* EXPECTED: about how many nodes the table will hold. It grows past that,
+ * but each doubling rehashes every node, and at a million nodes the
+ * doublings cost more than the nodes. */
+struct where_table *where_new(size_t expected);
 void where_free(struct where_table *table);
 bool where_put(struct where_table *table, const json_t *node, struct where where);
 const struct where *where_of(const struct where_table *table, const json_t *node);
