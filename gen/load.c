@@ -1,11 +1,11 @@
 /* load.c: libyaml's event stream turned into a located Jansson tree. */
 #include "load.h"
+#include "event_stream.h"
 
 #include <string.h>
-#include <yaml.h>
 
 struct loader {
-    yaml_parser_t parser;
+    struct event_stream *events;
     const struct source *source;
     struct where_table *where;
     struct diags *diags;
@@ -25,7 +25,7 @@ static void error_at(struct loader *loader, struct mark at, const char *format, 
 
 static void report_parser_error(struct loader *loader)
 {
-    const yaml_parser_t *parser = &loader->parser;
+    const yaml_parser_t *parser = event_stream_parser(loader->events);
     const char *problem = parser->problem ? parser->problem : "cannot parse the file";
     if (parser->error == YAML_READER_ERROR) {
         /* Reader errors carry only a byte offset. */
@@ -55,7 +55,7 @@ static bool next_event(struct loader *loader, yaml_event_t *event)
 {
     if (loader->broken)
         return false;
-    if (!yaml_parser_parse(&loader->parser, event)) {
+    if (!event_stream_next(loader->events, event)) {
         report_parser_error(loader);
         loader->broken = true;
         return false;
@@ -280,24 +280,22 @@ static bool is_utf16(const struct source *source)
 json_t *load_registry(const struct source *source, struct where_table *where, struct diags *diags)
 {
     struct loader loader = {.source = source, .where = where, .diags = diags};
-    if (!yaml_parser_initialize(&loader.parser)) {
-        fail("cannot initialize libyaml");
-        return NULL;
-    }
     size_t errors_before = diags->count;
-    yaml_parser_set_input_string(&loader.parser, (const unsigned char *)source->bytes,
-                                 source->length);
     if (is_utf16(source)) {
         /* libyaml would convert it; the format is UTF-8, so say so plainly. */
         error_at(&loader, (struct mark){1, 1}, "%s",
                  "the file is UTF-16 (it starts with a byte-order mark); registries are UTF-8");
-        yaml_parser_delete(&loader.parser);
+        return NULL;
+    }
+    loader.events = event_stream_open(source->bytes, source->length);
+    if (!loader.events) {
+        fail("cannot initialize libyaml");
         return NULL;
     }
     json_t *root = expect_event(&loader, YAML_STREAM_START_EVENT, "no YAML stream")
                        ? load_document(&loader)
                        : NULL;
-    yaml_parser_delete(&loader.parser);
+    event_stream_close(loader.events);
     if (root && diags->count > errors_before) {
         json_decref(root); /* anchors, tags, duplicate keys: reported, not fatal */
         root = NULL;
