@@ -1,5 +1,6 @@
 /* key_set.c: open addressing over 64-bit hashes, keys in one pool. */
 #include "key_set.h"
+#include "buffer.h"
 #include "phash.h"
 
 #include <stdint.h>
@@ -16,8 +17,7 @@ struct key_set {
     struct slot *slots;
     size_t capacity; /* a power of two, at least twice the keys held */
     size_t count;
-    char *pool;
-    size_t pool_used, pool_size;
+    struct buffer pool; /* every key's bytes, one after another */
 };
 
 static uint64_t hash_of(const char *key, size_t length)
@@ -50,7 +50,7 @@ void key_set_free(struct key_set *set)
 {
     if (set) {
         free(set->slots);
-        free(set->pool);
+        buffer_free(&set->pool);
         free(set);
     }
 }
@@ -72,7 +72,8 @@ static struct slot *slot_for(struct slot *slots, size_t capacity, const char *po
 
 const json_t *key_set_find(const struct key_set *set, const char *key, size_t length)
 {
-    return slot_for(set->slots, set->capacity, set->pool, hash_of(key, length), key, length)->node;
+    return slot_for(set->slots, set->capacity, set->pool.bytes, hash_of(key, length), key, length)
+        ->node;
 }
 
 static bool grow_slots(struct key_set *set)
@@ -83,12 +84,9 @@ static bool grow_slots(struct key_set *set)
         return false;
     for (size_t i = 0; i < set->capacity; i++) {
         const struct slot *old = &set->slots[i];
-        if (!old->node)
-            continue;
-        size_t index = (size_t)old->hash & (capacity - 1);
-        while (slots[index].node)
-            index = (index + 1) & (capacity - 1);
-        slots[index] = *old;
+        if (old->node)
+            *slot_for(slots, capacity, set->pool.bytes, old->hash, set->pool.bytes + old->offset,
+                      old->length) = *old;
     }
     free(set->slots);
     set->slots = slots;
@@ -96,32 +94,16 @@ static bool grow_slots(struct key_set *set)
     return true;
 }
 
-static bool pool_reserve(struct key_set *set, size_t length)
-{
-    if (set->pool_size - set->pool_used >= length)
-        return true;
-    size_t size = set->pool_size ? set->pool_size : 4096;
-    while (size - set->pool_used < length)
-        size *= 2;
-    char *pool = realloc(set->pool, size);
-    if (!pool)
-        return false;
-    set->pool = pool;
-    set->pool_size = size;
-    return true;
-}
-
 bool key_set_add(struct key_set *set, const char *key, size_t length, const json_t *node)
 {
     if (2 * (set->count + 1) > set->capacity && !grow_slots(set))
         return false;
-    if (!pool_reserve(set, length))
+    size_t offset = set->pool.length;
+    if (!buffer_append(&set->pool, key, length))
         return false;
     uint64_t hash = hash_of(key, length);
-    struct slot *slot = slot_for(set->slots, set->capacity, set->pool, hash, key, length);
-    memcpy(set->pool + set->pool_used, key, length);
-    *slot = (struct slot){hash, set->pool_used, length, node};
-    set->pool_used += length;
+    *slot_for(set->slots, set->capacity, set->pool.bytes, hash, key, length) =
+        (struct slot){hash, offset, length, node};
     set->count++;
     return true;
 }
