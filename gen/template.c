@@ -400,6 +400,24 @@ static json_t *without_private_keys(const json_t *value)
  * thread may be changing, so two copies at once would race. */
 static pthread_mutex_t public_lock = PTHREAD_MUTEX_INITIALIZER;
 
+static int append_dump(const char *chunk, size_t size, void *data)
+{
+    return buffer_append(data, chunk, size) ? 0 : -1;
+}
+
+/* VALUE without its private keys, as JSON (2-space indent), appended to
+ * OUT: for {{{@json}}} and, through a string, {{@json}}. */
+static bool dump_public(const json_t *value, struct buffer *out)
+{
+    pthread_mutex_lock(&public_lock);
+    json_t *public = without_private_keys(value);
+    bool ok = public && json_dump_callback(public, append_dump, out,
+                                           JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
+    json_decref(public);
+    pthread_mutex_unlock(&public_lock);
+    return ok;
+}
+
 static json_t *keep(struct renderer *renderer, json_t *value)
 {
     json_decref(renderer->scratch);
@@ -411,13 +429,11 @@ static json_t *builtin(struct renderer *renderer, const char *name)
 {
     const struct frame *top = &renderer->frames[renderer->depth];
     if (strcmp(name, "@json") == 0) {
-        pthread_mutex_lock(&public_lock);
-        json_t *public = without_private_keys(top->value);
-        char *text = json_dumps(public, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        json_decref(public);
-        pthread_mutex_unlock(&public_lock);
-        json_t *string = text ? json_string(text) : NULL;
-        free(text);
+        struct buffer text = {0};
+        json_t *string = dump_public(top->value, &text) && text.bytes
+                             ? json_stringn(text.bytes, text.length)
+                             : NULL;
+        buffer_free(&text);
         return keep(renderer, string);
     }
     const struct frame *item = NULL; /* the innermost list item */
@@ -471,27 +487,11 @@ static bool is_truthy(const json_t *value)
     }
 }
 
-static int append_dump(const char *chunk, size_t size, void *data)
-{
-    return buffer_append(data, chunk, size) ? 0 : -1;
-}
-
-/* {{{@json}}}: dumped straight into the output, never held as one string. */
-static bool render_json_dump(struct renderer *renderer)
-{
-    pthread_mutex_lock(&public_lock);
-    json_t *public = without_private_keys(renderer->frames[renderer->depth].value);
-    bool ok = public && json_dump_callback(public, append_dump, renderer->out,
-                                           JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
-    json_decref(public);
-    pthread_mutex_unlock(&public_lock);
-    return ok;
-}
-
 static bool render_value(struct renderer *renderer, const struct node *node)
 {
+    /* {{{@json}}}: dumped straight into the output, never held as one string. */
     if (node->escape == ESCAPE_NONE && strcmp(node->name, "@json") == 0)
-        return render_json_dump(renderer);
+        return dump_public(renderer->frames[renderer->depth].value, renderer->out);
     const json_t *value = lookup(renderer, node);
     char number[32];
     switch (value ? json_typeof(value) : JSON_NULL) {
