@@ -6,6 +6,8 @@
  *   code:   {direct, span} or, for a sparse range, {hash...}
  *   reason: {hash..., full, max_length, pool_size}
  *   name:   {hash..., full, max_length, pool_size}
+ *     (the name pool_size counts the zero bytes that end the pool: see
+ *     MAIN_PATH_MAX_LENGTH)
  * where hash... is {seed, seed_attempts, seed_bound, bucket_count,
  * bucket_mask, slot_count, slot_mask, key_count, load_percent,
  * displacement_type, displacement_rows: [{first, values}]}.
@@ -32,6 +34,15 @@
 #include <string.h>
 
 #define DISPLACEMENTS_PER_ROW 16
+
+/* The longest key the templates' main path compares in one straight line
+ * (NAME.c.tmpl: "Keys of 8 to 24 bytes"). By name, it compares that many
+ * bytes of whatever key the slot holds before it knows the lengths differ,
+ * so that a miss takes no branch; the name pool ends in that many zero
+ * bytes, so a short last key is not read past. (By phrase, a length check
+ * comes first: a phrase's compare, with its mask, costs twice as much, and
+ * a miss of another length skips it.) */
+#define MAIN_PATH_MAX_LENGTH 24
 
 struct key {
     json_t *entry;    /* the entry it belongs to */
@@ -387,7 +398,8 @@ static json_t *string_table(const struct hash_job *job, const char *what)
     workers_run(WORKERS_CHUNKS, place_chunk, &(struct placement){set, slot_of, offset_of});
     json_t *table = hash_description(&job->phash, set->count);
     set_integer(table, "max_length", (json_int_t)max_length);
-    set_integer(table, "pool_size", (json_int_t)pool_size);
+    size_t padding = set->fold ? 0 : MAIN_PATH_MAX_LENGTH;
+    set_integer(table, "pool_size", (json_int_t)(pool_size + padding));
     json_object_set_new(table, "full", json_boolean(set->full));
     free(slot_of);
     free(offset_of);

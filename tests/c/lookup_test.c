@@ -129,6 +129,27 @@ static void check_unknown_codes(void)
     EXPECT(F(_from_name)(long_key, sizeof long_key) == NULL, "from_name(4 KiB)");
 }
 
+/* Random keys of 1 to 40 name-like bytes, from a fixed stream: each lands on
+ * some slot and the main path compares it, whatever its length, with the
+ * key that slot holds, which may be shorter and the last in the pool (the
+ * sanitizers catch a read past the pool). What is found must be the key. */
+static void check_random_names(void)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789";
+    unsigned long state = 20261122;
+    char key[40];
+    for (int i = 0; i < 100000; i++) {
+        size_t length = 1 + (size_t)i % sizeof key;
+        for (size_t j = 0; j < length; j++) {
+            state = (state * 1664525u + 1013904223u) & 0xFFFFFFFFu;
+            key[j] = alphabet[(state >> 16) % (sizeof alphabet - 1)];
+        }
+        const info_t *found = F(_from_name)(key, length);
+        EXPECT(!found || (strlen(found->name) == length && memcmp(found->name, key, length) == 0),
+               "from_name(\"%.*s\") found %s", (int)length, key, found->name);
+    }
+}
+
 static void print_string(const char *label, const char *text)
 {
     printf("%s=%s\n", label, text ? text : "(null)");
@@ -163,6 +184,7 @@ int main(int argc, char **argv)
     (CHECK_MAP) EXPECT(map_index == U(_COUNT), "MAP has %zu entries, COUNT is %d", map_index,
                        (int)U(_COUNT));
     check_unknown_codes();
+    check_random_names();
     if (failures) {
         printf("%d failures\n", failures);
         return 1;
