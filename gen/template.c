@@ -17,6 +17,7 @@ struct node {
     char *name;      /* the other kinds */
     char **segments; /* NAME split at '.', once, at parse time */
     size_t segment_count;
+    size_t name_id; /* its first segment's place in template.names */
     enum escape escape;
     struct node *children; /* sections */
     size_t count, capacity;
@@ -26,6 +27,10 @@ struct template
 {
     struct source source; /* path and bytes, for marks */
     struct node root;
+    /* Each distinct first segment once (borrowed from the nodes), so that
+     * rendering can remember, by number, where a name was found. */
+    const char **names;
+    size_t name_count, name_capacity;
 };
 
 /* ---- parsing ---------------------------------------------------------- */
@@ -197,6 +202,34 @@ static bool split_name(struct node *node)
     return true;
 }
 
+/* Numbers NODE's first segment: the same text, the same number. */
+static bool number_name(struct template *template, struct node *node)
+{
+    const char *first = node->segments[0];
+    for (size_t i = 0; i < template->name_count; i++)
+        if (strcmp(template->names[i], first) == 0) {
+            node->name_id = i;
+            return true;
+        }
+    if (template->name_count == template->name_capacity) {
+        size_t capacity = template->name_capacity ? template->name_capacity * 2 : 32;
+        const char **names = realloc(template->names, capacity * sizeof *names);
+        if (!names)
+            return false;
+        template->names = names;
+        template->name_capacity = capacity;
+    }
+    node->name_id = template->name_count;
+    template->names[template->name_count++] = first;
+    return true;
+}
+
+/* Splits NODE's name and numbers its first segment. */
+static bool prepare_name(struct parser *parser, struct node *node)
+{
+    return split_name(node) && number_name(parser->template, node);
+}
+
 static void open_section(struct parser *parser, const struct tag *tag)
 {
     enum escape unused;
@@ -205,7 +238,7 @@ static void open_section(struct parser *parser, const struct tag *tag)
     section.name = tag_name(parser, tag, &unused);
     if (!section.name)
         return;
-    if (!split_name(&section)) {
+    if (!prepare_name(parser, &section)) {
         free_nodes(&section);
         parser->failed = true;
         return;
@@ -247,7 +280,7 @@ static void add_value(struct parser *parser, const struct tag *tag)
     value.name = tag_name(parser, tag, &value.escape);
     if (!value.name)
         return;
-    if (!split_name(&value) || !add_child(parser, &value)) {
+    if (!prepare_name(parser, &value) || !add_child(parser, &value)) {
         free_nodes(&value);
         parser->failed = true;
     }
@@ -302,6 +335,7 @@ void template_free(struct template *template)
     if (!template)
         return;
     free_nodes(&template->root);
+    free(template->names);
     source_free(&template->source);
     free((char *)template->source.path);
     free(template);
@@ -347,7 +381,18 @@ struct template *template_parse(const char *path, const char *text, size_t lengt
 
 struct frame {
     const json_t *value;
-    size_t index, count; /* count 0: not a list item */
+    size_t index, count;  /* count 0: not a list item */
+    unsigned long serial; /* this push's own number: no two pushes share one */
+};
+
+/* Where a first segment was last found, from which top frame. The model does
+ * not change while it renders, so from the same frame (the same stack below
+ * it) a name resolves the same way: a repeat costs no hash lookup. A C row
+ * names _prefix, registry.name or _has_flags two and three times: one
+ * lookup in ten is a repeat, and each one it saves was a cold entry's. */
+struct memo {
+    unsigned long serial; /* of the top frame then; 0: never */
+    const json_t *value;  /* NULL: found in no frame */
 };
 
 struct renderer {
@@ -356,7 +401,9 @@ struct renderer {
     struct buffer *out;
     struct frame frames[MAX_TEMPLATE_DEPTH + 2];
     int depth;
-    json_t *scratch; /* values made for one lookup (@index, @json) */
+    unsigned long last_serial;
+    struct memo *memos; /* per template.names */
+    json_t *scratch;    /* values made for one lookup (@index, @json) */
 };
 
 static void render_error(struct renderer *renderer, const struct node *node, const char *format)
@@ -460,9 +507,16 @@ static const json_t *lookup(struct renderer *renderer, const struct node *node)
         return renderer->frames[renderer->depth].value;
     if (first[0] == '@')
         return builtin(renderer, first);
+    struct memo *memo = &renderer->memos[node->name_id];
+    unsigned long serial = renderer->frames[renderer->depth].serial;
     const json_t *value = NULL;
-    for (int depth = renderer->depth; depth >= 0 && !value; depth--)
-        value = json_object_get(renderer->frames[depth].value, first);
+    if (memo->serial == serial) {
+        value = memo->value;
+    } else {
+        for (int depth = renderer->depth; depth >= 0 && !value; depth--)
+            value = json_object_get(renderer->frames[depth].value, first);
+        *memo = (struct memo){serial, value};
+    }
     for (size_t i = 1; value && i < node->segment_count; i++)
         value = json_object_get(value, node->segments[i]);
     return value;
@@ -520,6 +574,7 @@ static bool render_nodes(struct renderer *renderer, const struct node *nodes, si
 static bool render_in_frame(struct renderer *renderer, const struct node *section,
                             struct frame frame)
 {
+    frame.serial = ++renderer->last_serial;
     renderer->frames[++renderer->depth] = frame;
     bool ok = render_nodes(renderer, section->children, section->count);
     renderer->depth--;
@@ -543,10 +598,11 @@ static bool render_section(struct renderer *renderer, const struct node *section
     } else if (truthy && json_is_array(value)) {
         size_t count = json_array_size(value);
         for (size_t i = 0; ok && i < count; i++)
-            ok = render_in_frame(renderer, section,
-                                 (struct frame){json_array_get(value, i), i, count});
+            ok = render_in_frame(
+                renderer, section,
+                (struct frame){.value = json_array_get(value, i), .index = i, .count = count});
     } else if (truthy) {
-        ok = render_in_frame(renderer, section, (struct frame){value, 0, 0});
+        ok = render_in_frame(renderer, section, (struct frame){.value = value});
     }
     json_decref(owned);
     return ok;
@@ -573,9 +629,12 @@ bool template_render(const struct template *template, const json_t *model, struc
                      struct diags *diags)
 {
     struct renderer renderer = {.template = template, .diags = diags, .out = out};
-    renderer.frames[0] = (struct frame){model, 0, 0};
+    renderer.frames[0] = (struct frame){model, 0, 0, ++renderer.last_serial};
     size_t errors_before = diags->count;
-    bool ok = render_nodes(&renderer, template->root.children, template->root.count);
+    renderer.memos = calloc(template->name_count + 1, sizeof *renderer.memos);
+    bool ok =
+        renderer.memos && render_nodes(&renderer, template->root.children, template->root.count);
+    free(renderer.memos);
     json_decref(renderer.scratch);
     if (!ok && diags->count == errors_before)
         diag_add(diags, template->source.path, (struct mark){0, 0}, "out of memory");
