@@ -200,8 +200,10 @@ IMPLEMENTATIONS = {"code": ("regen-code", "switch-code"), "reason": ("regen-reas
                    "name": ("regen-name", "gperf-name")}
 
 
-def wall_ns(binary, impl, path, repetitions):
-    return float(run([binary, "time", impl, path, str(repetitions)]).stdout.split()[0])
+def wall_ns(binary, ours, theirs, path, repetitions):
+    """Median ns per lookup of OURS and of THEIRS, their passes alternating."""
+    fields = run([binary, "time", ours, theirs, path, str(repetitions)]).stdout.split()
+    return [float(fields[0]), float(fields[1])]
 
 
 def instructions(binary, impl, path, function, work):
@@ -230,7 +232,7 @@ def measure_lookups(binary, prefix, workloads, work, repetitions):
     results = {}
     for label, (kind, path) in workloads.items():
         ours, theirs = IMPLEMENTATIONS[kind]
-        wall = [wall_ns(binary, impl, path, repetitions) for impl in (ours, theirs)]
+        wall = wall_ns(binary, ours, theirs, path, repetitions)
         count = [instructions(binary, impl, path, function_of(impl, prefix), work) for impl in (ours, theirs)]
         results[label] = (wall[0] / wall[1], count[0] / count[1])
         rows.append((f"{label} (vs {theirs.split('-')[0]})", f"{wall[0]:.2f}", f"{wall[1]:.2f}",
@@ -272,12 +274,19 @@ def measure_generator(regen, registry, work, sizes):
         with open(path, "w") as out:
             subprocess.run([sys.executable, os.path.join(HERE, "synthetic_registry.py"), str(size),
                             "--sparse"], stdout=out, check=True)
-        cases.append((f"synthetic {size:,}", path, size, 5 if size <= 10_000 else 3))
+        cases.append((f"synthetic {size:,}", path, size, 5))
+    # Round robin over the registries, each into a directory of its own, so
+    # that a spell when the machine runs slow lands on every size, not on one:
+    # the 10x ratio compares runs made side by side.
+    samples = {label: [] for label, _, _, _ in cases}
+    for round_number in range(max(runs for _, _, _, runs in cases)):
+        for label, path, _, runs in cases:
+            if round_number < runs:
+                out = os.path.join(work, "gen-out-" + re.sub(r"[^a-z0-9]+", "-", label))
+                samples[label].append(run_regen(peak_tool, regen, path, out))
     for label, path, size, runs in cases:
-        samples = [run_regen(peak_tool, regen, path, os.path.join(work, "gen-out"))
-                   for _ in range(runs)]
-        median = sorted(s[0] for s in samples)[runs // 2] * 1000
-        peak = max(s[1] for s in samples)
+        median = sorted(s[0] for s in samples[label])[runs // 2] * 1000
+        peak = max(s[1] for s in samples[label])
         entries = size or len(json.load(open(os.path.join(work, "out", [
             f for f in os.listdir(os.path.join(work, "out")) if f.endswith(".json")][0])))["codes"])
         results.append((label, entries, median, peak))

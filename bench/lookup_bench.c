@@ -1,7 +1,9 @@
-/* lookup_bench.c: runs one lookup implementation over one workload.
+/* lookup_bench.c: runs lookup implementations over one workload.
  *
- *   lookup_bench time IMPL WORKLOAD REPETITIONS   median ns per lookup
- *   lookup_bench count IMPL WORKLOAD              one pass (for callgrind)
+ *   lookup_bench time IMPL BASE WORKLOAD REPETITIONS
+ *       median ns per lookup of IMPL, then of BASE; their passes alternate,
+ *       so that a machine that slows down for a while slows both alike
+ *   lookup_bench count IMPL WORKLOAD    one pass (for callgrind)
  *
  * IMPL: regen-code, switch-code, regen-reason, gperf-reason, regen-name,
  * gperf-name. A workload file holds records of a 4-byte little-endian length
@@ -11,6 +13,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include REG_HEADER
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,26 +115,52 @@ static int compare_doubles(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static double median(double *samples, int count)
+{
+    qsort(samples, (size_t)count, sizeof *samples, compare_doubles);
+    return samples[count / 2];
+}
+
+/* One timed pass of IMPL: ns per lookup. */
+static double timed_pass(const char *impl, const struct workload *w, uintptr_t *sum)
+{
+    double start = now_ns();
+    *sum += run_pass(impl, w);
+    return (now_ns() - start) / (double)w->count;
+}
+
+static const char usage[] = "usage: lookup_bench time IMPL BASE WORKLOAD REPETITIONS\n"
+                            "       lookup_bench count IMPL WORKLOAD\n";
+
 int main(int argc, char **argv)
 {
     struct workload workload;
-    if (argc < 4 || read_workload(argv[3], &workload) != 0) {
-        fprintf(stderr, "usage: lookup_bench time|count IMPL WORKLOAD [REPETITIONS]\n");
+    bool timing = argc == 6 && strcmp(argv[1], "time") == 0;
+    bool counting = argc == 4 && strcmp(argv[1], "count") == 0;
+    if ((!timing && !counting) || read_workload(argv[timing ? 4 : 3], &workload) != 0) {
+        fputs(usage, stderr);
         return 2;
     }
-    if (strcmp(argv[1], "count") == 0) {
+    if (counting) {
         printf("%lu\n", (unsigned long)(run_pass(argv[2], &workload) & 0xFFFF));
         return 0;
     }
-    int repetitions = argc > 4 ? atoi(argv[4]) : 21;
-    double *samples = malloc((size_t)repetitions * sizeof *samples);
-    uintptr_t sum = run_pass(argv[2], &workload); /* warm the caches */
-    for (int r = 0; r < repetitions; r++) {
-        double start = now_ns();
-        sum += run_pass(argv[2], &workload);
-        samples[r] = (now_ns() - start) / (double)workload.count;
+    const char *impl = argv[2], *base = argv[3];
+    int repetitions = atoi(argv[5]);
+    if (repetitions < 1) {
+        fputs(usage, stderr);
+        return 2;
     }
-    qsort(samples, (size_t)repetitions, sizeof *samples, compare_doubles);
-    printf("%.3f %lu\n", samples[repetitions / 2], (unsigned long)(sum & 0xFF));
+    double *ours = malloc((size_t)repetitions * sizeof *ours);
+    double *theirs = malloc((size_t)repetitions * sizeof *theirs);
+    uintptr_t sum = run_pass(impl, &workload) + run_pass(base, &workload); /* warm the caches */
+    for (int r = 0; r < repetitions; r++) {
+        ours[r] = timed_pass(impl, &workload, &sum);
+        theirs[r] = timed_pass(base, &workload, &sum);
+    }
+    printf("%.3f %.3f %lu\n", median(ours, repetitions), median(theirs, repetitions),
+           (unsigned long)(sum & 0xFF));
+    free(ours);
+    free(theirs);
     return 0;
 }
