@@ -176,21 +176,21 @@ struct code_keys {
     size_t count;
 };
 
-static bool collect_codes(const json_t *codes, struct code_keys *keys)
+/* KEYS sized for every entry: a code key is at most one per entry. */
+static bool reserve_codes(const json_t *codes, struct code_keys *keys)
 {
-    size_t size = json_array_size(codes) + 1, index;
+    size_t size = json_array_size(codes) + 1;
     keys->entries = calloc(size, sizeof *keys->entries);
     keys->codes = calloc(size, sizeof *keys->codes);
-    if (!keys->entries || !keys->codes)
-        return false;
-    json_t *entry;
-    json_array_foreach (codes, index, entry) {
-        if (!json_is_true(json_object_get(entry, "_primary")))
-            continue;
-        keys->entries[keys->count] = entry;
-        keys->codes[keys->count++] = json_integer_value(json_object_get(entry, "code"));
-    }
-    return true;
+    return keys->entries && keys->codes;
+}
+
+static void collect_code(json_t *entry, struct code_keys *keys)
+{
+    if (!json_is_true(json_object_get(entry, "_primary")))
+        return;
+    keys->entries[keys->count] = entry;
+    keys->codes[keys->count++] = json_integer_value(json_object_get(entry, "code"));
 }
 
 /* Where each of the COUNT keys landed: the inverse of phash->slot_keys. */
@@ -285,46 +285,53 @@ static void set_folded(json_t *object, const char *key_name, const char *mask_na
     free(mask);
 }
 
-/* Every reason with its former phrases, in entry order; each former phrase
- * gets an object in entry._formers to carry where it lands. */
-static bool collect_phrases(json_t *codes, struct hash_keys *set)
+/* The entry's reason, then its former phrases; each former phrase gets an
+ * object in entry._formers to carry where it lands. */
+static bool collect_phrases(json_t *entry, struct hash_keys *set, size_t *capacity)
 {
-    size_t capacity = 0, index;
-    json_t *entry;
-    json_array_foreach (codes, index, entry) {
-        const json_t *reason = json_object_get(entry, "reason");
+    const json_t *reason = json_object_get(entry, "reason");
+    if (!add_key(set, capacity,
+                 (struct key){entry, NULL, json_string_value(reason), json_string_length(reason)}))
+        return false;
+    const json_t *former_list = json_object_get(entry, "former");
+    if (json_array_size(former_list) == 0)
+        return true;
+    json_t *formers = json_array();
+    json_object_set_new(entry, "_formers", formers);
+    size_t position;
+    json_t *former;
+    json_array_foreach (former_list, position, former) {
+        json_t *item = json_object();
+        json_object_set(item, "text", former);
+        json_array_append_new(formers, item);
         if (!add_key(
-                set, &capacity,
-                (struct key){entry, NULL, json_string_value(reason), json_string_length(reason)}))
+                set, capacity,
+                (struct key){entry, item, json_string_value(former), json_string_length(former)}))
             return false;
-        const json_t *former_list = json_object_get(entry, "former");
-        if (json_array_size(former_list) == 0)
-            continue;
-        json_t *formers = json_array();
-        json_object_set_new(entry, "_formers", formers);
-        size_t position;
-        json_t *former;
-        json_array_foreach (former_list, position, former) {
-            json_t *item = json_object();
-            json_object_set(item, "text", former);
-            json_array_append_new(formers, item);
-            if (!add_key(set, &capacity,
-                         (struct key){entry, item, json_string_value(former),
-                                      json_string_length(former)}))
-                return false;
-        }
     }
     return true;
 }
 
-static bool collect_names(json_t *codes, struct hash_keys *set)
+static bool collect_name(json_t *entry, struct hash_keys *set, size_t *capacity)
 {
-    size_t capacity = 0, index;
+    const json_t *name = json_object_get(entry, "name");
+    return add_key(set, capacity,
+                   (struct key){entry, NULL, json_string_value(name), json_string_length(name)});
+}
+
+/* The three key sets, in entry order, in one pass: each entry is read while
+ * it is in the cache, not fetched again for each set. */
+static bool collect_keys(json_t *codes, struct code_keys *code_keys, struct hash_keys *phrases,
+                         struct hash_keys *names)
+{
+    size_t phrase_capacity = 0, name_capacity = 0, index;
     json_t *entry;
+    if (!reserve_codes(codes, code_keys))
+        return false;
     json_array_foreach (codes, index, entry) {
-        const json_t *name = json_object_get(entry, "name");
-        if (!add_key(set, &capacity,
-                     (struct key){entry, NULL, json_string_value(name), json_string_length(name)}))
+        collect_code(entry, code_keys);
+        if (!collect_phrases(entry, phrases, &phrase_capacity) ||
+            !collect_name(entry, names, &name_capacity))
             return false;
     }
     return true;
@@ -417,8 +424,7 @@ bool lookup_tables(json_t *model)
     bool direct = max - min < DIRECT_INDEX_LIMIT;
     struct code_keys code_keys = {0};
     struct hash_keys phrases = {.fold = true}, names = {.fold = false};
-    bool collected = collect_codes(codes, &code_keys) && collect_phrases(codes, &phrases) &&
-                     collect_names(codes, &names);
+    bool collected = collect_keys(codes, &code_keys, &phrases, &names);
     struct hash_job jobs[3] = {
         {&phrases, phrases.count, hash_key, &phrases, {0}, false},
         {&names, names.count, hash_key, &names, {0}, false},
