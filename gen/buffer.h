@@ -21,6 +21,8 @@ struct buffer {
 bool buffer_append(struct buffer *buffer, const char *bytes, size_t length);
 bool buffer_append_string(struct buffer *buffer, const char *text);
 bool buffer_append_char(struct buffer *buffer, char c);
+/* VALUE in decimal, as "%lld" writes it. */
+bool buffer_append_integer(struct buffer *buffer, long long value);
 /* Writes out what a spilling buffer still holds. */
 bool buffer_flush(struct buffer *buffer);
 /* Hands the bytes over to the caller and empties the buffer. */

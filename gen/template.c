@@ -1,8 +1,8 @@
 /* template.c: parsing templates into a tree and rendering it from the model. */
 #include "template.h"
+#include "json_text.h"
 #include "source.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,58 +413,6 @@ static void render_error(struct renderer *renderer, const struct node *node, con
              node->name);
 }
 
-/* A copy of VALUE without the keys that begin with '_'. Its leaves are the
- * model's own, reference-counted: see public_lock. */
-static json_t *without_private_keys(const json_t *value)
-{
-    if (json_is_array(value)) {
-        size_t index;
-        json_t *item;
-        bool leaves_only = true;
-        json_array_foreach (value, index, item)
-            leaves_only = leaves_only && !json_is_object(item) && !json_is_array(item);
-        if (leaves_only)
-            return json_incref((json_t *)value);
-        json_t *copy = json_array();
-        json_array_foreach (value, index, item)
-            json_array_append_new(copy, without_private_keys(item));
-        return copy;
-    }
-    if (!json_is_object(value))
-        return json_incref((json_t *)value); /* a leaf: shared, not copied */
-    json_t *copy = json_object();
-    const char *key;
-    json_t *member;
-    json_object_foreach ((json_t *)value, key, member) {
-        if (key[0] != '_')
-            json_object_set_new(copy, key, without_private_keys(member));
-    }
-    return copy;
-}
-
-/* Held while a public copy is made, used and freed: the copy shares the
- * model's leaves, and Jansson's json_incref reads a count that another
- * thread may be changing, so two copies at once would race. */
-static pthread_mutex_t public_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static int append_dump(const char *chunk, size_t size, void *data)
-{
-    return buffer_append(data, chunk, size) ? 0 : -1;
-}
-
-/* VALUE without its private keys, as JSON (2-space indent), appended to
- * OUT: for {{{@json}}} and, through a string, {{@json}}. */
-static bool dump_public(const json_t *value, struct buffer *out)
-{
-    pthread_mutex_lock(&public_lock);
-    json_t *public = without_private_keys(value);
-    bool ok = public && json_dump_callback(public, append_dump, out,
-                                           JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0;
-    json_decref(public);
-    pthread_mutex_unlock(&public_lock);
-    return ok;
-}
-
 static json_t *keep(struct renderer *renderer, json_t *value)
 {
     json_decref(renderer->scratch);
@@ -477,7 +425,7 @@ static json_t *builtin(struct renderer *renderer, const char *name)
     const struct frame *top = &renderer->frames[renderer->depth];
     if (strcmp(name, "@json") == 0) {
         struct buffer text = {0};
-        json_t *string = dump_public(top->value, &text) && text.bytes
+        json_t *string = json_text_append(&text, top->value) && text.bytes
                              ? json_stringn(text.bytes, text.length)
                              : NULL;
         buffer_free(&text);
@@ -545,16 +493,14 @@ static bool render_value(struct renderer *renderer, const struct node *node)
 {
     /* {{{@json}}}: dumped straight into the output, never held as one string. */
     if (node->escape == ESCAPE_NONE && strcmp(node->name, "@json") == 0)
-        return dump_public(renderer->frames[renderer->depth].value, renderer->out);
+        return json_text_append(renderer->out, renderer->frames[renderer->depth].value);
     const json_t *value = lookup(renderer, node);
-    char number[32];
     switch (value ? json_typeof(value) : JSON_NULL) {
     case JSON_STRING:
         return escape_append(renderer->out, node->escape, json_string_value(value),
                              json_string_length(value));
     case JSON_INTEGER:
-        snprintf(number, sizeof number, "%lld", (long long)json_integer_value(value));
-        return buffer_append_string(renderer->out, number);
+        return buffer_append_integer(renderer->out, (long long)json_integer_value(value));
     case JSON_TRUE:
     case JSON_FALSE:
         return buffer_append_string(renderer->out, json_is_true(value) ? "true" : "false");
