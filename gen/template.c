@@ -381,15 +381,18 @@ struct template *template_parse(const char *path, const char *text, size_t lengt
 
 struct frame {
     const json_t *value;
-    size_t index, count;  /* count 0: not a list item */
-    unsigned long serial; /* this push's own number: no two pushes share one */
+    size_t index, count; /* count 0: not a list item */
+    /* The names this stack can resolve: a push of a mapping gets a number
+     * of its own, never used before. Any other value (text, a number, a
+     * list) holds no names, so its push keeps the number below it. */
+    unsigned long serial;
 };
 
-/* Where a first segment was last found, from which top frame. The model does
- * not change while it renders, so from the same frame (the same stack below
- * it) a name resolves the same way: a repeat costs no hash lookup. A C row
- * names _prefix, registry.name or _has_flags two and three times: one
- * lookup in ten is a repeat, and each one it saves was a cold entry's. */
+/* Where a first segment was last found, for which stack of mappings. The
+ * model does not change while it renders, so with the same mappings on the
+ * stack a name resolves the same way: a repeat costs no hash lookup. A C
+ * row names _prefix, registry.name or _has_flags two and three times, and
+ * {{#origin}}"{{origin}}"{{/origin}} twice, around a frame of text. */
 struct memo {
     unsigned long serial; /* of the top frame then; 0: never */
     const json_t *value;  /* NULL: found in no frame */
@@ -520,7 +523,8 @@ static bool render_nodes(struct renderer *renderer, const struct node *nodes, si
 static bool render_in_frame(struct renderer *renderer, const struct node *section,
                             struct frame frame)
 {
-    frame.serial = ++renderer->last_serial;
+    frame.serial = json_is_object(frame.value) ? ++renderer->last_serial
+                                               : renderer->frames[renderer->depth].serial;
     renderer->frames[++renderer->depth] = frame;
     bool ok = render_nodes(renderer, section->children, section->count);
     renderer->depth--;
