@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,58 +22,55 @@ char *path_join(const char *directory, const char *name)
     return path;
 }
 
-/* Reads up to SIZE bytes, retrying short reads; returns the count, or -1. */
-static ssize_t read_fully(int descriptor, char *buffer, size_t size)
+/* A file's bytes, mapped read-only. Comparing mapped pages copies nothing:
+ * at 100,000 entries, reading the old and the new artifacts (160 MB each)
+ * into a buffer showed in profiles. Mapping is safe here because both
+ * files are ours while regen runs; one truncated by another process at the
+ * same moment would end the run (SIGBUS) without touching any file. */
+struct mapped {
+    const char *bytes; /* NULL when empty */
+    size_t length;
+};
+
+/* False when PATH is missing, not a regular file, or cannot be mapped. */
+static bool map_file(const char *path, struct mapped *map)
 {
-    size_t got = 0;
-    while (got < size) {
-        ssize_t n = read(descriptor, buffer + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return -1;
-        if (n == 0)
-            break;
-        got += (size_t)n;
+    int descriptor = open(path, O_RDONLY);
+    if (descriptor < 0)
+        return false;
+    struct stat info;
+    bool ok = fstat(descriptor, &info) == 0 && S_ISREG(info.st_mode);
+    *map = (struct mapped){NULL, ok ? (size_t)info.st_size : 0};
+    if (ok && map->length > 0) {
+        void *bytes = mmap(NULL, map->length, PROT_READ, MAP_PRIVATE, descriptor, 0);
+        ok = bytes != MAP_FAILED;
+        map->bytes = ok ? bytes : NULL;
     }
-    return (ssize_t)got;
+    close(descriptor);
+    return ok;
+}
+
+static void unmap_file(struct mapped *map)
+{
+    if (map->bytes)
+        munmap((void *)map->bytes, map->length);
 }
 
 /* True when the file at PATH holds exactly what the artifact holds: its
  * bytes in memory, or the contents of its temporary file. */
 static bool same_bytes(const char *path, const struct artifact *artifact)
 {
-    int existing = open(path, O_RDONLY);
-    if (existing < 0)
+    struct mapped existing, mine = {artifact->bytes, artifact->length};
+    if (!map_file(path, &existing))
         return false;
-    int other = artifact->temporary ? open(artifact->temporary, O_RDONLY) : -1;
-    if (artifact->temporary && other < 0) {
-        close(existing);
-        return false;
+    bool same = false;
+    if (!artifact->temporary || map_file(artifact->temporary, &mine)) {
+        same = existing.length == mine.length &&
+               (mine.length == 0 || memcmp(existing.bytes, mine.bytes, mine.length) == 0);
+        if (artifact->temporary)
+            unmap_file(&mine);
     }
-    static char mine[65536], theirs[65536];
-    size_t offset = 0;
-    bool same = true;
-    for (;;) {
-        ssize_t got = read_fully(existing, mine, sizeof mine);
-        ssize_t want = other >= 0 ? read_fully(other, theirs, sizeof theirs)
-                                  : (ssize_t)(artifact->length - offset < sizeof theirs
-                                                  ? artifact->length - offset
-                                                  : sizeof theirs);
-        if (got < 0 || want < 0 || got != want) {
-            same = false;
-            break;
-        }
-        const char *expected = other >= 0 ? theirs : artifact->bytes + offset;
-        if (got == 0 || memcmp(mine, expected, (size_t)got) != 0) {
-            same = got == 0;
-            break;
-        }
-        offset += (size_t)got;
-    }
-    close(existing);
-    if (other >= 0)
-        close(other);
+    unmap_file(&existing);
     return same;
 }
 
