@@ -22,55 +22,55 @@ char *path_join(const char *directory, const char *name)
     return path;
 }
 
-/* A file's bytes, mapped read-only. Comparing mapped pages copies nothing:
- * at 100,000 entries, reading the old and the new artifacts (160 MB each)
- * into a buffer showed in profiles. Mapping is safe here because both
- * files are ours while regen runs; one truncated by another process at the
- * same moment would end the run (SIGBUS) without touching any file. */
-struct mapped {
-    const char *bytes; /* NULL when empty */
-    size_t length;
-};
+/* Existing and new artifacts are compared through read-only mappings, a
+ * window at a time: at 100,000 entries, reading both (160 MB each) into a
+ * buffer showed in profiles, and a window bounds the pages mapped at once.
+ * Both files are ours while regen runs; one truncated by another process
+ * at that moment would end the run (SIGBUS) without touching any file. */
+#define COMPARE_WINDOW ((size_t)8 << 20) /* a multiple of any page size */
 
-/* False when PATH is missing, not a regular file, or cannot be mapped. */
-static bool map_file(const char *path, struct mapped *map)
+/* PATH opened for reading, with its size; -1 when missing or not a file. */
+static int open_regular(const char *path, size_t *length)
 {
     int descriptor = open(path, O_RDONLY);
-    if (descriptor < 0)
-        return false;
     struct stat info;
-    bool ok = fstat(descriptor, &info) == 0 && S_ISREG(info.st_mode);
-    *map = (struct mapped){NULL, ok ? (size_t)info.st_size : 0};
-    if (ok && map->length > 0) {
-        void *bytes = mmap(NULL, map->length, PROT_READ, MAP_PRIVATE, descriptor, 0);
-        ok = bytes != MAP_FAILED;
-        map->bytes = ok ? bytes : NULL;
+    if (descriptor >= 0 && (fstat(descriptor, &info) != 0 || !S_ISREG(info.st_mode))) {
+        close(descriptor);
+        return -1;
     }
-    close(descriptor);
-    return ok;
+    *length = descriptor >= 0 ? (size_t)info.st_size : 0;
+    return descriptor;
 }
 
-static void unmap_file(struct mapped *map)
+static const char *map_window(int descriptor, size_t offset, size_t length)
 {
-    if (map->bytes)
-        munmap((void *)map->bytes, map->length);
+    void *bytes = mmap(NULL, length, PROT_READ, MAP_PRIVATE, descriptor, (off_t)offset);
+    return bytes == MAP_FAILED ? NULL : bytes;
 }
 
 /* True when the file at PATH holds exactly what the artifact holds: its
  * bytes in memory, or the contents of its temporary file. */
 static bool same_bytes(const char *path, const struct artifact *artifact)
 {
-    struct mapped existing, mine = {artifact->bytes, artifact->length};
-    if (!map_file(path, &existing))
-        return false;
-    bool same = false;
-    if (!artifact->temporary || map_file(artifact->temporary, &mine)) {
-        same = existing.length == mine.length &&
-               (mine.length == 0 || memcmp(existing.bytes, mine.bytes, mine.length) == 0);
-        if (artifact->temporary)
-            unmap_file(&mine);
+    size_t length = 0, new_length = artifact->length;
+    int existing = open_regular(path, &length);
+    int temporary = artifact->temporary ? open_regular(artifact->temporary, &new_length) : -1;
+    bool same = existing >= 0 && (temporary >= 0 || !artifact->temporary) && length == new_length;
+    for (size_t offset = 0; same && offset < length; offset += COMPARE_WINDOW) {
+        size_t size = length - offset < COMPARE_WINDOW ? length - offset : COMPARE_WINDOW;
+        const char *old_bytes = map_window(existing, offset, size);
+        const char *new_bytes =
+            temporary >= 0 ? map_window(temporary, offset, size) : artifact->bytes + offset;
+        same = old_bytes && new_bytes && memcmp(old_bytes, new_bytes, size) == 0;
+        if (old_bytes)
+            munmap((void *)old_bytes, size);
+        if (temporary >= 0 && new_bytes)
+            munmap((void *)new_bytes, size);
     }
-    unmap_file(&existing);
+    if (existing >= 0)
+        close(existing);
+    if (temporary >= 0)
+        close(temporary);
     return same;
 }
 
