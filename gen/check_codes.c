@@ -1,7 +1,9 @@
-/* check_codes.c: the code entries, each alone and then all together. */
+/* check_codes.c: the code entries, each alone (in chunks at once) and then
+ * all together, in order. */
 #include "check.h"
 #include "key_set.h"
 #include "text.h"
+#include "workers.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,8 +176,8 @@ static void check_code_unique(struct checker *checker, const json_t *entry, stru
     const char *status = status_of(entry);
     if (!code || !status || strcmp(status, "unofficial") == 0)
         return; /* unofficial entries may share a code with anything */
-    char key[24];
-    snprintf(key, sizeof key, "%lld", (long long)json_integer_value(code));
+    char key[TEXT_INTEGER_BYTES];
+    text_from_integer((long long)json_integer_value(code), key);
     const json_t *first = recalled(seen->official_codes, key);
     if (!first) {
         remember(seen, seen->official_codes, key, code);
@@ -229,19 +231,79 @@ static bool check_phrases(struct checker *checker, const json_t *entry, struct s
     return reason_taken;
 }
 
-static void check_entry(struct checker *checker, json_t *entry, const struct registry_facts *facts,
-                        struct seen *seen)
+/* The checks of one entry alone, which change only that entry: run on
+ * chunks of entries at once (workers.h). False when the entry is no
+ * mapping, and so is left out of the checks of all entries together. */
+static bool check_entry_alone(struct checker *checker, json_t *entry,
+                              const struct registry_facts *facts, bool *name_dropped)
 {
     bool name_given = json_is_object(entry) && json_object_get(entry, "name");
     if (!check_fields(checker, entry, "a code entry", code_fields,
                       sizeof code_fields / sizeof *code_fields))
-        return;
-    bool name_dropped = name_given && !json_object_get(entry, "name");
+        return false;
+    *name_dropped = name_given && !json_object_get(entry, "name");
     check_status(checker, entry);
     check_origin(checker, entry);
     check_url(checker, entry);
-    check_code_range(checker, entry, facts);
     check_entry_flags(checker, entry, facts);
+    return true;
+}
+
+/* What the first pass learned of each entry, for the second. */
+struct entry_state {
+    bool checked; /* a mapping, checked alone */
+    bool name_dropped;
+};
+
+/* The first pass: each chunk reports into diags of its own and holds back
+ * the locations of the integers it makes, so that the threads only read
+ * the location table. */
+struct first_pass {
+    const struct checker *checker;
+    const json_t *codes;
+    const struct registry_facts *facts;
+    struct entry_state *states;
+    struct diags diags[WORKERS_CHUNKS];
+    struct placed_nodes placed[WORKERS_CHUNKS];
+};
+
+static void check_chunk(void *pass_pointer, size_t chunk)
+{
+    struct first_pass *pass = pass_pointer;
+    struct checker checker = {pass->checker->file, pass->checker->where, &pass->diags[chunk],
+                              &pass->placed[chunk]};
+    size_t first, end;
+    workers_chunk(chunk, json_array_size(pass->codes), &first, &end);
+    for (size_t i = first; i < end; i++) {
+        struct entry_state *state = &pass->states[i];
+        state->checked = check_entry_alone(&checker, json_array_get(pass->codes, i), pass->facts,
+                                           &state->name_dropped);
+    }
+}
+
+/* Each entry alone, in chunks at once; the chunks' errors and locations
+ * are then taken in entry order, so the output is the same on any number
+ * of processors. False when out of memory. */
+static bool check_entries_alone(struct checker *checker, const json_t *codes,
+                                const struct registry_facts *facts, struct entry_state *states)
+{
+    struct first_pass pass = {.checker = checker, .codes = codes, .facts = facts, .states = states};
+    workers_run(WORKERS_CHUNKS, check_chunk, &pass);
+    bool ok = true;
+    for (size_t chunk = 0; chunk < WORKERS_CHUNKS; chunk++) {
+        diags_append(checker->diags, &pass.diags[chunk]);
+        ok = placed_nodes_put(&pass.placed[chunk], checker->where) && ok;
+    }
+    return ok;
+}
+
+/* The checks that compare an entry with those before it, in entry order:
+ * the first of two equal values is the one an error points back to. */
+static void check_entry_together(struct checker *checker, const json_t *entry,
+                                 const struct registry_facts *facts, struct seen *seen,
+                                 bool name_dropped)
+{
+    check_code_range(checker, entry, facts);
     check_code_unique(checker, entry, seen);
     bool reason_taken = check_phrases(checker, entry, seen);
     check_name(checker, entry, facts, seen, name_dropped, reason_taken);
@@ -251,14 +313,18 @@ void check_codes(struct checker *checker, json_t *codes, const struct registry_f
 {
     size_t count = json_array_size(codes);
     struct seen seen = {key_set_new(count), key_set_new(count), key_set_new(2 * count), false};
-    size_t index;
-    json_t *entry;
-    if (seen.official_codes && seen.names && seen.phrases)
-        json_array_foreach (codes, index, entry)
-            check_entry(checker, entry, facts, &seen);
-    if (!seen.official_codes || !seen.names || !seen.phrases || seen.out_of_memory)
+    struct entry_state *states = calloc(count + 1, sizeof *states);
+    bool ready = seen.official_codes && seen.names && seen.phrases && states;
+    if (ready && !check_entries_alone(checker, codes, facts, states))
+        seen.out_of_memory = true;
+    for (size_t i = 0; ready && i < count; i++)
+        if (states[i].checked)
+            check_entry_together(checker, json_array_get(codes, i), facts, &seen,
+                                 states[i].name_dropped);
+    if (!ready || seen.out_of_memory)
         check_error_at(checker, (struct mark){0, 0},
                        "out of memory while checking that codes, names and phrases are unique");
+    free(states);
     key_set_free(seen.official_codes);
     key_set_free(seen.names);
     key_set_free(seen.phrases);

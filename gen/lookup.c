@@ -98,10 +98,10 @@ static json_t *displacement_rows(const struct phash *phash)
         struct buffer values = {0};
         for (uint32_t b = first; b < first + DISPLACEMENTS_PER_ROW && b < phash->bucket_count;
              b++) {
-            char number[16];
-            snprintf(number, sizeof number, "%s%" PRIu32 ",", b > first ? " " : "",
-                     phash->displacements[b]);
-            buffer_append_string(&values, number);
+            if (b > first)
+                buffer_append_char(&values, ' ');
+            buffer_append_integer(&values, phash->displacements[b]);
+            buffer_append_char(&values, ',');
         }
         json_t *row = json_object();
         json_object_set_new(row, "first", json_integer((json_int_t)first));
