@@ -41,14 +41,9 @@ enum escape escape_for_file(const char *file_name)
     return ESCAPE_NONE;
 }
 
-/* The escapes below share one loop: runs of bytes that need no escape are
- * copied at once (most of any string), and each other byte is replaced by
- * what SPECIAL writes for it. */
-typedef bool (*special_byte)(struct buffer *out, const char *text, size_t length, size_t i);
-typedef bool (*needs_escape)(unsigned char byte);
-
-static bool append_escaped(struct buffer *out, const char *text, size_t length,
-                           needs_escape is_special, special_byte write_special)
+/* The escapes below share this loop (escape.h), as does json_text.c. */
+bool escape_runs(struct buffer *out, const char *text, size_t length, escape_needed is_special,
+                 escape_writer write_special)
 {
     size_t run = 0; /* start of the pending run of plain bytes */
     for (size_t i = 0; i < length; i++) {
@@ -141,10 +136,10 @@ static bool append_md(struct buffer *out, const char *text, size_t length)
     if (length > 0 && text[0] != '\0' && strchr("#-+=", text[0]) && !buffer_append_char(out, '\\'))
         return false;
     if (digits > 0 && digits < length && (text[digits] == '.' || text[digits] == ')'))
-        return append_escaped(out, text, digits, md_special, md_write) &&
+        return escape_runs(out, text, digits, md_special, md_write) &&
                buffer_append_char(out, '\\') &&
-               append_escaped(out, text + digits, length - digits, md_special, md_write);
-    return append_escaped(out, text, length, md_special, md_write);
+               escape_runs(out, text + digits, length - digits, md_special, md_write);
+    return escape_runs(out, text, length, md_special, md_write);
 }
 
 static bool json_special(unsigned char byte)
@@ -216,13 +211,13 @@ bool escape_append(struct buffer *out, enum escape escape, const char *text, siz
 {
     switch (escape) {
     case ESCAPE_C:
-        return append_escaped(out, text, length, c_special, c_write);
+        return escape_runs(out, text, length, c_special, c_write);
     case ESCAPE_COMMENT:
-        return append_escaped(out, text, length, comment_special, comment_write);
+        return escape_runs(out, text, length, comment_special, comment_write);
     case ESCAPE_MD:
         return append_md(out, text, length);
     case ESCAPE_JSON:
-        return append_escaped(out, text, length, json_special, json_write);
+        return escape_runs(out, text, length, json_special, json_write);
     case ESCAPE_CHARS:
         return append_chars(out, text, length);
     case ESCAPE_NONE:

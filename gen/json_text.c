@@ -8,6 +8,7 @@
  * JSON_INDENT(2) | JSON_PRESERVE_ORDER, which the NAME.json artifacts were
  * always written in; tests/json_text_test.c holds the two side by side. */
 #include "json_text.h"
+#include "escape.h"
 
 #include <stdlib.h>
 
@@ -30,11 +31,19 @@ static bool append_indent(struct buffer *out, size_t depth)
 }
 
 /* A byte that JSON does not allow in a string as it is: '"', '\\' or a
- * control character. Jansson writes the usual short forms, else \u00XX in
- * upper-case hex. Other bytes, UTF-8 included, are written as they are. */
-static bool append_escape(struct buffer *out, unsigned char byte)
+ * control character. Other bytes, UTF-8 included, are written as they are. */
+static bool json_special(unsigned char byte)
 {
+    return byte < 0x20 || byte == '"' || byte == '\\';
+}
+
+/* As Jansson writes it: the usual short forms, else \u00XX in upper-case
+ * hex (escape.c's ESCAPE_JSON writes lower case, for templates). */
+static bool json_write(struct buffer *out, const char *text, size_t length, size_t i)
+{
+    (void)length;
     static const char hex[] = "0123456789ABCDEF";
+    unsigned char byte = (unsigned char)text[i];
     char escaped[6] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
     char short_form = byte == '"'    ? '"'
                       : byte == '\\' ? '\\'
@@ -53,18 +62,8 @@ static bool append_escape(struct buffer *out, unsigned char byte)
 
 static bool append_string(struct buffer *out, const char *text, size_t length)
 {
-    if (!buffer_append_char(out, '"'))
-        return false;
-    size_t plain = 0; /* where the run of bytes written as they are began */
-    for (size_t i = 0; i < length; i++) {
-        unsigned char byte = (unsigned char)text[i];
-        if (byte >= 0x20 && byte != '"' && byte != '\\')
-            continue;
-        if (!buffer_append(out, text + plain, i - plain) || !append_escape(out, byte))
-            return false;
-        plain = i + 1;
-    }
-    return buffer_append(out, text + plain, length - plain) && buffer_append_char(out, '"');
+    return buffer_append_char(out, '"') &&
+           escape_runs(out, text, length, json_special, json_write) && buffer_append_char(out, '"');
 }
 
 /* The model holds no reals today; should one appear, Jansson's own
