@@ -1,8 +1,11 @@
 /* artifact.h: the files a run produces. Each is either in memory (--check
- * compares it) or already complete in a temporary file beside its final
- * place (a run that writes renames it there once every artifact is ready). */
+ * compares it) or rendered beside its final place: complete in a temporary
+ * file (a run that writes renames it there once every artifact is ready),
+ * or found, while it rendered, to be the file already there (sink.h). */
 #ifndef REGEN_ARTIFACT_H
 #define REGEN_ARTIFACT_H
+
+#include "sink.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -11,7 +14,9 @@ struct artifact {
     char *name;  /* file name inside the output directory, e.g. "http_status.h" */
     char *bytes; /* in memory, or NULL */
     size_t length;
-    char *temporary; /* the temporary file holding it, or NULL */
+    char *temporary;               /* the temporary file holding it, or NULL */
+    bool unchanged;                /* the file in place holds exactly these bytes... */
+    struct file_identity in_place; /* ...as long as it is still this one */
 };
 
 struct artifacts {

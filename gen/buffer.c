@@ -1,11 +1,10 @@
 /* buffer.c: a growing byte buffer, spilling into a file when asked to. */
 #include "buffer.h"
+#include "sink.h"
 #include "text.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static bool reserve(struct buffer *buffer, size_t more)
 {
@@ -24,20 +23,11 @@ static bool reserve(struct buffer *buffer, size_t more)
 
 bool buffer_flush(struct buffer *buffer)
 {
-    if (!buffer->spill_fd || buffer->spill_failed)
+    if (!buffer->spill || buffer->spill_failed)
         return !buffer->spill_failed;
-    const char *bytes = buffer->bytes;
-    size_t left = buffer->length;
-    while (left > 0) {
-        ssize_t written = write(buffer->spill_fd - 1, bytes, left);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0) {
-            buffer->spill_failed = true;
-            return false;
-        }
-        bytes += written;
-        left -= (size_t)written;
+    if (buffer->length && !sink_write(buffer->spill, buffer->bytes, buffer->length)) {
+        buffer->spill_failed = true;
+        return false;
     }
     buffer->length = 0;
     return true;
@@ -45,7 +35,7 @@ bool buffer_flush(struct buffer *buffer)
 
 bool buffer_append(struct buffer *buffer, const char *bytes, size_t length)
 {
-    if (buffer->spill_fd && buffer->length + length > BUFFER_SPILL_BYTES && !buffer_flush(buffer))
+    if (buffer->spill && buffer->length + length > BUFFER_SPILL_BYTES && !buffer_flush(buffer))
         return false;
     if (!reserve(buffer, length))
         return false;

@@ -1,12 +1,14 @@
 /* buffer.h: a growing byte buffer, always NUL-terminated, that can spill
- * into a file: with a spill descriptor set, whatever it holds past
- * BUFFER_SPILL_BYTES is written out, so an artifact of any size is rendered
- * in bounded memory. */
+ * into a sink (sink.h): with one set, whatever it holds past
+ * BUFFER_SPILL_BYTES goes there, so an artifact of any size is rendered in
+ * bounded memory. */
 #ifndef REGEN_BUFFER_H
 #define REGEN_BUFFER_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+struct sink;
 
 #define BUFFER_SPILL_BYTES ((size_t)1 << 20)
 
@@ -14,8 +16,8 @@ struct buffer {
     char *bytes;
     size_t length;
     size_t capacity;
-    int spill_fd;      /* 0: none (a zeroed buffer never spills); else descriptor + 1 */
-    bool spill_failed; /* a write failed: errno says why */
+    struct sink *spill; /* NULL: none (a zeroed buffer never spills) */
+    bool spill_failed;  /* the sink refused bytes: it says why */
 };
 
 bool buffer_append(struct buffer *buffer, const char *bytes, size_t length);

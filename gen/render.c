@@ -2,6 +2,7 @@
 #include "render.h"
 #include "builtin.h"
 #include "escape.h"
+#include "sink.h"
 #include "source.h"
 #include "template.h"
 #include "workers.h"
@@ -169,11 +170,13 @@ struct parsed {
 
 /* One artifact to render: into memory, or streamed into its temporary file
  * (opened beforehand, on the main thread, where the interrupt cleanup is
- * kept). Jobs run at once, so each collects its own errors. */
+ * kept) unless it matches the file in place. Jobs run at once, so each
+ * collects its own errors. */
 struct render_job {
     const struct template *template;
     struct artifact artifact;
     int descriptor; /* the temporary file, or -1 for memory */
+    char *in_place; /* the path it replaces, when streamed */
     struct diags diags;
     bool rendered;
 };
@@ -183,26 +186,52 @@ struct render_batch {
     struct render_job *jobs;
 };
 
-static bool render_into(const json_t *model, struct render_job *job)
+static void report_sink_failure(const struct render_job *job, const struct sink *sink)
 {
-    struct buffer out = {0};
-    if (job->descriptor >= 0)
-        out.spill_fd = job->descriptor + 1;
-    bool ok = template_render(job->template, model, &out, &job->diags);
-    if (ok && job->descriptor >= 0) {
-        ok = buffer_flush(&out);
-        if (!ok)
-            fail("cannot write '%s': %s", job->artifact.temporary, strerror(errno));
+    if (sink->disturbed)
+        fail("'%s' changed while regen compared it with the new bytes; nothing was written, "
+             "run regen again",
+             job->in_place);
+    else if (sink->read_failed)
+        fail("cannot read '%s': %s", job->in_place, strerror(errno));
+    else
+        fail("cannot write '%s': %s", job->artifact.temporary, strerror(errno));
+}
+
+/* Streams the artifact through a sink (sink.h): it ends up in the temporary
+ * file, or marked unchanged. */
+static bool render_streamed(const json_t *model, struct render_job *job)
+{
+    struct sink sink;
+    if (!sink_open(&sink, job->descriptor, job->in_place)) {
+        fail("out of memory while rendering '%s'", job->artifact.name);
+        return false;
     }
-    if (job->descriptor >= 0 && close(job->descriptor) != 0 && ok) {
+    struct buffer out = {.spill = &sink};
+    bool ok = template_render(job->template, model, &out, &job->diags) && buffer_flush(&out) &&
+              sink_finish(&sink, &job->artifact.unchanged, &job->artifact.in_place);
+    if (out.spill_failed || (!ok && job->diags.count == 0))
+        report_sink_failure(job, &sink);
+    sink_close(&sink);
+    buffer_free(&out);
+    if (close(job->descriptor) != 0 && ok) {
         fail("cannot write '%s': %s", job->artifact.temporary, strerror(errno));
         ok = false;
     }
     job->descriptor = -1;
-    if (ok && !job->artifact.temporary)
+    return ok;
+}
+
+static bool render_into(const json_t *model, struct render_job *job)
+{
+    if (job->descriptor >= 0)
+        return render_streamed(model, job);
+    struct buffer out = {0};
+    bool ok = template_render(job->template, model, &out, &job->diags);
+    if (ok)
         job->artifact.bytes = buffer_take(&out, &job->artifact.length);
     buffer_free(&out);
-    return ok && (job->artifact.temporary || job->artifact.bytes);
+    return ok && job->artifact.bytes;
 }
 
 static void run_render_job(void *batch_pointer, size_t index)
@@ -257,7 +286,8 @@ static int render_parsed(const json_t *model, struct parsed *parsed, size_t coun
         if (output_dir && opened) {
             jobs[i].descriptor =
                 open_temporary(output_dir, jobs[i].artifact.name, &jobs[i].artifact.temporary);
-            opened = jobs[i].descriptor >= 0;
+            jobs[i].in_place = path_join(output_dir, jobs[i].artifact.name);
+            opened = jobs[i].descriptor >= 0 && jobs[i].in_place;
         }
     }
     if (opened)
@@ -266,6 +296,7 @@ static int render_parsed(const json_t *model, struct parsed *parsed, size_t coun
     for (size_t i = 0; i < count; i++) {
         if (jobs[i].descriptor >= 0)
             close(jobs[i].descriptor); /* opened, but never rendered */
+        free(jobs[i].in_place);
         diags_append(diags, &jobs[i].diags);
         if (!artifacts_add(artifacts, jobs[i].artifact) || !jobs[i].rendered)
             ok = false;

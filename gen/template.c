@@ -586,7 +586,8 @@ bool template_render(const struct template *template, const json_t *model, struc
         renderer.memos && render_nodes(&renderer, template->root.children, template->root.count);
     free(renderer.memos);
     json_decref(renderer.scratch);
-    if (!ok && diags->count == errors_before)
+    /* A sink that refused bytes is reported by its owner (render.c). */
+    if (!ok && diags->count == errors_before && !out->spill_failed)
         diag_add(diags, template->source.path, (struct mark){0, 0}, "out of memory");
     return ok;
 }

@@ -22,11 +22,12 @@ char *path_join(const char *directory, const char *name)
     return path;
 }
 
-/* Existing and new artifacts are compared through read-only mappings, a
- * window at a time: at 100,000 entries, reading both (160 MB each) into a
- * buffer showed in profiles, and a window bounds the pages mapped at once.
- * Both files are ours while regen runs; one truncated by another process
- * at that moment would end the run (SIGBUS) without touching any file. */
+/* An artifact in memory (--check, the depfile) is compared with the file
+ * in place through read-only mappings, a window at a time, so that the
+ * pages mapped at once stay bounded. (A streamed artifact was compared
+ * while it rendered: sink.h.) The file is ours while regen runs; one
+ * truncated by another process at that moment would end the run (SIGBUS)
+ * without touching any file. */
 #define COMPARE_WINDOW ((size_t)8 << 20) /* a multiple of any page size */
 
 /* PATH opened for reading, with its size; -1 when missing or not a file. */
@@ -42,35 +43,21 @@ static int open_regular(const char *path, size_t *length)
     return descriptor;
 }
 
-static const char *map_window(int descriptor, size_t offset, size_t length)
+/* True when the file at PATH holds exactly the LENGTH BYTES. */
+static bool same_bytes(const char *path, const char *bytes, size_t length)
 {
-    void *bytes = mmap(NULL, length, PROT_READ, MAP_PRIVATE, descriptor, (off_t)offset);
-    return bytes == MAP_FAILED ? NULL : bytes;
-}
-
-/* True when the file at PATH holds exactly what the artifact holds: its
- * bytes in memory, or the contents of its temporary file. */
-static bool same_bytes(const char *path, const struct artifact *artifact)
-{
-    size_t length = 0, new_length = artifact->length;
-    int existing = open_regular(path, &length);
-    int temporary = artifact->temporary ? open_regular(artifact->temporary, &new_length) : -1;
-    bool same = existing >= 0 && (temporary >= 0 || !artifact->temporary) && length == new_length;
+    size_t existing_length = 0;
+    int existing = open_regular(path, &existing_length);
+    bool same = existing >= 0 && existing_length == length;
     for (size_t offset = 0; same && offset < length; offset += COMPARE_WINDOW) {
         size_t size = length - offset < COMPARE_WINDOW ? length - offset : COMPARE_WINDOW;
-        const char *old_bytes = map_window(existing, offset, size);
-        const char *new_bytes =
-            temporary >= 0 ? map_window(temporary, offset, size) : artifact->bytes + offset;
-        same = old_bytes && new_bytes && memcmp(old_bytes, new_bytes, size) == 0;
-        if (old_bytes)
-            munmap((void *)old_bytes, size);
-        if (temporary >= 0 && new_bytes)
-            munmap((void *)new_bytes, size);
+        void *old_bytes = mmap(NULL, size, PROT_READ, MAP_PRIVATE, existing, (off_t)offset);
+        same = old_bytes != MAP_FAILED && memcmp(old_bytes, bytes + offset, size) == 0;
+        if (old_bytes != MAP_FAILED)
+            munmap(old_bytes, size);
     }
     if (existing >= 0)
         close(existing);
-    if (temporary >= 0)
-        close(temporary);
     return same;
 }
 
@@ -122,27 +109,13 @@ int open_temporary(const char *directory, const char *name, char **path)
     return descriptor;
 }
 
-static bool write_whole(int descriptor, const char *bytes, size_t length)
-{
-    while (length > 0) {
-        ssize_t written = write(descriptor, bytes, length);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        bytes += written;
-        length -= (size_t)written;
-    }
-    return true;
-}
-
 /* An artifact still in memory goes to a temporary file first. */
 static bool stage_in_file(const char *directory, struct artifact *artifact)
 {
     int descriptor = open_temporary(directory, artifact->name, &artifact->temporary);
     if (descriptor < 0)
         return false;
-    bool written = write_whole(descriptor, artifact->bytes, artifact->length);
+    bool written = write_fully(descriptor, artifact->bytes, artifact->length);
     int saved_errno = errno;
     if (close(descriptor) != 0 && written) {
         written = false;
@@ -153,13 +126,43 @@ static bool stage_in_file(const char *directory, struct artifact *artifact)
     return written;
 }
 
+/* An artifact in memory is either the file in place already or goes to a
+ * temporary file, as a streamed one did while it rendered. */
+static bool settle_in_memory(const char *directory, struct artifact *artifact)
+{
+    char *path = path_join(directory, artifact->name);
+    if (!path)
+        return false;
+    artifact->unchanged = same_bytes(path, artifact->bytes, artifact->length) &&
+                          file_identity_of(path, &artifact->in_place);
+    free(path);
+    return artifact->unchanged || stage_in_file(directory, artifact);
+}
+
+/* An artifact found unchanged while it rendered stays so only if nobody
+ * replaced or wrote its file since: its bytes are not kept anywhere else. */
+static bool still_in_place(const char *directory, const struct artifact *artifact)
+{
+    char *path = path_join(directory, artifact->name);
+    struct file_identity now;
+    bool same =
+        path && file_identity_of(path, &now) && file_identity_same(&now, &artifact->in_place);
+    if (path && !same)
+        fail("'%s' changed while regen ran; nothing was written, run regen again", path);
+    free(path);
+    return same;
+}
+
 int write_artifacts(const char *directory, struct artifacts *artifacts)
 {
     if (make_output_directory(directory) != EXIT_OK)
         return EXIT_TROUBLE;
     for (size_t i = 0; i < artifacts->count; i++) {
         struct artifact *artifact = &artifacts->items[i];
-        if (!artifact->temporary && !stage_in_file(directory, artifact)) {
+        bool ready = artifact->temporary
+                         ? !artifact->unchanged || still_in_place(directory, artifact)
+                         : settle_in_memory(directory, artifact);
+        if (!ready) {
             artifacts_discard(artifacts);
             return EXIT_TROUBLE;
         }
@@ -173,8 +176,9 @@ int write_artifacts(const char *directory, struct artifacts *artifacts)
             status = EXIT_TROUBLE;
             continue;
         }
-        if (same_bytes(path, artifact)) {
-            unlink(artifact->temporary); /* unchanged: keep the file and its mtime */
+        if (artifact->unchanged) {
+            if (artifact->temporary)
+                unlink(artifact->temporary); /* keep the file and its mtime */
         } else if (rename(artifact->temporary, path) != 0) {
             fail("cannot replace '%s': %s", path, strerror(errno));
             unlink(artifact->temporary);
@@ -197,7 +201,8 @@ int write_file(const char *path, const char *bytes, size_t length)
         directory = strdup("/");
     }
     struct artifacts one = {0};
-    struct artifact file = {strdup(slash ? slash + 1 : path), malloc(length + 1), length, NULL};
+    struct artifact file = {
+        .name = strdup(slash ? slash + 1 : path), .bytes = malloc(length + 1), .length = length};
     if (file.bytes)
         memcpy(file.bytes, bytes, length);
     if (!directory || !artifacts_add(&one, file)) {
@@ -206,7 +211,7 @@ int write_file(const char *path, const char *bytes, size_t length)
         return EXIT_TROUBLE;
     }
     int status = EXIT_OK;
-    if (!same_bytes(path, &one.items[0])) {
+    if (!same_bytes(path, bytes, length)) {
         status = stage_in_file(directory, &one.items[0]) ? EXIT_OK : EXIT_TROUBLE;
         if (status == EXIT_OK && rename(one.items[0].temporary, path) != 0) {
             fail("cannot replace '%s': %s", path, strerror(errno));
@@ -231,7 +236,7 @@ int check_artifacts(const char *directory, const struct artifacts *artifacts)
         char *path = path_join(directory, artifact->name);
         if (!path)
             return EXIT_TROUBLE;
-        if (!same_bytes(path, artifact)) {
+        if (!same_bytes(path, artifact->bytes, artifact->length)) {
             fprintf(stderr, "regen: %s is stale\n", path);
             status = EXIT_INVALID;
         }

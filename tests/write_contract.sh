@@ -48,6 +48,36 @@ no-temporary-left)
     sed -i 's/description: Fine\./description: Changed./' "$work/registry.yaml"
     "$regen" -o "$out" "$work/registry.yaml" || die "second run failed"
     [ -z "$(find "$out" -name '.*' -type f)" ] || die "temporary file left: $(ls -a "$out")" ;;
+streamed-changes-found)
+    # Artifacts of several MiB are compared with the files in place a spill
+    # (1 MiB) at a time while they render (gen/sink.c). A late byte changed,
+    # a file cut short, one grown by a byte and one changed at its first
+    # byte must all be rewritten whole; the untouched one keeps its mtime.
+    mkdir "$work/templates"
+    for name in late short long first same; do
+        for copy in $(seq 48); do printf '%s\n' "{{#codes}}{{{@json}}}{{/codes}} $name"; done \
+            >"$work/templates/$name.txt.tmpl"
+    done
+    big="$here/../registry.yaml"
+    "$regen" -t "$work/templates" -o "$work/reference" "$big" || die "reference run failed"
+    [ "$(wc -c <"$work/reference/late.txt")" -gt 3000000 ] || die "artifacts too small to spill"
+    "$regen" -t "$work/templates" -o "$out" "$big" || die "first run failed"
+    size=$(wc -c <"$out/late.txt")
+    printf 'X' | dd of="$out/late.txt" bs=1 seek=$((size - 100)) conv=notrunc 2>/dev/null
+    truncate -s $((size / 2 + 7)) "$out/short.txt"
+    printf 'X' >>"$out/long.txt"
+    printf 'X' | dd of="$out/first.txt" bs=1 conv=notrunc 2>/dev/null
+    touch -d '2001-01-01 00:00:00' "$out"/*
+    old=$(date -d '2001-01-01 00:00:00' +%s)
+    "$regen" -t "$work/templates" -o "$out" "$big" || die "second run failed"
+    for name in late short long first same; do
+        cmp -s "$work/reference/$name.txt" "$out/$name.txt" || die "$name.txt is not what a fresh run writes"
+    done
+    for name in late short long first; do
+        [ "$(stat -c %Y "$out/$name.txt")" != "$old" ] || die "$name.txt kept its old mtime"
+    done
+    [ "$(stat -c %Y "$out/same.txt")" = "$old" ] || die "same.txt was rewritten"
+    [ -z "$(find "$out" -name '.*' -type f)" ] || die "temporary file left: $(ls -a "$out")" ;;
 deterministic)
     # Same bytes whatever the locale, time zone or working directory.
     cp -r "$out" "$work/first"
