@@ -18,6 +18,7 @@ struct node {
     char **segments; /* NAME split at '.', once, at parse time */
     size_t segment_count;
     size_t name_id; /* its first segment's place in template.names */
+    size_t path_id; /* "a.b" names: its place among them, for the path memo */
     enum escape escape;
     struct node *children; /* sections */
     size_t count, capacity;
@@ -31,6 +32,7 @@ struct template
      * rendering can remember, by number, where a name was found. */
     const char **names;
     size_t name_count, name_capacity;
+    size_t path_count; /* names of more than one segment */
 };
 
 /* ---- parsing ---------------------------------------------------------- */
@@ -224,10 +226,15 @@ static bool number_name(struct template *template, struct node *node)
     return true;
 }
 
-/* Splits NODE's name and numbers its first segment. */
+/* Splits NODE's name and numbers its first segment, and its whole path
+ * when it has several. */
 static bool prepare_name(struct parser *parser, struct node *node)
 {
-    return split_name(node) && number_name(parser->template, node);
+    if (!split_name(node) || !number_name(parser->template, node))
+        return false;
+    if (node->segment_count > 1)
+        node->path_id = parser->template->path_count++;
+    return true;
 }
 
 static void open_section(struct parser *parser, const struct tag *tag)
@@ -388,14 +395,28 @@ struct frame {
     unsigned long serial;
 };
 
-/* Where a first segment was last found, for which stack of mappings. The
- * model does not change while it renders, so with the same mappings on the
- * stack a name resolves the same way: a repeat costs no hash lookup. A C
- * row names _prefix, registry.name or _has_flags two and three times, and
- * {{#origin}}"{{origin}}"{{/origin}} twice, around a frame of text. */
+/* Where a first segment was last found, and for which stack of mappings.
+ * The model does not change while it renders, so a lookup can reuse one
+ * made earlier. Mapping frames numbered no higher than the memo's top were
+ * all on the stack then, at the same depths, and were searched then, down
+ * to where the name was found; if that frame is still there, the answer
+ * stands, and only frames pushed since need a hash lookup. In a C row, _prefix and
+ * registry.name, found at the top of the model, cost one lookup in the
+ * entry instead of one there and one at the top; a repeat under the same
+ * frame ({{#origin}}"{{origin}}"{{/origin}}, around a frame of text) costs
+ * none. */
 struct memo {
     unsigned long serial; /* of the top frame then; 0: never */
     const json_t *value;  /* NULL: found in no frame */
+    int depth;            /* of the frame it was found in; -1: none */
+    unsigned long found;  /* that frame's number */
+};
+
+/* "a.b.c" below the value its first segment found: the same value, the
+ * same result, as the model does not change. */
+struct path_memo {
+    const json_t *base; /* NULL: never */
+    const json_t *value;
 };
 
 struct renderer {
@@ -405,8 +426,9 @@ struct renderer {
     struct frame frames[MAX_TEMPLATE_DEPTH + 2];
     int depth;
     unsigned long last_serial;
-    struct memo *memos; /* per template.names */
-    json_t *scratch;    /* values made for one lookup (@index, @json) */
+    struct memo *memos;           /* per template.names */
+    struct path_memo *path_memos; /* per path_id */
+    json_t *scratch;              /* values made for one lookup (@index, @json) */
 };
 
 static void render_error(struct renderer *renderer, const struct node *node, const char *format)
@@ -449,6 +471,31 @@ static json_t *builtin(struct renderer *renderer, const char *name)
     return NULL;
 }
 
+/* NODE's first segment from the innermost frame outwards (struct memo). */
+static const json_t *find_first(struct renderer *renderer, const struct node *node)
+{
+    struct memo *memo = &renderer->memos[node->name_id];
+    unsigned long top = renderer->frames[renderer->depth].serial;
+    if (memo->serial == top)
+        return memo->value;
+    const json_t *value = NULL;
+    int depth = renderer->depth;
+    for (; depth >= 0; depth--) {
+        const struct frame *frame = &renderer->frames[depth];
+        if (frame->serial <= memo->serial && memo->depth <= depth &&
+            (memo->depth < 0 || renderer->frames[memo->depth].serial == memo->found)) {
+            value = memo->value;
+            depth = memo->depth;
+            break;
+        }
+        if ((value = json_object_get(frame->value, node->segments[0])))
+            break;
+    }
+    unsigned long found = depth >= 0 ? renderer->frames[depth].serial : 0;
+    *memo = (struct memo){top, value, depth, found};
+    return value;
+}
+
 /* NODE's name from the innermost frame outwards; "a.b" descends; "." is the
  * top frame's value. */
 static const json_t *lookup(struct renderer *renderer, const struct node *node)
@@ -458,19 +505,17 @@ static const json_t *lookup(struct renderer *renderer, const struct node *node)
         return renderer->frames[renderer->depth].value;
     if (first[0] == '@')
         return builtin(renderer, first);
-    struct memo *memo = &renderer->memos[node->name_id];
-    unsigned long serial = renderer->frames[renderer->depth].serial;
-    const json_t *value = NULL;
-    if (memo->serial == serial) {
-        value = memo->value;
-    } else {
-        for (int depth = renderer->depth; depth >= 0 && !value; depth--)
-            value = json_object_get(renderer->frames[depth].value, first);
-        *memo = (struct memo){serial, value};
+    const json_t *value = find_first(renderer, node);
+    if (!value || node->segment_count == 1)
+        return value;
+    struct path_memo *path = &renderer->path_memos[node->path_id];
+    if (path->base != value) {
+        path->base = value;
+        for (size_t i = 1; value && i < node->segment_count; i++)
+            value = json_object_get(value, node->segments[i]);
+        path->value = value;
     }
-    for (size_t i = 1; value && i < node->segment_count; i++)
-        value = json_object_get(value, node->segments[i]);
-    return value;
+    return path->value;
 }
 
 static bool is_truthy(const json_t *value)
@@ -582,9 +627,11 @@ bool template_render(const struct template *template, const json_t *model, struc
     renderer.frames[0] = (struct frame){model, 0, 0, ++renderer.last_serial};
     size_t errors_before = diags->count;
     renderer.memos = calloc(template->name_count + 1, sizeof *renderer.memos);
-    bool ok =
-        renderer.memos && render_nodes(&renderer, template->root.children, template->root.count);
+    renderer.path_memos = calloc(template->path_count + 1, sizeof *renderer.path_memos);
+    bool ok = renderer.memos && renderer.path_memos &&
+              render_nodes(&renderer, template->root.children, template->root.count);
     free(renderer.memos);
+    free(renderer.path_memos);
     json_decref(renderer.scratch);
     /* A sink that refused bytes is reported by its owner (render.c). */
     if (!ok && diags->count == errors_before && !out->spill_failed)
