@@ -190,8 +190,9 @@ static bool one_case(int number)
     bool ok = template && template_render(template, model, &rendered, &diags);
     stack[top = 0] = model;
     reference_elements(&root, &expected);
-    bool same = ok && rendered.length == expected.length &&
-                memcmp(rendered.bytes, expected.bytes, expected.length) == 0;
+    bool same =
+        ok && rendered.length == expected.length &&
+        (expected.length == 0 || memcmp(rendered.bytes, expected.bytes, expected.length) == 0);
     if (!same) {
         char *dump = json_dumps(model, JSON_SORT_KEYS);
         printf("case %d differs\ntemplate: %s\nmodel: %s\nrendered: %s\nexpected: %s\n", number,
