@@ -14,8 +14,9 @@ struct node {
     size_t offset;    /* of the tag, in the template: its place, for errors */
     const char *text; /* NODE_TEXT: a slice of the template's source */
     size_t length;
-    char *name;      /* the other kinds */
-    char **segments; /* NAME split at '.', once, at parse time */
+    char *name;              /* the other kinds */
+    char **segments;         /* NAME split at '.', once, at parse time */
+    size_t *segment_lengths; /* so that a lookup needs no strlen */
     size_t segment_count;
     size_t name_id; /* its first segment's place in template.names */
     size_t path_id; /* "a.b" names: its place among them, for the path memo */
@@ -173,6 +174,7 @@ static void free_nodes(struct node *node)
     for (size_t i = 0; i < node->segment_count; i++)
         free(node->segments[i]);
     free(node->segments);
+    free(node->segment_lengths);
     free(node->children);
     free(node->name);
 }
@@ -187,18 +189,20 @@ static bool split_name(struct node *node)
         for (const char *c = name; *c; c++)
             count += *c == '.';
     node->segments = calloc(count, sizeof *node->segments);
-    if (!node->segments)
+    node->segment_lengths = calloc(count, sizeof *node->segment_lengths);
+    if (!node->segments || !node->segment_lengths)
         return false;
     if (count == 1) {
         node->segments[0] = strdup(name);
         node->segment_count = node->segments[0] ? 1 : 0;
+        node->segment_lengths[0] = strlen(name);
         return node->segment_count == 1;
     }
     for (const char *start = name; node->segment_count < count;) {
         size_t length = strcspn(start, ".");
         if (!(node->segments[node->segment_count] = strndup(start, length)))
             return false;
-        node->segment_count++;
+        node->segment_lengths[node->segment_count++] = length;
         start += length + 1;
     }
     return true;
@@ -488,7 +492,7 @@ static const json_t *find_first(struct renderer *renderer, const struct node *no
             depth = memo->depth;
             break;
         }
-        if ((value = json_object_get(frame->value, node->segments[0])))
+        if ((value = json_object_getn(frame->value, node->segments[0], node->segment_lengths[0])))
             break;
     }
     unsigned long found = depth >= 0 ? renderer->frames[depth].serial : 0;
@@ -512,7 +516,7 @@ static const json_t *lookup(struct renderer *renderer, const struct node *node)
     if (path->base != value) {
         path->base = value;
         for (size_t i = 1; value && i < node->segment_count; i++)
-            value = json_object_get(value, node->segments[i]);
+            value = json_object_getn(value, node->segments[i], node->segment_lengths[i]);
         path->value = value;
     }
     return path->value;
