@@ -120,9 +120,13 @@ static bool matches(struct sink *sink, const char *bytes, size_t length, bool *s
 }
 
 /* The artifact differs from the file in place: the temporary file gets the
- * part that matched, copied from that file, and everything after it. */
+ * part that matched, copied from that file, and everything after it. A sink
+ * that only compares has nothing more to do. */
 static bool diverge(struct sink *sink)
 {
+    sink->diverged = true;
+    if (sink->temporary < 0)
+        return true;
     for (size_t offset = 0; offset < sink->matched; offset += SINK_WINDOW) {
         size_t part = sink->matched - offset < SINK_WINDOW ? sink->matched - offset : SINK_WINDOW;
         ssize_t got = read_existing(sink, offset, part);
@@ -139,7 +143,6 @@ static bool diverge(struct sink *sink)
         sink->disturbed = true;
         return false;
     }
-    sink->diverged = true;
     return true;
 }
 
@@ -156,7 +159,7 @@ bool sink_write(struct sink *sink, const char *bytes, size_t length)
         if (!diverge(sink))
             return false;
     }
-    return write_fully(sink->temporary, bytes, length);
+    return sink->temporary < 0 || write_fully(sink->temporary, bytes, length);
 }
 
 bool sink_finish(struct sink *sink, bool *unchanged, struct file_identity *identity)

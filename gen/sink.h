@@ -34,8 +34,9 @@ struct sink {
 };
 
 /* Starts a sink into TEMPORARY (a descriptor it does not own) that first
- * compares with the file at EXISTING_PATH, if it is a regular file. False
- * only when out of memory. */
+ * compares with the file at EXISTING_PATH, if it is a regular file. With
+ * TEMPORARY -1 it only compares (--check, the depfile): nothing is written
+ * anywhere. False only when out of memory. */
 bool sink_open(struct sink *sink, int temporary, const char *existing_path);
 
 /* The next LENGTH bytes of the artifact. False when a read or write failed

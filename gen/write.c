@@ -5,11 +5,9 @@
 #include "source.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,43 +20,18 @@ char *path_join(const char *directory, const char *name)
     return path;
 }
 
-/* An artifact in memory (--check, the depfile) is compared with the file
- * in place through read-only mappings, a window at a time, so that the
- * pages mapped at once stay bounded. (A streamed artifact was compared
- * while it rendered: sink.h.) The file is ours while regen runs; one
- * truncated by another process at that moment would end the run (SIGBUS)
- * without touching any file. */
-#define COMPARE_WINDOW ((size_t)8 << 20) /* a multiple of any page size */
-
-/* PATH opened for reading, with its size; -1 when missing or not a file. */
-static int open_regular(const char *path, size_t *length)
+/* Whether the file at PATH holds exactly the LENGTH BYTES (and then its
+ * identity, in *IDENTITY): the comparison a streamed artifact went through
+ * while it rendered (sink.h), with nothing to write. */
+static bool same_bytes(const char *path, const char *bytes, size_t length,
+                       struct file_identity *identity)
 {
-    int descriptor = open(path, O_RDONLY);
-    struct stat info;
-    if (descriptor >= 0 && (fstat(descriptor, &info) != 0 || !S_ISREG(info.st_mode))) {
-        close(descriptor);
-        return -1;
-    }
-    *length = descriptor >= 0 ? (size_t)info.st_size : 0;
-    return descriptor;
-}
-
-/* True when the file at PATH holds exactly the LENGTH BYTES. */
-static bool same_bytes(const char *path, const char *bytes, size_t length)
-{
-    size_t existing_length = 0;
-    int existing = open_regular(path, &existing_length);
-    bool same = existing >= 0 && existing_length == length;
-    for (size_t offset = 0; same && offset < length; offset += COMPARE_WINDOW) {
-        size_t size = length - offset < COMPARE_WINDOW ? length - offset : COMPARE_WINDOW;
-        void *old_bytes = mmap(NULL, size, PROT_READ, MAP_PRIVATE, existing, (off_t)offset);
-        same = old_bytes != MAP_FAILED && memcmp(old_bytes, bytes + offset, size) == 0;
-        if (old_bytes != MAP_FAILED)
-            munmap(old_bytes, size);
-    }
-    if (existing >= 0)
-        close(existing);
-    return same;
+    struct sink sink;
+    bool unchanged = false;
+    if (sink_open(&sink, -1, path) && sink_write(&sink, bytes, length))
+        sink_finish(&sink, &unchanged, identity);
+    sink_close(&sink);
+    return unchanged;
 }
 
 int make_output_directory(const char *directory)
@@ -133,8 +106,7 @@ static bool settle_in_memory(const char *directory, struct artifact *artifact)
     char *path = path_join(directory, artifact->name);
     if (!path)
         return false;
-    artifact->unchanged = same_bytes(path, artifact->bytes, artifact->length) &&
-                          file_identity_of(path, &artifact->in_place);
+    artifact->unchanged = same_bytes(path, artifact->bytes, artifact->length, &artifact->in_place);
     free(path);
     return artifact->unchanged || stage_in_file(directory, artifact);
 }
@@ -211,7 +183,8 @@ int write_file(const char *path, const char *bytes, size_t length)
         return EXIT_TROUBLE;
     }
     int status = EXIT_OK;
-    if (!same_bytes(path, bytes, length)) {
+    struct file_identity unused;
+    if (!same_bytes(path, bytes, length, &unused)) {
         status = stage_in_file(directory, &one.items[0]) ? EXIT_OK : EXIT_TROUBLE;
         if (status == EXIT_OK && rename(one.items[0].temporary, path) != 0) {
             fail("cannot replace '%s': %s", path, strerror(errno));
@@ -236,7 +209,8 @@ int check_artifacts(const char *directory, const struct artifacts *artifacts)
         char *path = path_join(directory, artifact->name);
         if (!path)
             return EXIT_TROUBLE;
-        if (!same_bytes(path, artifact->bytes, artifact->length)) {
+        struct file_identity unused;
+        if (!same_bytes(path, artifact->bytes, artifact->length, &unused)) {
             fprintf(stderr, "regen: %s is stale\n", path);
             status = EXIT_INVALID;
         }

@@ -33,6 +33,14 @@ check-stale)
     [ $status -eq 1 ] || die "--check on stale output exited $status, expected 1"
     grep -q "regen: $out/demo.json is stale" "$work/stderr" || die "stale artifact not named: $(cat "$work/stderr")"
     [ "$(snapshot)" = "$before" ] || die "--check wrote something" ;;
+check-same-size-stale)
+    # One byte changed, the size kept: only a comparison of the bytes sees it.
+    sed -i 's/Fine\./Fine!/' "$out/demo.json"
+    grep -q 'Fine!' "$out/demo.json" || die "setup: demo.json not changed"
+    "$regen" --check -o "$out" "$work/registry.yaml" 2>"$work/stderr"
+    status=$?
+    [ $status -eq 1 ] || die "--check on a same-size change exited $status, expected 1"
+    grep -q "regen: $out/demo.json is stale" "$work/stderr" || die "stale artifact not named: $(cat "$work/stderr")" ;;
 check-missing)
     rm "$out/demo.json"
     "$regen" --check -o "$out" "$work/registry.yaml" 2>/dev/null
