@@ -125,6 +125,26 @@ static bool still_in_place(const char *directory, const struct artifact *artifac
     return same;
 }
 
+/* Renames ARTIFACT's temporary file to PATH, or removes it when the file
+ * there already holds the artifact (so it keeps its mtime); the temporary
+ * file is forgotten either way. */
+static bool put_in_place(struct artifact *artifact, const char *path)
+{
+    bool ok = true;
+    if (artifact->unchanged) {
+        if (artifact->temporary)
+            unlink(artifact->temporary);
+    } else if (rename(artifact->temporary, path) != 0) {
+        fail("cannot replace '%s': %s", path, strerror(errno));
+        unlink(artifact->temporary);
+        ok = false;
+    }
+    cleanup_forget(artifact->temporary);
+    free(artifact->temporary);
+    artifact->temporary = NULL;
+    return ok;
+}
+
 int write_artifacts(const char *directory, struct artifacts *artifacts)
 {
     if (make_output_directory(directory) != EXIT_OK)
@@ -144,21 +164,8 @@ int write_artifacts(const char *directory, struct artifacts *artifacts)
     for (size_t i = 0; i < artifacts->count; i++) {
         struct artifact *artifact = &artifacts->items[i];
         char *path = path_join(directory, artifact->name);
-        if (!path) {
+        if (!path || !put_in_place(artifact, path))
             status = EXIT_TROUBLE;
-            continue;
-        }
-        if (artifact->unchanged) {
-            if (artifact->temporary)
-                unlink(artifact->temporary); /* keep the file and its mtime */
-        } else if (rename(artifact->temporary, path) != 0) {
-            fail("cannot replace '%s': %s", path, strerror(errno));
-            unlink(artifact->temporary);
-            status = EXIT_TROUBLE;
-        }
-        cleanup_forget(artifact->temporary);
-        free(artifact->temporary);
-        artifact->temporary = NULL;
         free(path);
     }
     return status;
@@ -182,23 +189,12 @@ int write_file(const char *path, const char *bytes, size_t length)
         artifacts_free(&one);
         return EXIT_TROUBLE;
     }
-    int status = EXIT_OK;
-    struct file_identity unused;
-    if (!same_bytes(path, bytes, length, &unused)) {
-        status = stage_in_file(directory, &one.items[0]) ? EXIT_OK : EXIT_TROUBLE;
-        if (status == EXIT_OK && rename(one.items[0].temporary, path) != 0) {
-            fail("cannot replace '%s': %s", path, strerror(errno));
-            status = EXIT_TROUBLE;
-        }
-        if (status == EXIT_OK) {
-            cleanup_forget(one.items[0].temporary);
-            free(one.items[0].temporary);
-            one.items[0].temporary = NULL;
-        }
-    }
+    struct artifact *added = &one.items[0];
+    added->unchanged = same_bytes(path, bytes, length, &added->in_place);
+    bool ok = (added->unchanged || stage_in_file(directory, added)) && put_in_place(added, path);
     artifacts_free(&one);
     free(directory);
-    return status;
+    return ok ? EXIT_OK : EXIT_TROUBLE;
 }
 
 int check_artifacts(const char *directory, const struct artifacts *artifacts)
