@@ -27,10 +27,12 @@ void phash_words(const unsigned char *bytes, size_t length, bool fold, uint64_t 
 /* The string hash. Fast mode, when it tells every key of the table apart
  * (phash_fast_mode_works), is h = mum(a ^ seed, b ^ c ^ K) for 8 bytes or
  * more, c being the word at (length - 8) / 2 up to 24 bytes, else the XOR of
- * the words at 8, 16, ... before the last eight; and h = mum(a ^ seed ^ length, b ^ seed ^ length ^
- * K) below 8 bytes. Full mode first chains the words between them: m = mum(seed ^ length, K2), m =
- * mum(m ^ word, K2) for each middle word, then h = mum(a ^ m, b ^ m ^ K); equal hash inputs then
- * mean equal keys. mum(x, y) is the 128-bit product's high half XOR its low half. */
+ * the words at 8, 16, ... before the last eight; and h = mum(a ^ seed ^
+ * length, b ^ seed ^ length ^ K) below 8 bytes. Full mode first chains the
+ * words between them: m = mum(seed ^ length, K2), m = mum(m ^ word, K2) for
+ * each middle word, then h = mum(a ^ m, b ^ m ^ K); equal hash inputs then
+ * mean equal keys. mum(x, y) is the 128-bit product's high half XOR its low
+ * half. */
 uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, bool fold,
                       bool full);
 /* Whether fast mode tells the COUNT keys apart (their KEY(i) bytes and

@@ -192,14 +192,8 @@ static bool split_name(struct node *node)
     node->segment_lengths = calloc(count, sizeof *node->segment_lengths);
     if (!node->segments || !node->segment_lengths)
         return false;
-    if (count == 1) {
-        node->segments[0] = strdup(name);
-        node->segment_count = node->segments[0] ? 1 : 0;
-        node->segment_lengths[0] = strlen(name);
-        return node->segment_count == 1;
-    }
     for (const char *start = name; node->segment_count < count;) {
-        size_t length = strcspn(start, ".");
+        size_t length = count == 1 ? strlen(start) : strcspn(start, ".");
         if (!(node->segments[node->segment_count] = strndup(start, length)))
             return false;
         node->segment_lengths[node->segment_count++] = length;

@@ -4,8 +4,9 @@
  * template reads the finished model and writes its own file. derive,
  * annotate and the lookup tables split their entries into chunks the same
  * way. Each thread takes the next job number until none is left; results
- * never depend on the order, since each job writes only to its own slot. POSIX threads, not
- * C11's: ThreadSanitizer does not see glibc's thrd_create. */
+ * never depend on the order, since each job writes only to its own slot.
+ * POSIX threads, not C11's: ThreadSanitizer does not see glibc's
+ * thrd_create. */
 #include "workers.h"
 
 #include <stdatomic.h>
