@@ -1,6 +1,7 @@
-/* check_codes.c: the code entries, each alone (in chunks at once) and then
- * all together, in order. */
+/* check_codes.c: the code entries, each alone (in chunks at once), then all
+ * together (check_unique.c). */
 #include "check.h"
+#include "check_unique.h"
 #include "key_set.h"
 #include "text.h"
 #include "workers.h"
@@ -20,32 +21,6 @@ static const struct field code_fields[] = {
 
 static const char *const statuses[] = {"standard", "deprecated", "reserved", "unofficial"};
 
-/* What all entries are checked against together: the first of each kind. */
-struct seen {
-    struct key_set *official_codes; /* "404" -> code node of the one entry not unofficial */
-    struct key_set *names;          /* NAME -> the node it came from (name or reason) */
-    struct key_set *phrases;        /* folded phrase -> its node */
-    bool out_of_memory;             /* a key could not be kept: reported once, at the end */
-};
-
-static void remember(struct seen *seen, struct key_set *set, const char *key, const json_t *node)
-{
-    if (!key_set_add(set, key, strlen(key), node))
-        seen->out_of_memory = true;
-}
-
-static const json_t *recalled(const struct key_set *set, const char *key)
-{
-    return key_set_find(set, key, strlen(key));
-}
-
-/* TEXT quoted for a message, into BUFFER (QUOTE_BUFFER bytes). Done only
- * when reporting: nearly every value passes. */
-static const char *quote_of(const json_t *text, char *buffer)
-{
-    return text_quote(json_string_value(text), json_string_length(text), buffer, QUOTE_BUFFER);
-}
-
 static const char *status_of(const json_t *entry)
 {
     return json_string_value(json_object_get(entry, "status"));
@@ -63,7 +38,7 @@ static void check_status(struct checker *checker, json_t *entry)
     char quoted[QUOTE_BUFFER];
     check_error(checker, node,
                 "unknown status '%s' (expected standard, deprecated, reserved or unofficial)",
-                quote_of(node, quoted));
+                check_quoted(node, quoted));
     json_object_del(entry, "status");
 }
 
@@ -86,18 +61,6 @@ static void check_url(struct checker *checker, const json_t *entry)
                     "'url' must start with http:// or https:// and hold no space, <, >, \" or `");
 }
 
-static void check_code_range(struct checker *checker, const json_t *entry,
-                             const struct registry_facts *facts)
-{
-    const json_t *node = json_object_get(entry, "code");
-    if (!node || !facts->range_known)
-        return;
-    long code = (long)json_integer_value(node);
-    if (code < facts->min || code > facts->max)
-        check_error(checker, node, "code %ld is outside the registry's range %ld-%ld", code,
-                    facts->min, facts->max);
-}
-
 static void check_entry_flags(struct checker *checker, const json_t *entry,
                               const struct registry_facts *facts)
 {
@@ -109,151 +72,84 @@ static void check_entry_flags(struct checker *checker, const json_t *entry,
         char quoted[QUOTE_BUFFER];
         if (facts->flags_known && !json_object_get(facts->flag_names, name)) {
             check_error(checker, flag, "unknown flag '%s' (not in registry.flags)",
-                        quote_of(flag, quoted));
+                        check_quoted(flag, quoted));
             continue;
         }
         for (size_t earlier = 0; earlier < index; earlier++)
             if (json_equal(json_array_get(flags, earlier), flag)) {
-                check_error(checker, flag, "flag '%s' is listed twice", quote_of(flag, quoted));
+                check_error(checker, flag, "flag '%s' is listed twice", check_quoted(flag, quoted));
                 break;
             }
     }
 }
 
-static void report_taken(struct checker *checker, const json_t *node, const json_t *first,
-                         const char *what, const char *value, const char *advice)
-{
-    struct mark at = mark_of(checker->where, first);
-    char quoted[QUOTE_BUFFER];
-    check_error(checker, node, "%s '%s' is already used (first at %d:%d)%s", what,
-                text_quote(value, strlen(value), quoted, sizeof quoted), at.line, at.col, advice);
-}
-
 /* The entry's symbolic name, given or derived from the reason, checked for
- * form, for the header's own names, and for uniqueness. NAME_DROPPED: a name
- * was given but was invalid (already reported); REASON_TAKEN: the reason
- * clashes with another phrase (already reported, and a derived name would
- * only repeat that). */
-static void check_name(struct checker *checker, const json_t *entry,
-                       const struct registry_facts *facts, struct seen *seen, bool name_dropped,
-                       bool reason_taken)
+ * form and against the header's own names. NAME_DROPPED: a name was given
+ * but was invalid (already reported). */
+static void judge_name(const json_t *entry, const struct registry_facts *facts, bool name_dropped,
+                       struct entry_state *state)
 {
     const json_t *given = json_object_get(entry, "name");
-    const json_t *reason = json_object_get(entry, "reason");
-    const json_t *source = given ? given : reason;
-    if (!source || name_dropped)
+    state->name_given = given != NULL;
+    state->name_source = given ? given : state->reason;
+    if (!state->name_source || name_dropped)
         return;
-    char *name =
-        given ? strdup(json_string_value(given)) : text_name_from_reason(json_string_value(reason));
-    char quoted[QUOTE_BUFFER];
-    const json_t *reserved = json_object_get(facts->reserved_names, name);
-    const json_t *first = recalled(seen->names, name);
-    if (!given && !text_is_upper_identifier(name))
-        check_error(checker, source,
-                    "cannot derive a name from reason '%s' (it gives '%s', not [A-Z][A-Z0-9_]*); "
-                    "give an explicit 'name'",
-                    quote_of(source, quoted), name);
-    else if (!text_is_upper_identifier(name))
-        check_error(checker, source, "name '%s' must match [A-Z][A-Z0-9_]*",
-                    quote_of(source, quoted));
-    else if (strstr(name, "__"))
-        check_error(checker, source, "name '%s' must not contain '__' (reserved in C++)", name);
+    state->name = given ? strdup(json_string_value(given))
+                        : text_name_from_reason(json_string_value(state->reason));
+    if (!state->name) {
+        state->out_of_memory = true;
+        return;
+    }
+    const json_t *reserved = json_object_get(facts->reserved_names, state->name);
+    if (!text_is_upper_identifier(state->name))
+        state->name_verdict = given ? NAME_MALFORMED : NAME_UNDERIVABLE;
+    else if (strstr(state->name, "__"))
+        state->name_verdict = NAME_DOUBLE_UNDERSCORE;
     else if (reserved)
-        check_error(checker, source, "%s '%s' is taken by the generated header (%s)%s",
-                    given ? "name" : "name derived from the reason", name,
-                    json_string_value(reserved), given ? "" : "; give an explicit 'name'");
-    else if (first && !(reason_taken && !given))
-        report_taken(checker, source, first, given ? "name" : "name derived from the reason", name,
-                     given ? "" : "; give an explicit 'name'");
-    else if (!first)
-        remember(seen, seen->names, name, source);
-    free(name);
+        state->name_verdict = NAME_RESERVED;
+    else
+        state->name_verdict = NAME_VALID;
+    state->reserved_for = json_string_value(reserved);
 }
 
-static void check_code_unique(struct checker *checker, const json_t *entry, struct seen *seen)
+/* What the checks together need of ENTRY, read into STATE. */
+static void learn_entry(const json_t *entry, const struct registry_facts *facts, bool name_dropped,
+                        struct entry_state *state)
 {
-    const json_t *code = json_object_get(entry, "code");
     const char *status = status_of(entry);
-    if (!code || !status || strcmp(status, "unofficial") == 0)
-        return; /* unofficial entries may share a code with anything */
-    char key[TEXT_INTEGER_BYTES];
-    text_from_integer((long long)json_integer_value(code), key);
-    const json_t *first = recalled(seen->official_codes, key);
-    if (!first) {
-        remember(seen, seen->official_codes, key, code);
-        return;
-    }
-    struct mark at = mark_of(checker->where, first);
-    check_error(checker, code, "duplicate code %s (first at %d:%d)", key, at.line, at.col);
-}
-
-/* One phrase of an entry: unique across entries, ignoring ASCII case, since
- * from_reason could not tell them apart. EARLIER are the entry's own phrases
- * seen before it. */
-static bool check_phrase(struct checker *checker, const json_t *phrase, json_t *earlier,
-                         struct seen *seen)
-{
-    bool taken = false;
-    const json_t *first;
-    char *folded = text_fold(json_string_value(phrase));
-    char quoted[QUOTE_BUFFER];
-    if (earlier && json_object_get(earlier, folded)) {
-        check_error(checker, phrase, "phrase '%s' repeats one of this entry's phrases",
-                    quote_of(phrase, quoted));
-    } else if ((first = recalled(seen->phrases, folded))) {
-        struct mark at = mark_of(checker->where, first);
-        check_error(checker, phrase,
-                    "phrase '%s' is already used, ignoring case (first at %d:%d); "
-                    "from_reason could not tell them apart",
-                    quote_of(phrase, quoted), at.line, at.col);
-        taken = true;
-    } else {
-        remember(seen, seen->phrases, folded, phrase);
-        if (earlier)
-            json_object_set(earlier, folded, (json_t *)phrase);
-    }
-    free(folded);
-    return taken;
-}
-
-/* Returns true when the reason clashes with another entry's phrase. */
-static bool check_phrases(struct checker *checker, const json_t *entry, struct seen *seen)
-{
-    /* Most entries have no former phrase, and then nothing to repeat. */
-    json_t *earlier = json_array_size(json_object_get(entry, "former")) ? json_object() : NULL;
-    const json_t *reason = json_object_get(entry, "reason");
-    bool reason_taken = reason && check_phrase(checker, reason, earlier, seen);
-    size_t index;
-    json_t *former;
-    json_array_foreach (json_object_get(entry, "former"), index, former)
-        check_phrase(checker, former, earlier, seen);
-    json_decref(earlier);
-    return reason_taken;
+    state->code = json_object_get(entry, "code");
+    state->official = status && strcmp(status, "unofficial") != 0;
+    size_t length = text_from_integer((long long)json_integer_value(state->code), state->code_key);
+    state->code_hash = key_set_hash(state->code_key, length);
+    state->reason = json_object_get(entry, "reason");
+    state->has_former = json_array_size(json_object_get(entry, "former")) > 0;
+    if (state->reason && !(state->folded_reason = text_fold(json_string_value(state->reason))))
+        state->out_of_memory = true;
+    if (state->folded_reason)
+        state->reason_hash = key_set_hash(state->folded_reason, strlen(state->folded_reason));
+    judge_name(entry, facts, name_dropped, state);
+    if (state->name)
+        state->name_hash = key_set_hash(state->name, strlen(state->name));
 }
 
 /* The checks of one entry alone, which change only that entry: run on
- * chunks of entries at once (workers.h). False when the entry is no
- * mapping, and so is left out of the checks of all entries together. */
-static bool check_entry_alone(struct checker *checker, json_t *entry,
-                              const struct registry_facts *facts, bool *name_dropped)
+ * chunks of entries at once (workers.h). STATE->checked is false when the
+ * entry is no mapping, and so is left out of the checks together. */
+static void check_entry_alone(struct checker *checker, json_t *entry,
+                              const struct registry_facts *facts, struct entry_state *state)
 {
     bool name_given = json_is_object(entry) && json_object_get(entry, "name");
     if (!check_fields(checker, entry, "a code entry", code_fields,
                       sizeof code_fields / sizeof *code_fields))
-        return false;
-    *name_dropped = name_given && !json_object_get(entry, "name");
+        return;
+    bool name_dropped = name_given && !json_object_get(entry, "name");
     check_status(checker, entry);
     check_origin(checker, entry);
     check_url(checker, entry);
     check_entry_flags(checker, entry, facts);
-    return true;
+    learn_entry(entry, facts, name_dropped, state);
+    state->checked = true;
 }
-
-/* What the first pass learned of each entry, for the second. */
-struct entry_state {
-    bool checked; /* a mapping, checked alone */
-    bool name_dropped;
-};
 
 /* The first pass: each chunk reports into diags of its own and holds back
  * the locations of the integers it makes, so that the threads only read
@@ -274,11 +170,8 @@ static void check_chunk(void *pass_pointer, size_t chunk)
                               &pass->placed[chunk]};
     size_t first, end;
     workers_chunk(chunk, json_array_size(pass->codes), &first, &end);
-    for (size_t i = first; i < end; i++) {
-        struct entry_state *state = &pass->states[i];
-        state->checked = check_entry_alone(&checker, json_array_get(pass->codes, i), pass->facts,
-                                           &state->name_dropped);
-    }
+    for (size_t i = first; i < end; i++)
+        check_entry_alone(&checker, json_array_get(pass->codes, i), pass->facts, &pass->states[i]);
 }
 
 /* Each entry alone, in chunks at once; the chunks' errors and locations
@@ -297,35 +190,27 @@ static bool check_entries_alone(struct checker *checker, const json_t *codes,
     return ok;
 }
 
-/* The checks that compare an entry with those before it, in entry order:
- * the first of two equal values is the one an error points back to. */
-static void check_entry_together(struct checker *checker, const json_t *entry,
-                                 const struct registry_facts *facts, struct seen *seen,
-                                 bool name_dropped)
+static bool any_out_of_memory(const struct entry_state *states, size_t count)
 {
-    check_code_range(checker, entry, facts);
-    check_code_unique(checker, entry, seen);
-    bool reason_taken = check_phrases(checker, entry, seen);
-    check_name(checker, entry, facts, seen, name_dropped, reason_taken);
+    for (size_t i = 0; i < count; i++)
+        if (states[i].out_of_memory)
+            return true;
+    return false;
 }
 
 void check_codes(struct checker *checker, json_t *codes, const struct registry_facts *facts)
 {
     size_t count = json_array_size(codes);
-    struct seen seen = {key_set_new(count), key_set_new(count), key_set_new(2 * count), false};
     struct entry_state *states = calloc(count + 1, sizeof *states);
-    bool ready = seen.official_codes && seen.names && seen.phrases && states;
-    if (ready && !check_entries_alone(checker, codes, facts, states))
-        seen.out_of_memory = true;
-    for (size_t i = 0; ready && i < count; i++)
-        if (states[i].checked)
-            check_entry_together(checker, json_array_get(codes, i), facts, &seen,
-                                 states[i].name_dropped);
-    if (!ready || seen.out_of_memory)
+    bool ok = states && check_entries_alone(checker, codes, facts, states) &&
+              !any_out_of_memory(states, count) &&
+              check_unique(checker, codes, facts, states, count);
+    if (!ok)
         check_error_at(checker, (struct mark){0, 0},
                        "out of memory while checking that codes, names and phrases are unique");
+    for (size_t i = 0; states && i < count; i++) {
+        free(states[i].folded_reason);
+        free(states[i].name);
+    }
     free(states);
-    key_set_free(seen.official_codes);
-    key_set_free(seen.names);
-    key_set_free(seen.phrases);
 }

@@ -2,6 +2,7 @@
 #include "key_set.h"
 #include "buffer.h"
 #include "phash.h"
+#include "prefetch.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@ struct key_set {
     struct buffer pool; /* every key's bytes, one after another */
 };
 
-static uint64_t hash_of(const char *key, size_t length)
+uint64_t key_set_hash(const char *key, size_t length)
 {
     return phash_string(0, (const unsigned char *)key, length, false, true);
 }
@@ -70,10 +71,15 @@ static struct slot *slot_for(struct slot *slots, size_t capacity, const char *po
     }
 }
 
+void key_set_prefetch(const struct key_set *set, uint64_t hash)
+{
+    PREFETCH(&set->slots[(size_t)hash & (set->capacity - 1)]);
+}
+
 const json_t *key_set_find(const struct key_set *set, const char *key, size_t length)
 {
-    return slot_for(set->slots, set->capacity, set->pool.bytes, hash_of(key, length), key, length)
-        ->node;
+    uint64_t hash = key_set_hash(key, length);
+    return slot_for(set->slots, set->capacity, set->pool.bytes, hash, key, length)->node;
 }
 
 static bool grow_slots(struct key_set *set)
@@ -94,16 +100,22 @@ static bool grow_slots(struct key_set *set)
     return true;
 }
 
-bool key_set_add(struct key_set *set, const char *key, size_t length, const json_t *node)
+bool key_set_claim(struct key_set *set, const char *key, size_t length, uint64_t hash,
+                   const json_t *node, const json_t **first)
 {
-    if (2 * (set->count + 1) > set->capacity && !grow_slots(set))
-        return false;
+    struct slot *slot = slot_for(set->slots, set->capacity, set->pool.bytes, hash, key, length);
+    *first = slot->node;
+    if (slot->node)
+        return true;
     size_t offset = set->pool.length;
     if (!buffer_append(&set->pool, key, length))
         return false;
-    uint64_t hash = hash_of(key, length);
-    *slot_for(set->slots, set->capacity, set->pool.bytes, hash, key, length) =
-        (struct slot){hash, offset, length, node};
+    if (2 * (set->count + 1) > set->capacity) {
+        if (!grow_slots(set))
+            return false;
+        slot = slot_for(set->slots, set->capacity, set->pool.bytes, hash, key, length);
+    }
+    *slot = (struct slot){hash, offset, length, node};
     set->count++;
     return true;
 }

@@ -13,6 +13,11 @@ static void add_error(struct checker *checker, struct mark at, const char *forma
     diag_add(checker->diags, checker->file, at, "%s", text);
 }
 
+const char *check_quoted(const json_t *text, char *buffer)
+{
+    return text_quote(json_string_value(text), json_string_length(text), buffer, QUOTE_BUFFER);
+}
+
 void check_error(struct checker *checker, const json_t *node, const char *format, ...)
 {
     va_list args;

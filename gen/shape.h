@@ -51,6 +51,10 @@ struct field {
     bool required;
 };
 
+/* TEXT quoted for a message, into BUFFER (QUOTE_BUFFER bytes). Done only
+ * when reporting: nearly every value passes. */
+const char *check_quoted(const json_t *text, char *buffer);
+
 void check_error(struct checker *checker, const json_t *node, const char *format, ...)
     REGEN_PRINTF(3, 4);
 void check_error_at(struct checker *checker, struct mark at, const char *format, ...)

@@ -1,6 +1,7 @@
 /* template.c: parsing templates into a tree and rendering it from the model. */
 #include "template.h"
 #include "json_text.h"
+#include "prefetch.h"
 #include "source.h"
 
 #include <stdio.h>
@@ -595,12 +596,6 @@ static bool render_value(struct renderer *renderer, const struct node *node)
 }
 
 static bool render_nodes(struct renderer *renderer, const struct node *nodes, size_t count);
-
-#if defined(__GNUC__)
-#define PREFETCH(address) __builtin_prefetch(address)
-#else
-#define PREFETCH(address) ((void)(address))
-#endif
 
 /* Looks up, in the mapping on top, the names SECTION's own tags use, all
  * before rendering any, and memoizes them (struct memo): a name found in
