@@ -176,12 +176,11 @@ struct code_keys {
     size_t count;
 };
 
-/* KEYS sized for every entry: a code key is at most one per entry. */
-static bool reserve_codes(const json_t *codes, struct code_keys *keys)
+/* KEYS sized for COUNT entries: a code key is at most one per entry. */
+static bool reserve_codes(size_t count, struct code_keys *keys)
 {
-    size_t size = json_array_size(codes) + 1;
-    keys->entries = calloc(size, sizeof *keys->entries);
-    keys->codes = calloc(size, sizeof *keys->codes);
+    keys->entries = calloc(count + 1, sizeof *keys->entries);
+    keys->codes = calloc(count + 1, sizeof *keys->codes);
     return keys->entries && keys->codes;
 }
 
@@ -319,22 +318,82 @@ static bool collect_name(json_t *entry, struct hash_keys *set, size_t *capacity)
                    (struct key){entry, NULL, json_string_value(name), json_string_length(name)});
 }
 
-/* The three key sets, in entry order, in one pass: each entry is read while
- * it is in the cache, not fetched again for each set. */
+/* One chunk's keys, in entry order (collect_keys). */
+struct key_chunk {
+    struct code_keys codes;
+    struct hash_keys phrases, names;
+    bool failed; /* out of memory */
+};
+
+struct collection {
+    json_t *codes;
+    struct key_chunk chunks[WORKERS_CHUNKS];
+};
+
+/* The three key sets of a chunk's entries, in one pass: each entry is read
+ * while it is in the cache, not fetched again for each set. Former phrases'
+ * objects go on the chunk's own entries. */
+static void collect_chunk(void *collection_pointer, size_t index)
+{
+    struct collection *collection = collection_pointer;
+    struct key_chunk *chunk = &collection->chunks[index];
+    size_t first, end, phrase_capacity = 0, name_capacity = 0;
+    workers_chunk(index, json_array_size(collection->codes), &first, &end);
+    chunk->failed = !reserve_codes(end - first, &chunk->codes);
+    for (size_t i = first; !chunk->failed && i < end; i++) {
+        json_t *entry = json_array_get(collection->codes, i);
+        collect_code(entry, &chunk->codes);
+        chunk->failed = !collect_phrases(entry, &chunk->phrases, &phrase_capacity) ||
+                        !collect_name(entry, &chunk->names, &name_capacity);
+    }
+}
+
+/* KEYS followed by MORE's keys. */
+static bool join_keys(struct hash_keys *keys, const struct hash_keys *more)
+{
+    struct key *joined = realloc(keys->keys, (keys->count + more->count + 1) * sizeof *joined);
+    if (!joined)
+        return false;
+    if (more->count)
+        memcpy(joined + keys->count, more->keys, more->count * sizeof *joined);
+    keys->keys = joined;
+    keys->count += more->count;
+    return true;
+}
+
+static void join_codes(struct code_keys *keys, const struct code_keys *more)
+{
+    if (more->count == 0)
+        return;
+    memcpy(keys->entries + keys->count, more->entries, more->count * sizeof *keys->entries);
+    memcpy(keys->codes + keys->count, more->codes, more->count * sizeof *keys->codes);
+    keys->count += more->count;
+}
+
+/* The three key sets, in entry order: collected in chunks at once
+ * (workers.h), then joined in chunk order. */
 static bool collect_keys(json_t *codes, struct code_keys *code_keys, struct hash_keys *phrases,
                          struct hash_keys *names)
 {
-    size_t phrase_capacity = 0, name_capacity = 0, index;
-    json_t *entry;
-    if (!reserve_codes(codes, code_keys))
-        return false;
-    json_array_foreach (codes, index, entry) {
-        collect_code(entry, code_keys);
-        if (!collect_phrases(entry, phrases, &phrase_capacity) ||
-            !collect_name(entry, names, &name_capacity))
-            return false;
+    struct collection *collection = calloc(1, sizeof *collection);
+    bool ok = collection && reserve_codes(json_array_size(codes), code_keys);
+    if (ok) {
+        collection->codes = codes;
+        workers_run(WORKERS_CHUNKS, collect_chunk, collection);
     }
-    return true;
+    for (size_t i = 0; collection && i < WORKERS_CHUNKS; i++) {
+        struct key_chunk *chunk = &collection->chunks[i];
+        ok = ok && !chunk->failed && join_keys(phrases, &chunk->phrases) &&
+             join_keys(names, &chunk->names);
+        if (ok)
+            join_codes(code_keys, &chunk->codes);
+        free(chunk->codes.entries);
+        free(chunk->codes.codes);
+        free(chunk->phrases.keys);
+        free(chunk->names.keys);
+    }
+    free(collection);
+    return ok;
 }
 
 /* The members that say where a key landed, for each kind of key. */
