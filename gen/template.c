@@ -597,32 +597,24 @@ static bool render_value(struct renderer *renderer, const struct node *node)
 
 static bool render_nodes(struct renderer *renderer, const struct node *nodes, size_t count);
 
-/* Looks up, in the mapping on top, the names SECTION's own tags use, all
- * before rendering any, and memoizes them (struct memo): a name found in
- * the innermost frame is the answer whatever lies below. Why at once: in a
- * large model each lookup is a chain of cache misses (mapping, bucket,
- * member, value, text) that waits for memory link by link; chains for
- * different names do not depend on each other, so issued back to back
- * they overlap, where tag by tag, with output written between, each waits
- * alone. Rendering 100,000 entries: about a fifth less time. */
+/* Resolves the names SECTION's own tags use, all before rendering any, and
+ * memoizes them (find_first). Why at once: in a large model each lookup is
+ * a chain of cache misses (mapping, bucket, member, value, text) that
+ * waits for memory link by link; chains for different names do not depend
+ * on each other, so issued back to back they overlap, where tag by tag,
+ * with output written between, each waits alone. Done for every frame,
+ * not only mappings: in {{#_primary}}...{{/_primary}} inside a row, the
+ * names are the row's. Rendering 100,000 entries: about a fifth less
+ * time. */
 static void resolve_own_names(struct renderer *renderer, const struct node *section)
 {
     enum { GROUP = 16 };
-    const struct frame *top = &renderer->frames[renderer->depth];
     for (size_t first = 0; first < section->own_name_count; first += GROUP) {
         size_t count =
             section->own_name_count - first < GROUP ? section->own_name_count - first : GROUP;
-        const struct node *nodes[GROUP];
         const json_t *values[GROUP];
-        for (size_t i = 0; i < count; i++) {
-            nodes[i] = &section->children[section->own_names[first + i]];
-            values[i] =
-                json_object_getn(top->value, nodes[i]->segments[0], nodes[i]->segment_lengths[0]);
-        }
         for (size_t i = 0; i < count; i++)
-            if (values[i])
-                renderer->memos[nodes[i]->name_id] =
-                    (struct memo){top->serial, values[i], renderer->depth, top->serial};
+            values[i] = find_first(renderer, &section->children[section->own_names[first + i]]);
         for (size_t i = 0; i < count; i++)
             if (json_is_string(values[i]))
                 PREFETCH(json_string_value(values[i]));
@@ -632,11 +624,10 @@ static void resolve_own_names(struct renderer *renderer, const struct node *sect
 static bool render_in_frame(struct renderer *renderer, const struct node *section,
                             struct frame frame)
 {
-    bool mapping = json_is_object(frame.value);
-    frame.serial = mapping ? ++renderer->last_serial : renderer->frames[renderer->depth].serial;
+    frame.serial = json_is_object(frame.value) ? ++renderer->last_serial
+                                               : renderer->frames[renderer->depth].serial;
     renderer->frames[++renderer->depth] = frame;
-    if (mapping)
-        resolve_own_names(renderer, section);
+    resolve_own_names(renderer, section);
     bool ok = render_nodes(renderer, section->children, section->count);
     renderer->depth--;
     return ok;
