@@ -190,8 +190,7 @@ int write_file(const char *path, const char *bytes, size_t length)
         return EXIT_TROUBLE;
     }
     struct artifact *added = &one.items[0];
-    added->unchanged = same_bytes(path, bytes, length, &added->in_place);
-    bool ok = (added->unchanged || stage_in_file(directory, added)) && put_in_place(added, path);
+    bool ok = settle_in_memory(directory, added) && put_in_place(added, path);
     artifacts_free(&one);
     free(directory);
     return ok ? EXIT_OK : EXIT_TROUBLE;
