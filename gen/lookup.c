@@ -182,10 +182,10 @@ static void build_hash(void *jobs, size_t index)
 {
     struct hash_job *job = &((struct hash_job *)jobs)[index];
     struct hash_keys *strings = job->strings;
-    if (strings)
+    if (strings) {
         pack_keys(strings);
-    if (strings)
         strings->full = !phash_fast_mode_works(strings, job->count, key_bytes, strings->fold);
+    }
     job->built = phash_build(&job->phash, job->keys, job->count, job->hash);
 }
 

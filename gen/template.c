@@ -432,11 +432,11 @@ struct frame {
  * made earlier. Mapping frames numbered no higher than the memo's top were
  * all on the stack then, at the same depths, and were searched then, down
  * to where the name was found; if that frame is still there, the answer
- * stands, and only frames pushed since need a hash lookup. In a C row, _prefix and
- * registry.name, found at the top of the model, cost one lookup in the
- * entry instead of one there and one at the top; a repeat under the same
- * frame ({{#origin}}"{{origin}}"{{/origin}}, around a frame of text) costs
- * none. */
+ * stands, and only frames pushed since need a hash lookup. In a C row,
+ * _prefix and registry.name, found at the top of the model, cost one
+ * lookup in the entry instead of one there and one at the top; a repeat
+ * under the same frame ({{#origin}}"{{origin}}"{{/origin}}, around a frame
+ * of text) costs none. */
 struct memo {
     unsigned long serial; /* of the top frame then; 0: never */
     const json_t *value;  /* NULL: found in no frame */
