@@ -5,6 +5,7 @@
  * and integers up to both ends of their range. Any byte of difference
  * fails, with the first value that differs printed. */
 #include "json_text.h"
+#include "xorshift.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -19,10 +20,7 @@ static uint64_t state = 0x9E3779B97F4A7C15u;
 
 static uint32_t next_random(void)
 {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return (uint32_t)(state >> 16);
+    return (uint32_t)(xorshift64(&state) >> 16);
 }
 
 static json_t *random_string(void)

@@ -4,6 +4,7 @@
  * the same tables twice. Deterministic (a fixed PRNG), so a failure
  * reproduces. Usage: phash_test [SIZE...] */
 #include "phash.h"
+#include "xorshift.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +22,7 @@ static uint64_t rng_state = 0x853C49E6748FEA9Bu;
 
 static uint64_t next_random(void)
 {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
+    return xorshift64(&rng_state);
 }
 
 static uint64_t hash_key(const void *keys_pointer, size_t index, uint64_t seed)

@@ -9,6 +9,7 @@
  * opens ({{{@json}}}), so any name resolved from the wrong frame shows. */
 #include "json_text.h"
 #include "template.h"
+#include "xorshift.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -23,10 +24,7 @@ static uint64_t state = 0xD1B54A32D192ED03u;
 
 static uint32_t next_random(void)
 {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return (uint32_t)(state >> 16);
+    return (uint32_t)(xorshift64(&state) >> 16);
 }
 
 static const char *const keys[] = {"a", "b", "c"};
