@@ -1,11 +1,11 @@
 /* load.c: libyaml's event stream turned into a located Jansson tree. */
 #include "load.h"
-#include "event_stream.h"
 
 #include <string.h>
+#include <yaml.h>
 
 struct loader {
-    struct event_stream *events;
+    yaml_parser_t parser;
     const struct source *source;
     struct where_table *where;
     struct diags *diags;
@@ -25,7 +25,7 @@ static void error_at(struct loader *loader, struct mark at, const char *format, 
 
 static void report_parser_error(struct loader *loader)
 {
-    const yaml_parser_t *parser = event_stream_parser(loader->events);
+    const yaml_parser_t *parser = &loader->parser;
     const char *problem = parser->problem ? parser->problem : "cannot parse the file";
     if (parser->error == YAML_READER_ERROR) {
         /* Reader errors carry only a byte offset. */
@@ -55,7 +55,7 @@ static bool next_event(struct loader *loader, yaml_event_t *event)
 {
     if (loader->broken)
         return false;
-    if (!event_stream_next(loader->events, event)) {
+    if (!yaml_parser_parse(&loader->parser, event)) {
         report_parser_error(loader);
         loader->broken = true;
         return false;
@@ -287,15 +287,16 @@ json_t *load_registry(const struct source *source, struct where_table *where, st
                  "the file is UTF-16 (it starts with a byte-order mark); registries are UTF-8");
         return NULL;
     }
-    loader.events = event_stream_open(source->bytes, source->length);
-    if (!loader.events) {
+    if (!yaml_parser_initialize(&loader.parser)) {
         fail("cannot initialize libyaml");
         return NULL;
     }
+    yaml_parser_set_input_string(&loader.parser, (const unsigned char *)source->bytes,
+                                 source->length);
     json_t *root = expect_event(&loader, YAML_STREAM_START_EVENT, "no YAML stream")
                        ? load_document(&loader)
                        : NULL;
-    event_stream_close(loader.events);
+    yaml_parser_delete(&loader.parser);
     if (root && diags->count > errors_before) {
         json_decref(root); /* anchors, tags, duplicate keys: reported, not fatal */
         root = NULL;
