@@ -1,7 +1,6 @@
 /* template.c: parsing templates into a tree and rendering it from the model. */
 #include "template.h"
 #include "json_text.h"
-#include "prefetch.h"
 #include "source.h"
 
 #include <stdio.h>
@@ -19,26 +18,15 @@ struct node {
     char **segments;         /* NAME split at '.', once, at parse time */
     size_t *segment_lengths; /* so that a lookup needs no strlen */
     size_t segment_count;
-    size_t name_id; /* its first segment's place in template.names */
-    size_t path_id; /* "a.b" names: its place among them, for the path memo */
     enum escape escape;
     struct node *children; /* sections */
     size_t count, capacity;
-    /* Sections: the children that name something, one per distinct first
-     * segment, whose names a frame of this section resolves first. */
-    size_t *own_names;
-    size_t own_name_count;
 };
 
 struct template
 {
     struct source source; /* path and bytes, for marks */
     struct node root;
-    /* Each distinct first segment once (borrowed from the nodes), so that
-     * rendering can remember, by number, where a name was found. */
-    const char **names;
-    size_t name_count, name_capacity;
-    size_t path_count; /* names of more than one segment */
 };
 
 /* ---- parsing ---------------------------------------------------------- */
@@ -181,7 +169,6 @@ static void free_nodes(struct node *node)
     free(node->segments);
     free(node->segment_lengths);
     free(node->children);
-    free(node->own_names);
     free(node->name);
 }
 
@@ -208,39 +195,6 @@ static bool split_name(struct node *node)
     return true;
 }
 
-/* Numbers NODE's first segment: the same text, the same number. */
-static bool number_name(struct template *template, struct node *node)
-{
-    const char *first = node->segments[0];
-    for (size_t i = 0; i < template->name_count; i++)
-        if (strcmp(template->names[i], first) == 0) {
-            node->name_id = i;
-            return true;
-        }
-    if (template->name_count == template->name_capacity) {
-        size_t capacity = template->name_capacity ? template->name_capacity * 2 : 32;
-        const char **names = realloc(template->names, capacity * sizeof *names);
-        if (!names)
-            return false;
-        template->names = names;
-        template->name_capacity = capacity;
-    }
-    node->name_id = template->name_count;
-    template->names[template->name_count++] = first;
-    return true;
-}
-
-/* Splits NODE's name and numbers its first segment, and its whole path
- * when it has several. */
-static bool prepare_name(struct parser *parser, struct node *node)
-{
-    if (!split_name(node) || !number_name(parser->template, node))
-        return false;
-    if (node->segment_count > 1)
-        node->path_id = parser->template->path_count++;
-    return true;
-}
-
 static void open_section(struct parser *parser, const struct tag *tag)
 {
     enum escape unused;
@@ -249,7 +203,7 @@ static void open_section(struct parser *parser, const struct tag *tag)
     section.name = tag_name(parser, tag, &unused);
     if (!section.name)
         return;
-    if (!prepare_name(parser, &section)) {
+    if (!split_name(&section)) {
         free_nodes(&section);
         parser->failed = true;
         return;
@@ -291,7 +245,7 @@ static void add_value(struct parser *parser, const struct tag *tag)
     value.name = tag_name(parser, tag, &value.escape);
     if (!value.name)
         return;
-    if (!prepare_name(parser, &value) || !add_child(parser, &value)) {
+    if (!split_name(&value) || !add_child(parser, &value)) {
         free_nodes(&value);
         parser->failed = true;
     }
@@ -341,40 +295,11 @@ static void parse_tags(struct parser *parser)
         add_text(parser, position, parser->template->source.length);
 }
 
-static bool names_something(const struct node *node)
-{
-    return node->kind != NODE_TEXT && node->segments[0][0] != '.' && node->segments[0][0] != '@';
-}
-
-/* Lists, for every section under NODE, its children's distinct names
- * (struct node.own_names). */
-static bool list_own_names(struct node *node)
-{
-    if (node->kind == NODE_SECTION && node->count) {
-        node->own_names = calloc(node->count, sizeof *node->own_names);
-        if (!node->own_names)
-            return false;
-    }
-    for (size_t i = 0; i < node->count; i++) {
-        const struct node *child = &node->children[i];
-        bool listed = !node->own_names || !names_something(child);
-        for (size_t j = 0; !listed && j < node->own_name_count; j++)
-            listed = node->children[node->own_names[j]].name_id == child->name_id;
-        if (!listed)
-            node->own_names[node->own_name_count++] = i;
-    }
-    for (size_t i = 0; i < node->count; i++)
-        if (!list_own_names(&node->children[i]))
-            return false;
-    return true;
-}
-
 void template_free(struct template *template)
 {
     if (!template)
         return;
     free_nodes(&template->root);
-    free(template->names);
     source_free(&template->source);
     free((char *)template->source.path);
     free(template);
@@ -409,7 +334,7 @@ struct template *template_parse(const char *path, const char *text, size_t lengt
                  "section '%s' is never closed", open->name);
         parser.failed = true;
     }
-    if (parser.failed || !list_own_names(&template->root)) {
+    if (parser.failed) {
         template_free(template);
         return NULL;
     }
@@ -421,34 +346,6 @@ struct template *template_parse(const char *path, const char *text, size_t lengt
 struct frame {
     const json_t *value;
     size_t index, count; /* count 0: not a list item */
-    /* The names this stack can resolve: a push of a mapping gets a number
-     * of its own, never used before. Any other value (text, a number, a
-     * list) holds no names, so its push keeps the number below it. */
-    unsigned long serial;
-};
-
-/* Where a first segment was last found, and for which stack of mappings.
- * The model does not change while it renders, so a lookup can reuse one
- * made earlier. Mapping frames numbered no higher than the memo's top were
- * all on the stack then, at the same depths, and were searched then, down
- * to where the name was found; if that frame is still there, the answer
- * stands, and only frames pushed since need a hash lookup. In a C row,
- * _prefix and registry.name, found at the top of the model, cost one
- * lookup in the entry instead of one there and one at the top; a repeat
- * under the same frame ({{#origin}}"{{origin}}"{{/origin}}, around a frame
- * of text) costs none. */
-struct memo {
-    unsigned long serial; /* of the top frame then; 0: never */
-    const json_t *value;  /* NULL: found in no frame */
-    int depth;            /* of the frame it was found in; -1: none */
-    unsigned long found;  /* that frame's number */
-};
-
-/* "a.b.c" below the value its first segment found: the same value, the
- * same result, as the model does not change. */
-struct path_memo {
-    const json_t *base; /* NULL: never */
-    const json_t *value;
 };
 
 struct renderer {
@@ -457,10 +354,7 @@ struct renderer {
     struct buffer *out;
     struct frame frames[MAX_TEMPLATE_DEPTH + 2];
     int depth;
-    unsigned long last_serial;
-    struct memo *memos;           /* per template.names */
-    struct path_memo *path_memos; /* per path_id */
-    json_t *scratch;              /* values made for one lookup (@index, @json) */
+    json_t *scratch; /* a value made for one lookup (@index, @json) */
 };
 
 static void render_error(struct renderer *renderer, const struct node *node, const char *format)
@@ -503,31 +397,6 @@ static json_t *builtin(struct renderer *renderer, const char *name)
     return NULL;
 }
 
-/* NODE's first segment from the innermost frame outwards (struct memo). */
-static const json_t *find_first(struct renderer *renderer, const struct node *node)
-{
-    struct memo *memo = &renderer->memos[node->name_id];
-    unsigned long top = renderer->frames[renderer->depth].serial;
-    if (memo->serial == top)
-        return memo->value;
-    const json_t *value = NULL;
-    int depth = renderer->depth;
-    for (; depth >= 0; depth--) {
-        const struct frame *frame = &renderer->frames[depth];
-        if (frame->serial <= memo->serial && memo->depth <= depth &&
-            (memo->depth < 0 || renderer->frames[memo->depth].serial == memo->found)) {
-            value = memo->value;
-            depth = memo->depth;
-            break;
-        }
-        if ((value = json_object_getn(frame->value, node->segments[0], node->segment_lengths[0])))
-            break;
-    }
-    unsigned long found = depth >= 0 ? renderer->frames[depth].serial : 0;
-    *memo = (struct memo){top, value, depth, found};
-    return value;
-}
-
 /* NODE's name from the innermost frame outwards; "a.b" descends; "." is the
  * top frame's value. */
 static const json_t *lookup(struct renderer *renderer, const struct node *node)
@@ -537,17 +406,12 @@ static const json_t *lookup(struct renderer *renderer, const struct node *node)
         return renderer->frames[renderer->depth].value;
     if (first[0] == '@')
         return builtin(renderer, first);
-    const json_t *value = find_first(renderer, node);
-    if (!value || node->segment_count == 1)
-        return value;
-    struct path_memo *path = &renderer->path_memos[node->path_id];
-    if (path->base != value) {
-        path->base = value;
-        for (size_t i = 1; value && i < node->segment_count; i++)
-            value = json_object_getn(value, node->segments[i], node->segment_lengths[i]);
-        path->value = value;
-    }
-    return path->value;
+    const json_t *value = NULL;
+    for (int depth = renderer->depth; depth >= 0 && !value; depth--)
+        value = json_object_getn(renderer->frames[depth].value, first, node->segment_lengths[0]);
+    for (size_t i = 1; value && i < node->segment_count; i++)
+        value = json_object_getn(value, node->segments[i], node->segment_lengths[i]);
+    return value;
 }
 
 static bool is_truthy(const json_t *value)
@@ -597,37 +461,10 @@ static bool render_value(struct renderer *renderer, const struct node *node)
 
 static bool render_nodes(struct renderer *renderer, const struct node *nodes, size_t count);
 
-/* Resolves the names SECTION's own tags use, all before rendering any, and
- * memoizes them (find_first). Why at once: in a large model each lookup is
- * a chain of cache misses (mapping, bucket, member, value, text) that
- * waits for memory link by link; chains for different names do not depend
- * on each other, so issued back to back they overlap, where tag by tag,
- * with output written between, each waits alone. Done for every frame,
- * not only mappings: in {{#_primary}}...{{/_primary}} inside a row, the
- * names are the row's. Rendering 100,000 entries: about a fifth less
- * time. */
-static void resolve_own_names(struct renderer *renderer, const struct node *section)
-{
-    enum { GROUP = 16 };
-    for (size_t first = 0; first < section->own_name_count; first += GROUP) {
-        size_t count =
-            section->own_name_count - first < GROUP ? section->own_name_count - first : GROUP;
-        const json_t *values[GROUP];
-        for (size_t i = 0; i < count; i++)
-            values[i] = find_first(renderer, &section->children[section->own_names[first + i]]);
-        for (size_t i = 0; i < count; i++)
-            if (json_is_string(values[i]))
-                PREFETCH(json_string_value(values[i]));
-    }
-}
-
 static bool render_in_frame(struct renderer *renderer, const struct node *section,
                             struct frame frame)
 {
-    frame.serial = json_is_object(frame.value) ? ++renderer->last_serial
-                                               : renderer->frames[renderer->depth].serial;
     renderer->frames[++renderer->depth] = frame;
-    resolve_own_names(renderer, section);
     bool ok = render_nodes(renderer, section->children, section->count);
     renderer->depth--;
     return ok;
@@ -681,14 +518,9 @@ bool template_render(const struct template *template, const json_t *model, struc
                      struct diags *diags)
 {
     struct renderer renderer = {.template = template, .diags = diags, .out = out};
-    renderer.frames[0] = (struct frame){model, 0, 0, ++renderer.last_serial};
+    renderer.frames[0] = (struct frame){model, 0, 0};
     size_t errors_before = diags->count;
-    renderer.memos = calloc(template->name_count + 1, sizeof *renderer.memos);
-    renderer.path_memos = calloc(template->path_count + 1, sizeof *renderer.path_memos);
-    bool ok = renderer.memos && renderer.path_memos &&
-              render_nodes(&renderer, template->root.children, template->root.count);
-    free(renderer.memos);
-    free(renderer.path_memos);
+    bool ok = render_nodes(&renderer, template->root.children, template->root.count);
     json_decref(renderer.scratch);
     /* A sink that refused bytes is reported by its owner (render.c). */
     if (!ok && diags->count == errors_before && !out->spill_failed)
