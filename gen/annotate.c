@@ -1,7 +1,6 @@
 /* annotate.c: the '_' keys the templates read (see annotate.h). */
 #include "annotate.h"
 #include "text.h"
-#include "workers.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,26 +103,18 @@ static void annotate_entry(json_t *entry, size_t index, json_t *cache)
     json_object_set_new(entry, "_anchor", entry_anchor(entry));
 }
 
-/* The entries, in chunks at once (workers.h). Each chunk has its own cache
- * of upper-case names, so that no value is shared, and reference-counted,
- * by two threads. */
-static void annotate_chunk(void *codes, size_t chunk)
-{
-    size_t first, end;
-    workers_chunk(chunk, json_array_size(codes), &first, &end);
-    json_t *cache = json_object();
-    for (size_t i = first; i < end; i++)
-        annotate_entry(json_array_get(codes, i), i, cache);
-    json_decref(cache);
-}
-
 bool annotate_model(json_t *model, const char *source_name)
 {
     json_t *registry = json_object_get(model, "registry");
     json_t *codes = json_object_get(model, "codes");
     annotate_vocabulary(json_object_get(registry, "classes"), "_value");
     annotate_vocabulary(json_object_get(registry, "flags"), "_shift");
-    workers_run(WORKERS_CHUNKS, annotate_chunk, codes);
+    json_t *cache = json_object();
+    size_t index;
+    json_t *entry;
+    json_array_foreach (codes, index, entry)
+        annotate_entry(entry, index, cache);
+    json_decref(cache);
     annotate_class_members(json_object_get(registry, "classes"), codes);
     json_object_set_new(model, "_source", json_string(source_name));
     set_upper(model, "_prefix", json_string_value(json_object_get(registry, "name")));

@@ -1,7 +1,6 @@
 /* derive.c: canonical key order, derived names and classes, a total order. */
 #include "derive.h"
 #include "text.h"
-#include "workers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -119,35 +118,19 @@ static void mark_primaries(const struct sortable *items, size_t count)
     }
 }
 
-/* The canonical entries, made in chunks at once (workers.h): each entry
- * reads and makes only values of its own. */
-struct canonical_batch {
-    const json_t *codes, *classes;
-    struct sortable *items;
-};
-
-static void canonical_chunk(void *batch_pointer, size_t chunk)
-{
-    const struct canonical_batch *batch = batch_pointer;
-    size_t first, end;
-    workers_chunk(chunk, json_array_size(batch->codes), &first, &end);
-    for (size_t i = first; i < end; i++) {
-        json_t *entry = canonical_entry(json_array_get(batch->codes, i), batch->classes);
-        const char *status = json_string_value(json_object_get(entry, "status"));
-        batch->items[i] =
-            (struct sortable){entry, json_integer_value(json_object_get(entry, "code")),
-                              json_string_value(json_object_get(entry, "name")), i,
-                              strcmp(status, "unofficial") == 0};
-    }
-}
-
 static json_t *sorted_entries(const json_t *codes, const json_t *classes)
 {
     size_t count = json_array_size(codes);
     struct sortable *items = calloc(count ? count : 1, sizeof *items);
     if (!items)
         return NULL;
-    workers_run(WORKERS_CHUNKS, canonical_chunk, &(struct canonical_batch){codes, classes, items});
+    for (size_t i = 0; i < count; i++) {
+        json_t *entry = canonical_entry(json_array_get(codes, i), classes);
+        const char *status = json_string_value(json_object_get(entry, "status"));
+        items[i] = (struct sortable){entry, json_integer_value(json_object_get(entry, "code")),
+                                     json_string_value(json_object_get(entry, "name")), i,
+                                     strcmp(status, "unofficial") == 0};
+    }
     qsort(items, count, sizeof *items, compare_sortables);
     mark_primaries(items, count);
     json_t *sorted = json_array();
