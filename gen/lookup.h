@@ -1,5 +1,5 @@
 /* lookup.h: the tables behind the generated lookups, computed here so that
- * templates only print them (model._lookup; see lookup.c for its shape).
+ * templates only print them (model._lookup; lookup.c gives its shape).
  *
  *   by code    a direct index when the range is small (the code minus the
  *              minimum is the slot: a perfect hash needing no hashing),

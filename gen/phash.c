@@ -6,8 +6,8 @@
 
 #define MULTIPLIER  0x9E3779B97F4A7C15u /* 2^64 / golden ratio, odd */
 #define K_WORDS     PHASH_K_WORDS
-#define K_CHAIN     0x8EBC6AF09C88C6E3u
-#define FOLD64      0x2020202020202020u
+#define K_CHAIN     PHASH_K_CHAIN
+#define FOLD64      PHASH_FOLD
 #define BUCKET_LOAD 4 /* keys per bucket, on average */
 
 /* The 128-bit product from 32-bit halves: portable and exact, so regen and
@@ -56,15 +56,15 @@ void phash_words(const unsigned char *bytes, size_t length, bool fold, uint64_t 
 }
 
 /* For keys of 8 bytes or more, what lies between the first and the last
- * eight bytes: up to 24 bytes, the word at (length - 8) / 2, which with the
- * other two covers every byte without a loop; beyond, the XOR of the words
- * at 8, 16, ... before the last eight. */
+ * eight bytes: up to PHASH_ONE_MIDDLE_WORD_MAX (24) bytes, the word at
+ * (length - 8) / 2, which with the other two covers every byte without a
+ * loop; beyond, the XOR of the words at 8, 16, ... before the last eight. */
 static uint64_t middle_words(const unsigned char *bytes, size_t length, bool fold)
 {
     uint64_t f = fold ? FOLD64 : 0;
     if (length < 8)
         return 0;
-    if (length <= 24)
+    if (length <= PHASH_ONE_MIDDLE_WORD_MAX)
         return load64(bytes + (length - 8) / 2) | f;
     uint64_t c = 0;
     for (size_t i = 8; i + 8 < length; i += 8)

@@ -26,13 +26,13 @@ void phash_words(const unsigned char *bytes, size_t length, bool fold, uint64_t 
 
 /* The string hash. Fast mode, when it tells every key of the table apart
  * (phash_fast_mode_works), is h = mum(a ^ seed, b ^ c ^ K) for 8 bytes or
- * more, c being the word at (length - 8) / 2 up to 24 bytes, else the XOR of
- * the words at 8, 16, ... before the last eight; and h = mum(a ^ seed ^
- * length, b ^ seed ^ length ^ K) below 8 bytes. Full mode first chains the
- * words between them: m = mum(seed ^ length, K2), m = mum(m ^ word, K2) for
- * each middle word, then h = mum(a ^ m, b ^ m ^ K); equal hash inputs then
- * mean equal keys. mum(x, y) is the 128-bit product's high half XOR its low
- * half. */
+ * more, c being the word at (length - 8) / 2 up to PHASH_ONE_MIDDLE_WORD_MAX
+ * bytes, else the XOR of the words at 8, 16, ... before the last eight; and
+ * h = mum(a ^ seed ^ length, b ^ seed ^ length ^ K) below 8 bytes. Full
+ * mode first chains the words between them: m = mum(seed ^ length, K2),
+ * m = mum(m ^ word, K2) for each middle word, then h = mum(a ^ m, b ^ m ^ K);
+ * equal hash inputs then mean equal keys. mum(x, y) is the 128-bit
+ * product's high half XOR its low half. */
 uint64_t phash_string(uint64_t seed, const unsigned char *bytes, size_t length, bool fold,
                       bool full);
 /* Whether fast mode tells the COUNT keys apart (their KEY(i) bytes and
@@ -43,7 +43,15 @@ bool phash_fast_mode_works(const void *keys, size_t count, phash_key_bytes key, 
 /* An int code: mum(seed ^ (uint32_t)code, K). */
 uint64_t phash_integer(uint64_t seed, int64_t code);
 uint64_t phash_mum(uint64_t x, uint64_t y);
+
+/* The hash's constants: the generated C reads them from the model
+ * (lookup.c), so that regen and the lookups cannot disagree. */
 #define PHASH_K_WORDS 0xE7037ED1A0B428DBu /* the K above */
+#define PHASH_K_CHAIN 0x8EBC6AF09C88C6E3u /* the K2 above */
+#define PHASH_FOLD    0x2020202020202020u /* 0x20 in every byte: ASCII case folded */
+/* The longest key whose middle is one word (c above): 8 to this many bytes
+ * are hashed, and compared by the generated lookups, as three words. */
+#define PHASH_ONE_MIDDLE_WORD_MAX 24
 
 /* How key INDEX hashes under SEED. */
 typedef uint64_t (*phash_key_hash)(const void *keys, size_t index, uint64_t seed);

@@ -865,14 +865,15 @@ unsigned http_status_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 124 current and former phrases, ASCII case folded, in fast mode.
- * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160; 32 buckets,
- * 256 slots (48% used). Its parts share one object, so one base
- * address reaches them all. */
+/* By reason phrase: a perfect hash of the 124 current and former phrases, ASCII
+ * case folded, in fast mode.
+ * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160;
+ * 32 buckets, 256 slots (48% used). Its parts share one
+ * object, so one base address reaches them all. */
 static const struct {
     unsigned char displacements[32];
     struct http_status_slot slots[256];
-    unsigned char keys[4494]; /* each phrase in lower case, then its mask: 0x20 at letters */
+    unsigned char keys[4494]; /* each phrase in lower case, then its mask */
 } http_status_reason_table = {
     {
         /* 0 */ 2, 0, 1, 0, 1, 2, 1, 2, 3, 0, 0, 15, 2, 2, 1, 2,
@@ -1419,7 +1420,7 @@ http_status_reason_other(const unsigned char *p, size_t len)
     key = http_status_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-    uint64_t diff = ((http_status_load64(p + len - 8) | http_status_load64(mask + len - 8)) ^ http_status_load64(key + len - 8));
+        uint64_t diff = ((http_status_load64(p + len - 8) | http_status_load64(mask + len - 8)) ^ http_status_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
             diff |= ((http_status_load64(p + i) | http_status_load64(mask + i)) ^ http_status_load64(key + i));
         return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
@@ -1448,16 +1449,16 @@ const struct http_status_info *http_status_from_reason(const char *s, size_t len
     key = http_status_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-    diff = ((http_status_load64(p + 0) | http_status_load64(mask + 0)) ^ http_status_load64(key + 0)) | ((http_status_load64(p + middle) | http_status_load64(mask + middle)) ^ http_status_load64(key + middle)) |
+        diff = ((http_status_load64(p + 0) | http_status_load64(mask + 0)) ^ http_status_load64(key + 0)) | ((http_status_load64(p + middle) | http_status_load64(mask + middle)) ^ http_status_load64(key + middle)) |
                ((http_status_load64(p + len - 8) | http_status_load64(mask + len - 8)) ^ http_status_load64(key + len - 8));
     }
     return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
 }
 
 /* By name: a perfect hash of the 113 names, exact, in fast mode.
- * Seed 0x3EE5789041C98AC3u, found on try 9 of at most 160; 32 buckets,
- * 128 slots (88% used). Its parts share one object, so one base
- * address reaches them all. */
+ * Seed 0x3EE5789041C98AC3u, found on try 9 of at most 160;
+ * 32 buckets, 128 slots (88% used). Its parts share one
+ * object, so one base address reaches them all. */
 static const struct {
     unsigned char displacements[32];
     struct http_status_slot slots[128];

@@ -200,14 +200,15 @@ unsigned demo_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 2 current and former phrases, ASCII case folded, in fast mode.
- * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160; 1 buckets,
- * 4 slots (50% used). Its parts share one object, so one base
- * address reaches them all. */
+/* By reason phrase: a perfect hash of the 2 current and former phrases, ASCII
+ * case folded, in fast mode.
+ * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160;
+ * 1 buckets, 4 slots (50% used). Its parts share one
+ * object, so one base address reaches them all. */
 static const struct {
     unsigned char displacements[1];
     struct demo_slot slots[4];
-    unsigned char keys[20]; /* each phrase in lower case, then its mask: 0x20 at letters */
+    unsigned char keys[20]; /* each phrase in lower case, then its mask */
 } demo_reason_table = {
     {
         /* 0 */ 0,
@@ -265,7 +266,7 @@ demo_reason_other(const unsigned char *p, size_t len)
     key = demo_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-    uint64_t diff = ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
+        uint64_t diff = ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
             diff |= ((demo_load64(p + i) | demo_load64(mask + i)) ^ demo_load64(key + i));
         return diff == 0 ? demo_entry_at(slot->entry) : NULL;
@@ -294,16 +295,16 @@ const struct demo_info *demo_from_reason(const char *s, size_t len)
     key = demo_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-    diff = ((demo_load64(p + 0) | demo_load64(mask + 0)) ^ demo_load64(key + 0)) | ((demo_load64(p + middle) | demo_load64(mask + middle)) ^ demo_load64(key + middle)) |
+        diff = ((demo_load64(p + 0) | demo_load64(mask + 0)) ^ demo_load64(key + 0)) | ((demo_load64(p + middle) | demo_load64(mask + middle)) ^ demo_load64(key + middle)) |
                ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
     }
     return diff == 0 ? demo_entry_at(slot->entry) : NULL;
 }
 
 /* By name: a perfect hash of the 2 names, exact, in fast mode.
- * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160; 1 buckets,
- * 4 slots (50% used). Its parts share one object, so one base
- * address reaches them all. */
+ * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160;
+ * 1 buckets, 4 slots (50% used). Its parts share one
+ * object, so one base address reaches them all. */
 static const struct {
     unsigned char displacements[1];
     struct demo_slot slots[4];
