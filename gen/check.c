@@ -1,5 +1,6 @@
 /* check.c: the document, its registry header, classes and flags. */
 #include "check.h"
+#include "check_codes.h"
 #include "text.h"
 
 #include <stdlib.h>

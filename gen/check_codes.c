@@ -1,12 +1,11 @@
-/* check_codes.c: the code entries, each alone (in chunks at once), then all
- * together (check_unique.c). */
-#include "check.h"
-#include "check_unique.h"
+/* check_codes.c: the code entries, one after another. Each entry is checked
+ * on its own, then claims its code, its phrases and its name in sets of
+ * those claimed before it: the first of two equal values is the one an
+ * error points back to. */
+#include "check_codes.h"
 #include "key_set.h"
 #include "text.h"
-#include "workers.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,10 +20,20 @@ static const struct field code_fields[] = {
 
 static const char *const statuses[] = {"standard", "deprecated", "reserved", "unofficial"};
 
+/* What the entries before the current one have claimed. */
+struct claims {
+    struct key_set *official_codes; /* "404" -> code node of the one entry not unofficial */
+    struct key_set *phrases;        /* folded phrase -> its node */
+    struct key_set *names;          /* NAME -> the node it came from (name or reason) */
+    bool out_of_memory;             /* a key could not be kept */
+};
+
 static const char *status_of(const json_t *entry)
 {
     return json_string_value(json_object_get(entry, "status"));
 }
+
+/* ---- each entry on its own -------------------------------------------- */
 
 static void check_status(struct checker *checker, json_t *entry)
 {
@@ -83,134 +92,160 @@ static void check_entry_flags(struct checker *checker, const json_t *entry,
     }
 }
 
-/* The entry's symbolic name, given or derived from the reason, checked for
- * form and against the header's own names. NAME_DROPPED: a name was given
- * but was invalid (already reported). */
-static void judge_name(const json_t *entry, const struct registry_facts *facts, bool name_dropped,
-                       struct entry_state *state)
+/* ---- what each entry claims among all --------------------------------- */
+
+/* The node KEY was first claimed by; NULL when none was, and then NODE
+ * claims it. */
+static const json_t *claim(struct key_set *set, const char *key, const json_t *node,
+                           struct claims *claims)
+{
+    const json_t *first = NULL;
+    if (!key_set_claim(set, key, strlen(key), node, &first))
+        claims->out_of_memory = true;
+    return first;
+}
+
+static void claim_code(struct checker *checker, const json_t *entry,
+                       const struct registry_facts *facts, struct claims *claims)
+{
+    const json_t *node = json_object_get(entry, "code");
+    const char *status = status_of(entry);
+    if (!node)
+        return;
+    long code = (long)json_integer_value(node);
+    if (facts->range_known && (code < facts->min || code > facts->max))
+        check_error(checker, node, "code %ld is outside the registry's range %ld-%ld", code,
+                    facts->min, facts->max);
+    if (!status || strcmp(status, "unofficial") == 0)
+        return; /* unofficial entries may share a code with anything */
+    char key[TEXT_INTEGER_BYTES];
+    text_from_integer(code, key);
+    const json_t *first = claim(claims->official_codes, key, node, claims);
+    if (first) {
+        struct mark at = mark_of(checker->where, first);
+        check_error(checker, node, "duplicate code %s (first at %d:%d)", key, at.line, at.col);
+    }
+}
+
+/* One phrase of an entry: unique across entries, ignoring ASCII case, since
+ * from_reason could not tell them apart. EARLIER holds the entry's own
+ * phrases seen before it (folded), or is NULL when it has only one. True
+ * when another entry holds it already. */
+static bool claim_phrase(struct checker *checker, const json_t *phrase, json_t *earlier,
+                         struct claims *claims)
+{
+    char *folded = text_fold(json_string_value(phrase));
+    char quoted[QUOTE_BUFFER];
+    const json_t *first = NULL;
+    if (!folded) {
+        claims->out_of_memory = true;
+    } else if (earlier && json_object_get(earlier, folded)) {
+        check_error(checker, phrase, "phrase '%s' repeats one of this entry's phrases",
+                    check_quoted(phrase, quoted));
+    } else if ((first = claim(claims->phrases, folded, phrase, claims))) {
+        struct mark at = mark_of(checker->where, first);
+        check_error(checker, phrase,
+                    "phrase '%s' is already used, ignoring case (first at %d:%d); "
+                    "from_reason could not tell them apart",
+                    check_quoted(phrase, quoted), at.line, at.col);
+    } else if (earlier) {
+        json_object_set(earlier, folded, (json_t *)phrase);
+    }
+    free(folded);
+    return first != NULL;
+}
+
+/* The reason, then the former phrases. True when the reason is another
+ * entry's phrase already. */
+static bool claim_phrases(struct checker *checker, const json_t *entry, struct claims *claims)
+{
+    const json_t *reason = json_object_get(entry, "reason");
+    const json_t *formers = json_object_get(entry, "former");
+    json_t *earlier = json_array_size(formers) ? json_object() : NULL;
+    bool reason_taken = reason && claim_phrase(checker, reason, earlier, claims);
+    size_t index;
+    json_t *former;
+    json_array_foreach (formers, index, former)
+        claim_phrase(checker, former, earlier, claims);
+    json_decref(earlier);
+    return reason_taken;
+}
+
+/* The entry's symbolic name, given or derived from the reason: its form,
+ * the names the generated header defines, and the names claimed before.
+ * A derived name that repeats another is not reported when its reason
+ * clashed already (REASON_TAKEN): that says it all. */
+static void claim_name(struct checker *checker, const json_t *entry,
+                       const struct registry_facts *facts, bool reason_taken, struct claims *claims)
 {
     const json_t *given = json_object_get(entry, "name");
-    state->name_given = given != NULL;
-    state->name_source = given ? given : state->reason;
-    if (!state->name_source || name_dropped)
+    const json_t *source = given ? given : json_object_get(entry, "reason");
+    if (!source)
         return;
-    state->name = given ? strdup(json_string_value(given))
-                        : text_name_from_reason(json_string_value(state->reason));
-    if (!state->name) {
-        state->out_of_memory = true;
-        return;
-    }
-    const json_t *reserved = json_object_get(facts->reserved_names, state->name);
-    if (!text_is_upper_identifier(state->name))
-        state->name_verdict = given ? NAME_MALFORMED : NAME_UNDERIVABLE;
-    else if (strstr(state->name, "__"))
-        state->name_verdict = NAME_DOUBLE_UNDERSCORE;
+    char *name =
+        given ? strdup(json_string_value(given)) : text_name_from_reason(json_string_value(source));
+    const char *what = given ? "name" : "name derived from the reason";
+    const char *advice = given ? "" : "; give an explicit 'name'";
+    const json_t *reserved = name ? json_object_get(facts->reserved_names, name) : NULL;
+    const json_t *first;
+    char quoted[QUOTE_BUFFER];
+    if (!name)
+        claims->out_of_memory = true;
+    else if (!text_is_upper_identifier(name) && given)
+        check_error(checker, source, "name '%s' must match [A-Z][A-Z0-9_]*",
+                    check_quoted(source, quoted));
+    else if (!text_is_upper_identifier(name))
+        check_error(checker, source,
+                    "cannot derive a name from reason '%s' (it gives '%s', not [A-Z][A-Z0-9_]*); "
+                    "give an explicit 'name'",
+                    check_quoted(source, quoted), name);
+    else if (strstr(name, "__"))
+        check_error(checker, source, "name '%s' must not contain '__' (reserved in C++)", name);
     else if (reserved)
-        state->name_verdict = NAME_RESERVED;
-    else
-        state->name_verdict = NAME_VALID;
-    state->reserved_for = json_string_value(reserved);
+        check_error(checker, source, "%s '%s' is taken by the generated header (%s)%s", what, name,
+                    json_string_value(reserved), advice);
+    else if ((first = claim(claims->names, name, source, claims)) && !(reason_taken && !given)) {
+        struct mark at = mark_of(checker->where, first);
+        check_error(checker, source, "%s '%s' is already used (first at %d:%d)%s", what,
+                    text_quote(name, strlen(name), quoted, sizeof quoted), at.line, at.col, advice);
+    }
+    free(name);
 }
 
-/* What the checks together need of ENTRY, read into STATE. */
-static void learn_entry(const json_t *entry, const struct registry_facts *facts, bool name_dropped,
-                        struct entry_state *state)
-{
-    const char *status = status_of(entry);
-    state->code = json_object_get(entry, "code");
-    state->official = status && strcmp(status, "unofficial") != 0;
-    size_t length = text_from_integer((long long)json_integer_value(state->code), state->code_key);
-    state->code_hash = key_set_hash(state->code_key, length);
-    state->reason = json_object_get(entry, "reason");
-    state->has_former = json_array_size(json_object_get(entry, "former")) > 0;
-    if (state->reason && !(state->folded_reason = text_fold(json_string_value(state->reason))))
-        state->out_of_memory = true;
-    if (state->folded_reason)
-        state->reason_hash = key_set_hash(state->folded_reason, strlen(state->folded_reason));
-    judge_name(entry, facts, name_dropped, state);
-    if (state->name)
-        state->name_hash = key_set_hash(state->name, strlen(state->name));
-}
+/* ---- the entries, in order -------------------------------------------- */
 
-/* The checks of one entry alone, which change only that entry: run on
- * chunks of entries at once (workers.h). STATE->checked is false when the
- * entry is no mapping, and so is left out of the checks together. */
-static void check_entry_alone(struct checker *checker, json_t *entry,
-                              const struct registry_facts *facts, struct entry_state *state)
+static void check_entry(struct checker *checker, json_t *entry, const struct registry_facts *facts,
+                        struct claims *claims)
 {
     bool name_given = json_is_object(entry) && json_object_get(entry, "name");
     if (!check_fields(checker, entry, "a code entry", code_fields,
                       sizeof code_fields / sizeof *code_fields))
         return;
-    bool name_dropped = name_given && !json_object_get(entry, "name");
     check_status(checker, entry);
     check_origin(checker, entry);
     check_url(checker, entry);
     check_entry_flags(checker, entry, facts);
-    learn_entry(entry, facts, name_dropped, state);
-    state->checked = true;
-}
-
-/* The first pass: each chunk reports into diags of its own and holds back
- * the locations of the integers it makes, so that the threads only read
- * the location table. */
-struct first_pass {
-    const struct checker *checker;
-    const json_t *codes;
-    const struct registry_facts *facts;
-    struct entry_state *states;
-    struct diags diags[WORKERS_CHUNKS];
-    struct placed_nodes placed[WORKERS_CHUNKS];
-};
-
-static void check_chunk(void *pass_pointer, size_t chunk)
-{
-    struct first_pass *pass = pass_pointer;
-    struct checker checker = {pass->checker->file, pass->checker->where, &pass->diags[chunk],
-                              &pass->placed[chunk]};
-    size_t first, end;
-    workers_chunk(chunk, json_array_size(pass->codes), &first, &end);
-    for (size_t i = first; i < end; i++)
-        check_entry_alone(&checker, json_array_get(pass->codes, i), pass->facts, &pass->states[i]);
-}
-
-/* Each entry alone, in chunks at once; the chunks' errors and locations
- * are then taken in entry order, so the output is the same on any number
- * of processors. False when out of memory. */
-static bool check_entries_alone(struct checker *checker, const json_t *codes,
-                                const struct registry_facts *facts, struct entry_state *states)
-{
-    struct first_pass pass = {.checker = checker, .codes = codes, .facts = facts, .states = states};
-    workers_run(WORKERS_CHUNKS, check_chunk, &pass);
-    bool ok = true;
-    for (size_t chunk = 0; chunk < WORKERS_CHUNKS; chunk++) {
-        diags_append(checker->diags, &pass.diags[chunk]);
-        ok = placed_nodes_put(&pass.placed[chunk], checker->where) && ok;
-    }
-    return ok;
-}
-
-static bool any_out_of_memory(const struct entry_state *states, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        if (states[i].out_of_memory)
-            return true;
-    return false;
+    claim_code(checker, entry, facts, claims);
+    bool reason_taken = claim_phrases(checker, entry, claims);
+    /* A name given but invalid is reported and gone: nothing to claim. */
+    if (!name_given || json_object_get(entry, "name"))
+        claim_name(checker, entry, facts, reason_taken, claims);
 }
 
 void check_codes(struct checker *checker, json_t *codes, const struct registry_facts *facts)
 {
-    size_t count = json_array_size(codes);
-    struct entry_state *states = calloc(count + 1, sizeof *states);
-    bool ok = states && check_entries_alone(checker, codes, facts, states) &&
-              !any_out_of_memory(states, count) &&
-              check_unique(checker, codes, facts, states, count);
-    if (!ok)
+    size_t count = json_array_size(codes), index;
+    struct claims claims = {key_set_new(count), key_set_new(2 * count), key_set_new(count), false};
+    json_t *entry;
+    if (claims.official_codes && claims.phrases && claims.names)
+        json_array_foreach (codes, index, entry)
+            check_entry(checker, entry, facts, &claims);
+    else
+        claims.out_of_memory = true;
+    if (claims.out_of_memory)
         check_error_at(checker, (struct mark){0, 0},
                        "out of memory while checking that codes, names and phrases are unique");
-    for (size_t i = 0; states && i < count; i++) {
-        free(states[i].folded_reason);
-        free(states[i].name);
-    }
-    free(states);
+    key_set_free(claims.official_codes);
+    key_set_free(claims.phrases);
+    key_set_free(claims.names);
 }

@@ -1,8 +1,6 @@
 /* key_set.c: open addressing over 64-bit hashes, keys in one pool. */
 #include "key_set.h"
 #include "buffer.h"
-#include "phash.h"
-#include "prefetch.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,9 +19,13 @@ struct key_set {
     struct buffer pool; /* every key's bytes, one after another */
 };
 
-uint64_t key_set_hash(const char *key, size_t length)
+/* FNV-1a, 64-bit: a few hundred keys of a few dozen bytes need nothing more. */
+static uint64_t hash_of(const char *key, size_t length)
 {
-    return phash_string(0, (const unsigned char *)key, length, false, true);
+    uint64_t hash = 0xCBF29CE484222325u;
+    for (size_t i = 0; i < length; i++)
+        hash = (hash ^ (unsigned char)key[i]) * 0x100000001B3u;
+    return hash;
 }
 
 static struct slot *slots_new(size_t capacity)
@@ -71,14 +73,9 @@ static struct slot *slot_for(struct slot *slots, size_t capacity, const char *po
     }
 }
 
-void key_set_prefetch(const struct key_set *set, uint64_t hash)
-{
-    PREFETCH(&set->slots[(size_t)hash & (set->capacity - 1)]);
-}
-
 const json_t *key_set_find(const struct key_set *set, const char *key, size_t length)
 {
-    uint64_t hash = key_set_hash(key, length);
+    uint64_t hash = hash_of(key, length);
     return slot_for(set->slots, set->capacity, set->pool.bytes, hash, key, length)->node;
 }
 
@@ -100,9 +97,10 @@ static bool grow_slots(struct key_set *set)
     return true;
 }
 
-bool key_set_claim(struct key_set *set, const char *key, size_t length, uint64_t hash,
-                   const json_t *node, const json_t **first)
+bool key_set_claim(struct key_set *set, const char *key, size_t length, const json_t *node,
+                   const json_t **first)
 {
+    uint64_t hash = hash_of(key, length);
     struct slot *slot = slot_for(set->slots, set->capacity, set->pool.bytes, hash, key, length);
     *first = slot->node;
     if (slot->node)

@@ -16,7 +16,7 @@ int pipeline_model(const struct source *source, const char *source_name, struct 
         return EXIT_TROUBLE;
     json_t *loaded = load_registry(source, where, diags);
     int status = loaded ? EXIT_OK : diags->count ? EXIT_INVALID : EXIT_TROUBLE;
-    struct checker checker = {source->path, where, diags, NULL};
+    struct checker checker = {source->path, where, diags};
     if (status == EXIT_OK && !check_registry(&checker, loaded))
         status = EXIT_INVALID;
     where_free(where); /* locations serve only the check */

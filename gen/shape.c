@@ -55,35 +55,6 @@ bool check_is_mapping(struct checker *checker, const json_t *node, const char *w
     return false;
 }
 
-static bool place_node(struct checker *checker, const json_t *node, struct where where)
-{
-    struct placed_nodes *later = checker->later;
-    if (!later)
-        return where_put(checker->where, node, where);
-    if (later->count == later->capacity) {
-        size_t capacity = later->capacity ? 2 * later->capacity : 64;
-        struct placed_node *items = realloc(later->items, capacity * sizeof *items);
-        if (!items) {
-            later->failed = true;
-            return false;
-        }
-        later->items = items;
-        later->capacity = capacity;
-    }
-    later->items[later->count++] = (struct placed_node){node, where};
-    return true;
-}
-
-bool placed_nodes_put(struct placed_nodes *later, struct where_table *where)
-{
-    bool ok = !later->failed;
-    for (size_t i = 0; i < later->count; i++)
-        ok = where_put(where, later->items[i].node, later->items[i].where) && ok;
-    free(later->items);
-    *later = (struct placed_nodes){0};
-    return ok;
-}
-
 /* Plain scalars only: "404" in quotes is a string, as is 404.0 or 0x194. */
 static bool check_integer(struct checker *checker, json_t *map, const char *key, json_t *value)
 {
@@ -109,7 +80,7 @@ static bool check_integer(struct checker *checker, json_t *map, const char *key,
         return false;
     }
     json_t *integer = json_integer(number);
-    if (!integer || !place_node(checker, integer, *where))
+    if (!integer || !where_put(checker->where, integer, *where))
         return false;
     json_object_set_new(map, key, integer);
     return true;

@@ -13,26 +13,11 @@
 
 #include <jansson.h>
 
-/* Locations of nodes made while checking (integers from text), held back
- * while threads share the location table, which is then only read. */
-struct placed_nodes {
-    struct placed_node {
-        const json_t *node;
-        struct where where;
-    } * items;
-    size_t count, capacity;
-    bool failed; /* out of memory */
-};
-
 struct checker {
     const char *file;
     struct where_table *where;
     struct diags *diags;
-    struct placed_nodes *later; /* NULL: new locations go straight in the table */
 };
-
-/* Puts the locations held in LATER into WHERE, in order, and empties it. */
-bool placed_nodes_put(struct placed_nodes *later, struct where_table *where);
 
 enum value_type {
     VALUE_INTEGER,  /* plain decimal, 0 to 2147483647 */

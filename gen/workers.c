@@ -1,10 +1,9 @@
 /* workers.c: a job counter shared by a few threads.
  *
  * Rendering is most of a large run, and the artifacts are independent: each
- * template reads the finished model and writes its own file. derive,
- * annotate and the lookup tables split their entries into chunks the same
- * way. Each thread takes the next job number until none is left; results
- * never depend on the order, since each job writes only to its own slot.
+ * template reads the finished model and makes its own artifact. Each thread
+ * takes the next job number until none is left; results never depend on
+ * the order, since each job writes only to its own slot.
  * POSIX threads, not C11's: ThreadSanitizer does not see glibc's
  * thrd_create. */
 #include "workers.h"
@@ -52,11 +51,4 @@ void workers_run(size_t count, void (*job)(void *context, size_t index), void *c
     work(&crew);
     for (size_t i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
-}
-
-void workers_chunk(size_t chunk, size_t count, size_t *first, size_t *end)
-{
-    size_t size = (count + WORKERS_CHUNKS - 1) / WORKERS_CHUNKS;
-    *first = chunk * size < count ? chunk * size : count;
-    *end = *first + size < count ? *first + size : count;
 }

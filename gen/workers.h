@@ -10,9 +10,4 @@
  * anything a job produces goes in a place of its own, indexed by i. */
 void workers_run(size_t count, void (*job)(void *context, size_t index), void *context);
 
-/* Work over COUNT items in WORKERS_CHUNKS jobs: chunk CHUNK covers the
- * items from *FIRST up to, not including, *END. */
-#define WORKERS_CHUNKS 8
-void workers_chunk(size_t chunk, size_t count, size_t *first, size_t *end);
-
 #endif

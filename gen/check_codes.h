@@ -1,0 +1,24 @@
+/* check_codes.h: the code entries, in entry order (check.c gathers the
+ * registry's header first). */
+#ifndef REGEN_CHECK_CODES_H
+#define REGEN_CHECK_CODES_H
+
+#include "shape.h"
+
+/* What the code entries are checked against, gathered from the registry's
+ * header. A part that was itself invalid is left out (range_known false,
+ * a flag missing), so that one mistake is not reported again per entry. */
+struct registry_facts {
+    bool range_known;
+    long min, max;
+    bool flags_known;       /* every flag of the vocabulary was valid */
+    json_t *flag_names;     /* name -> its node */
+    json_t *reserved_names; /* NAME -> what the generated header uses it for */
+};
+
+/* Checks every entry of CODES, reporting to CHECKER: first its own fields,
+ * then that it is the first to claim its code, its phrases and its name.
+ * Turns integer fields into JSON integers and drops values that failed. */
+void check_codes(struct checker *checker, json_t *codes, const struct registry_facts *facts);
+
+#endif
