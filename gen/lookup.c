@@ -33,9 +33,11 @@
 #define DISPLACEMENTS_PER_ROW 16
 #define WORD_BYTES            8 /* the main path reads three words */
 
-/* A key of a string table: the entry it belongs to and its bytes. */
+/* A key of a string table: the entry it belongs to, its string in the
+ * model, and that string's bytes. */
 struct key {
     json_t *entry;
+    json_t *node;
     const char *text;
     size_t length;
 };
@@ -182,12 +184,22 @@ static bool collect_codes(const json_t *codes, struct code_keys *keys)
     return true;
 }
 
+/* A slot of a table: where a key landed, and the entry it leads to. Set
+ * one by one, not with json_pack, whose format parsing per slot was half
+ * of the lookup stage. */
+static json_t *new_slot(uint32_t slot, json_t *entry)
+{
+    json_t *row = json_object();
+    set_integer(row, "slot", (json_int_t)slot);
+    json_object_set(row, "entry", entry);
+    return row;
+}
+
 static json_t *code_slots(const struct code_keys *keys, const uint32_t *slot_of)
 {
     json_t *slots = json_array();
     for (size_t i = 0; i < keys->count; i++)
-        json_array_append_new(
-            slots, json_pack("{sIsO}", "slot", (json_int_t)slot_of[i], "entry", keys->entries[i]));
+        json_array_append_new(slots, new_slot(slot_of[i], keys->entries[i]));
     return slots;
 }
 
@@ -231,7 +243,7 @@ static json_t *code_table(const json_t *codes, json_int_t min, json_int_t max)
 
 /* ---- by reason and by name -------------------------------------------- */
 
-static bool add_key(struct string_keys *set, json_t *entry, const json_t *text)
+static bool add_key(struct string_keys *set, json_t *entry, json_t *text)
 {
     if (set->count == set->capacity) {
         size_t capacity = set->capacity ? set->capacity * 2 : 256;
@@ -242,7 +254,7 @@ static bool add_key(struct string_keys *set, json_t *entry, const json_t *text)
         set->capacity = capacity;
     }
     set->keys[set->count++] =
-        (struct key){entry, json_string_value(text), json_string_length(text)};
+        (struct key){entry, text, json_string_value(text), json_string_length(text)};
     return true;
 }
 
@@ -294,9 +306,10 @@ static json_t *string_slots(const struct string_keys *set, const uint32_t *slot_
     json_t *slots = json_array();
     for (size_t i = 0; i < set->count; i++) {
         const struct key *key = &set->keys[i];
-        json_t *slot = json_pack("{sIsIsIsOss%}", "slot", (json_int_t)slot_of[i], "offset",
-                                 (json_int_t)*pool_size, "length", (json_int_t)key->length, "entry",
-                                 key->entry, "text", key->text, key->length);
+        json_t *slot = new_slot(slot_of[i], key->entry);
+        set_integer(slot, "offset", (json_int_t)*pool_size);
+        set_integer(slot, "length", (json_int_t)key->length);
+        json_object_set(slot, "text", key->node);
         if (set->fold)
             set_folded(slot, key);
         json_array_append_new(slots, slot);
