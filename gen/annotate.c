@@ -39,8 +39,9 @@ static json_t *anchor_of(const char *prefix, const char *name)
 
 static json_t *entry_anchor(const json_t *entry)
 {
-    char code[TEXT_INTEGER_BYTES];
-    text_from_integer((long long)json_integer_value(json_object_get(entry, "code")), code);
+    char code[32];
+    snprintf(code, sizeof code, "%lld",
+             (long long)json_integer_value(json_object_get(entry, "code")));
     return anchor_of(code, json_string_value(json_object_get(entry, "name")));
 }
 

@@ -1,8 +1,7 @@
-/* buffer.c: a growing byte buffer, spilling into a file when asked to. */
+/* buffer.c: a growing byte buffer. */
 #include "buffer.h"
-#include "sink.h"
-#include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,22 +20,8 @@ static bool reserve(struct buffer *buffer, size_t more)
     return true;
 }
 
-bool buffer_flush(struct buffer *buffer)
-{
-    if (!buffer->spill || buffer->spill_failed)
-        return !buffer->spill_failed;
-    if (buffer->length && !sink_write(buffer->spill, buffer->bytes, buffer->length)) {
-        buffer->spill_failed = true;
-        return false;
-    }
-    buffer->length = 0;
-    return true;
-}
-
 bool buffer_append(struct buffer *buffer, const char *bytes, size_t length)
 {
-    if (buffer->spill && buffer->length + length > BUFFER_SPILL_BYTES && !buffer_flush(buffer))
-        return false;
     if (!reserve(buffer, length))
         return false;
     if (length)
@@ -58,8 +43,9 @@ bool buffer_append_char(struct buffer *buffer, char c)
 
 bool buffer_append_integer(struct buffer *buffer, long long value)
 {
-    char digits[TEXT_INTEGER_BYTES];
-    return buffer_append(buffer, digits, text_from_integer(value, digits));
+    char digits[32];
+    int length = snprintf(digits, sizeof digits, "%lld", value);
+    return buffer_append(buffer, digits, (size_t)length);
 }
 
 char *buffer_take(struct buffer *buffer, size_t *length)

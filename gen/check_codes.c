@@ -6,6 +6,7 @@
 #include "key_set.h"
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,8 +119,8 @@ static void claim_code(struct checker *checker, const json_t *entry,
                     facts->min, facts->max);
     if (!status || strcmp(status, "unofficial") == 0)
         return; /* unofficial entries may share a code with anything */
-    char key[TEXT_INTEGER_BYTES];
-    text_from_integer(code, key);
+    char key[32];
+    snprintf(key, sizeof key, "%ld", code);
     const json_t *first = claim(claims->official_codes, key, node, claims);
     if (first) {
         struct mark at = mark_of(checker->where, first);

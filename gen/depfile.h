@@ -5,7 +5,7 @@
 #define REGEN_DEPFILE_H
 
 #include "artifact.h"
-#include "render.h"
+#include "inputs.h"
 
 /* Returns EXIT_OK or EXIT_TROUBLE (reported). */
 int write_depfile(const char *path, const char *output_dir, const struct artifacts *artifacts,

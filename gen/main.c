@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "depfile.h"
 #include "diag.h"
+#include "inputs.h"
 #include "pipeline.h"
 #include "render.h"
 #include "source.h"
@@ -58,9 +59,8 @@ static int generate(struct run *run)
 {
     int status = read_registry(run);
     if (status == EXIT_OK)
-        status = render_artifacts(run->model, run->options.templates,
-                                  run->options.check ? NULL : run->options.output, &run->artifacts,
-                                  &run->inputs, &run->diags);
+        status = render_artifacts(run->model, run->options.templates, &run->artifacts, &run->inputs,
+                                  &run->diags);
     if (run->diags.count) {
         diags_print(&run->diags, stderr);
         return status == EXIT_OK ? EXIT_INVALID : status;

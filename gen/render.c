@@ -2,19 +2,15 @@
 #include "render.h"
 #include "builtin.h"
 #include "escape.h"
-#include "sink.h"
 #include "source.h"
 #include "template.h"
 #include "workers.h"
-#include "write.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #define TEMPLATE_SUFFIX    ".tmpl"
 #define MAX_TEMPLATE_BYTES DEFAULT_MAX_BYTES
@@ -39,24 +35,6 @@ static void set_free(struct template_set *set)
         free(set->files[i].text);
     }
     free(set->files);
-}
-
-static bool add_path(struct inputs *inputs, const char *path)
-{
-    char **paths = realloc(inputs->paths, (inputs->count + 1) * sizeof *paths);
-    if (!paths)
-        return false;
-    inputs->paths = paths;
-    inputs->paths[inputs->count] = strdup(path);
-    return inputs->paths[inputs->count++] != NULL;
-}
-
-void inputs_free(struct inputs *inputs)
-{
-    for (size_t i = 0; i < inputs->count; i++)
-        free(inputs->paths[i]);
-    free(inputs->paths);
-    *inputs = (struct inputs){0};
 }
 
 static void load_builtin_set(struct template_set *set)
@@ -121,7 +99,7 @@ static int load_directory_set(const char *directory, struct template_set *set,
         return EXIT_TROUBLE;
     /* The directory itself too: adding or removing a template changes its
      * mtime, so a build reruns regen for a new template as well. */
-    int status = count && add_path(inputs, directory) ? EXIT_OK : EXIT_TROUBLE;
+    int status = count && inputs_add(inputs, directory) ? EXIT_OK : EXIT_TROUBLE;
     if (!count)
         fail("no templates (*%s files) in '%s'", TEMPLATE_SUFFIX, directory);
     set->files = calloc(count + 1, sizeof *set->files);
@@ -134,7 +112,7 @@ static int load_directory_set(const char *directory, struct template_set *set,
         status = source_read(file->path, MAX_TEMPLATE_BYTES, &source, diags);
         file->text = source.bytes;
         file->length = source.length;
-        if (status == EXIT_OK && !add_path(inputs, file->path))
+        if (status == EXIT_OK && !inputs_add(inputs, file->path))
             status = EXIT_TROUBLE;
     }
     for (size_t i = 0; i < count; i++)
@@ -168,15 +146,11 @@ struct parsed {
     char *name; /* the artifact's */
 };
 
-/* One artifact to render: into memory, or streamed into its temporary file
- * (opened beforehand, on the main thread, where the interrupt cleanup is
- * kept) unless it matches the file in place. Jobs run at once, so each
- * collects its own errors. */
+/* One artifact to render. Jobs run at once, so each collects its own
+ * errors. */
 struct render_job {
     const struct template *template;
     struct artifact artifact;
-    int descriptor; /* the temporary file, or -1 for memory */
-    char *in_place; /* the path it replaces, when streamed */
     struct diags diags;
     bool rendered;
 };
@@ -186,59 +160,14 @@ struct render_batch {
     struct render_job *jobs;
 };
 
-static void report_sink_failure(const struct render_job *job, const struct sink *sink)
-{
-    if (sink->disturbed)
-        fail("'%s' changed while regen compared it with the new bytes; nothing was written, "
-             "run regen again",
-             job->in_place);
-    else if (sink->read_failed)
-        fail("cannot read '%s': %s", job->in_place, strerror(errno));
-    else
-        fail("cannot write '%s': %s", job->artifact.temporary, strerror(errno));
-}
-
-/* Streams the artifact through a sink (sink.h): it ends up in the temporary
- * file, or marked unchanged. */
-static bool render_streamed(const json_t *model, struct render_job *job)
-{
-    struct sink sink;
-    if (!sink_open(&sink, job->descriptor, job->in_place)) {
-        fail("out of memory while rendering '%s'", job->artifact.name);
-        return false;
-    }
-    struct buffer out = {.spill = &sink};
-    bool ok = template_render(job->template, model, &out, &job->diags) && buffer_flush(&out) &&
-              sink_finish(&sink, &job->artifact.unchanged, &job->artifact.in_place);
-    if (out.spill_failed || (!ok && job->diags.count == 0))
-        report_sink_failure(job, &sink);
-    sink_close(&sink);
-    buffer_free(&out);
-    if (close(job->descriptor) != 0 && ok) {
-        fail("cannot write '%s': %s", job->artifact.temporary, strerror(errno));
-        ok = false;
-    }
-    job->descriptor = -1;
-    return ok;
-}
-
-static bool render_into(const json_t *model, struct render_job *job)
-{
-    if (job->descriptor >= 0)
-        return render_streamed(model, job);
-    struct buffer out = {0};
-    bool ok = template_render(job->template, model, &out, &job->diags);
-    if (ok)
-        job->artifact.bytes = buffer_take(&out, &job->artifact.length);
-    buffer_free(&out);
-    return ok && job->artifact.bytes;
-}
-
 static void run_render_job(void *batch_pointer, size_t index)
 {
     struct render_batch *batch = batch_pointer;
     struct render_job *job = &batch->jobs[index];
-    job->rendered = render_into(batch->model, job);
+    struct buffer out = {0};
+    job->rendered = template_render(job->template, batch->model, &out, &job->diags) &&
+                    (job->artifact.bytes = buffer_take(&out, &job->artifact.length));
+    buffer_free(&out);
 }
 
 /* Parses every template of SET; false after reporting errors. */
@@ -263,40 +192,22 @@ static bool parse_all(const struct template_set *set, const char *registry_name,
     return ok;
 }
 
-static bool directory_exists(const char *path)
-{
-    struct stat info;
-    return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
-}
-
 /* Renders every parsed template, the artifacts at once (workers.h), and
  * adds them to ARTIFACTS in template order. */
 static int render_parsed(const json_t *model, struct parsed *parsed, size_t count,
-                         const char *output_dir, struct artifacts *artifacts, struct diags *diags)
+                         struct artifacts *artifacts, struct diags *diags)
 {
     struct render_job *jobs = calloc(count + 1, sizeof *jobs);
     if (!jobs)
         return EXIT_TROUBLE;
-    bool opened = true;
     for (size_t i = 0; i < count; i++) {
         jobs[i].template = parsed[i].template;
         jobs[i].artifact.name = parsed[i].name;
-        jobs[i].descriptor = -1;
         parsed[i].name = NULL;
-        if (output_dir && opened) {
-            jobs[i].descriptor =
-                open_temporary(output_dir, jobs[i].artifact.name, &jobs[i].artifact.temporary);
-            jobs[i].in_place = path_join(output_dir, jobs[i].artifact.name);
-            opened = jobs[i].descriptor >= 0 && jobs[i].in_place;
-        }
     }
-    if (opened)
-        workers_run(count, run_render_job, &(struct render_batch){model, jobs});
+    workers_run(count, run_render_job, &(struct render_batch){model, jobs});
     bool ok = true;
     for (size_t i = 0; i < count; i++) {
-        if (jobs[i].descriptor >= 0)
-            close(jobs[i].descriptor); /* opened, but never rendered */
-        free(jobs[i].in_place);
         diags_append(diags, &jobs[i].diags);
         if (!artifacts_add(artifacts, jobs[i].artifact) || !jobs[i].rendered)
             ok = false;
@@ -305,7 +216,7 @@ static int render_parsed(const json_t *model, struct parsed *parsed, size_t coun
     return ok ? EXIT_OK : diags->count ? EXIT_INVALID : EXIT_TROUBLE;
 }
 
-static int render_set(const json_t *model, const struct template_set *set, const char *output_dir,
+static int render_set(const json_t *model, const struct template_set *set,
                       struct artifacts *artifacts, struct diags *diags)
 {
     const char *registry_name =
@@ -320,28 +231,18 @@ static int render_set(const json_t *model, const struct template_set *set, const
             template_render(parsed[i].template, model, &scratch, diags);
         buffer_free(&scratch);
     }
-    bool created = false;
-    if (status == EXIT_OK && output_dir) {
-        created = !directory_exists(output_dir);
-        status = make_output_directory(output_dir);
-    }
     if (status == EXIT_OK)
-        status = render_parsed(model, parsed, set->count, output_dir, artifacts, diags);
+        status = render_parsed(model, parsed, set->count, artifacts, diags);
     for (size_t i = 0; parsed && i < set->count; i++) {
         template_free(parsed[i].template);
         free(parsed[i].name);
     }
     free(parsed);
-    if (status != EXIT_OK) {
-        artifacts_discard(artifacts);
-        if (created)
-            rmdir(output_dir); /* nothing is left behind, not even the directory */
-    }
     return status;
 }
 
-int render_artifacts(const json_t *model, const char *template_dir, const char *output_dir,
-                     struct artifacts *artifacts, struct inputs *inputs, struct diags *diags)
+int render_artifacts(const json_t *model, const char *template_dir, struct artifacts *artifacts,
+                     struct inputs *inputs, struct diags *diags)
 {
     struct template_set set = {0};
     int status = EXIT_OK;
@@ -354,7 +255,7 @@ int render_artifacts(const json_t *model, const char *template_dir, const char *
         status = EXIT_TROUBLE;
     }
     if (status == EXIT_OK)
-        status = render_set(model, &set, output_dir, artifacts, diags);
+        status = render_set(model, &set, artifacts, diags);
     set_free(&set);
     return status;
 }

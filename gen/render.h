@@ -9,22 +9,17 @@
 
 #include "artifact.h"
 #include "diag.h"
+#include "inputs.h"
 
 #include <jansson.h>
 
-struct inputs {
-    char **paths; /* files read, for the depfile */
-    size_t count;
-};
-
-/* Renders every template. With OUTPUT_DIR, each artifact streams into a
- * temporary file there (the directory is created if need be), so memory
- * stays bounded whatever the registry's size; without, artifacts stay in
- * memory (--check). Every template is parsed before anything is created.
- * Returns EXIT_OK, or another exit status (errors in DIAGS or reported),
- * having removed whatever it created. */
-int render_artifacts(const json_t *model, const char *template_dir, const char *output_dir,
-                     struct artifacts *artifacts, struct inputs *inputs, struct diags *diags);
-void inputs_free(struct inputs *inputs);
+/* Renders every template into an artifact in memory, the artifacts at once
+ * (one thread each, workers.h). Every template is parsed before any is
+ * rendered; a broken one still lets the others render, so that all their
+ * errors are reported in one run. With TEMPLATE_DIR, the files read are
+ * added to INPUTS. Returns EXIT_OK, or another exit status (errors in
+ * DIAGS, or reported). */
+int render_artifacts(const json_t *model, const char *template_dir, struct artifacts *artifacts,
+                     struct inputs *inputs, struct diags *diags);
 
 #endif

@@ -2,6 +2,7 @@
 #include "source.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,4 +99,13 @@ size_t source_line_count(const struct source *source)
     for (const char *p = source->bytes; (p = memchr(p, '\n', (size_t)(end - p))); p++)
         lines++;
     return lines;
+}
+
+char *path_join(const char *directory, const char *name)
+{
+    size_t length = strlen(directory) + strlen(name) + 2;
+    char *path = malloc(length);
+    if (path)
+        snprintf(path, length, "%s/%s", directory, name);
+    return path;
 }

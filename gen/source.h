@@ -31,6 +31,9 @@ void source_free(struct source *source);
  * registry has, which sizes the loader's location table. */
 size_t source_line_count(const struct source *source);
 
+/* DIRECTORY/NAME, allocated; NULL when out of memory. */
+char *path_join(const char *directory, const char *name);
+
 /* Line and column of a byte offset, for errors that carry only an offset. */
 struct mark source_mark_at(const struct source *source, size_t offset);
 

@@ -522,8 +522,7 @@ bool template_render(const struct template *template, const json_t *model, struc
     size_t errors_before = diags->count;
     bool ok = render_nodes(&renderer, template->root.children, template->root.count);
     json_decref(renderer.scratch);
-    /* A sink that refused bytes is reported by its owner (render.c). */
-    if (!ok && diags->count == errors_before && !out->spill_failed)
+    if (!ok && diags->count == errors_before)
         diag_add(diags, template->source.path, (struct mark){0, 0}, "out of memory");
     return ok;
 }

@@ -267,22 +267,3 @@ const char *text_quote(const char *text, size_t length, char *buffer, size_t siz
     buffer[used] = '\0';
     return buffer;
 }
-
-size_t text_from_integer(long long value, char *to)
-{
-    char digits[TEXT_INTEGER_BYTES];
-    size_t start = sizeof digits;
-    /* The magnitude as unsigned, so that LLONG_MIN does not overflow. */
-    unsigned long long magnitude =
-        value < 0 ? 0ull - (unsigned long long)value : (unsigned long long)value;
-    do {
-        digits[--start] = (char)('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude);
-    if (value < 0)
-        digits[--start] = '-';
-    size_t length = sizeof digits - start;
-    memcpy(to, digits + start, length);
-    to[length] = '\0';
-    return length;
-}

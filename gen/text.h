@@ -8,13 +8,6 @@
 #define MAX_STRING_BYTES 4000 /* C99 compilers need only accept 4095-byte literals */
 #define MAX_PHRASE_BYTES 200
 
-/* VALUE in decimal, as "%lld" writes it, NUL-terminated, into TO (at least
- * TEXT_INTEGER_BYTES); returns its length. By hand: snprintf's format
- * parsing showed in profiles where a large registry formats a number per
- * entry. */
-#define TEXT_INTEGER_BYTES 24 /* 19 digits of 2^63, a sign and the NUL */
-size_t text_from_integer(long long value, char *to);
-
 /* A plain scalar YAML reads as null: empty, "~", or "null" in any case. */
 bool text_is_null_like(const char *text, size_t length);
 /* 0 to 2147483647 in plain decimal, no sign and no leading zero. */

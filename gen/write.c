@@ -1,40 +1,155 @@
-/* write.c: temporary files, renames, and leaving unchanged files alone. */
+/* write.c: compare, write a temporary file where the bytes changed, then
+ * rename (write.h). */
 #include "write.h"
 #include "cleanup.h"
 #include "diag.h"
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-char *path_join(const char *directory, const char *name)
+#define COMPARE_BYTES ((size_t)1 << 16) /* read from the file in place at a time */
+
+/* An artifact on its way: the file it goes to, and the temporary file that
+ * holds its new bytes (NULL when the file in place holds them already). */
+struct staged {
+    char *path;
+    char *temporary;
+};
+
+/* Whether the file at PATH holds exactly the LENGTH BYTES. Any trouble
+ * reading it (missing, not a regular file) counts as a difference. */
+static bool holds(const char *path, const char *bytes, size_t length)
 {
-    size_t length = strlen(directory) + strlen(name) + 2;
-    char *path = malloc(length);
-    if (path)
-        snprintf(path, length, "%s/%s", directory, name);
-    return path;
+    int descriptor = open(path, O_RDONLY);
+    struct stat info;
+    bool same = descriptor >= 0 && fstat(descriptor, &info) == 0 && S_ISREG(info.st_mode) &&
+                (size_t)info.st_size == length;
+    char *window = same ? malloc(COMPARE_BYTES) : NULL;
+    for (size_t done = 0; same && done < length;) {
+        ssize_t got = read(descriptor, window, COMPARE_BYTES);
+        if (got < 0 && errno == EINTR)
+            continue;
+        same = got > 0 && (size_t)got <= length - done &&
+               memcmp(window, bytes + done, (size_t)got) == 0;
+        done += got > 0 ? (size_t)got : 0;
+    }
+    free(window);
+    if (descriptor >= 0)
+        close(descriptor);
+    return same;
 }
 
-/* Whether the file at PATH holds exactly the LENGTH BYTES (and then its
- * identity, in *IDENTITY): the comparison a streamed artifact went through
- * while it rendered (sink.h), with nothing to write. */
-static bool same_bytes(const char *path, const char *bytes, size_t length,
-                       struct file_identity *identity)
+static bool write_fully(int descriptor, const char *bytes, size_t length)
 {
-    struct sink sink;
-    bool unchanged = false;
-    if (sink_open(&sink, -1, path) && sink_write(&sink, bytes, length))
-        sink_finish(&sink, &unchanged, identity);
-    sink_close(&sink);
-    return unchanged;
+    while (length > 0) {
+        ssize_t written = write(descriptor, bytes, length);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0) {
+            if (written == 0)
+                errno = EIO;
+            return false;
+        }
+        bytes += written;
+        length -= (size_t)written;
+    }
+    return true;
 }
 
-int make_output_directory(const char *directory)
+/* The LENGTH BYTES in a new temporary file beside PATH (".NAME.XXXXXX", in
+ * the same directory). Returns its path, or NULL after reporting why. */
+static char *write_temporary(const char *path, const char *bytes, size_t length)
+{
+    const char *slash = strrchr(path, '/');
+    int directory_length = slash ? (int)(slash - path + 1) : 0;
+    size_t size = strlen(path) + sizeof "..XXXXXX";
+    char *temporary = malloc(size);
+    if (!temporary)
+        return NULL;
+    snprintf(temporary, size, "%.*s.%s.XXXXXX", directory_length, path, path + directory_length);
+    /* Registered before it exists, so that an interrupt never leaves it. */
+    if (!cleanup_add(temporary)) {
+        fail("more than %d artifacts at once", CLEANUP_CAPACITY);
+        free(temporary);
+        return NULL;
+    }
+    int descriptor = mkstemp(temporary);
+    bool written = descriptor >= 0;
+    if (written) {
+        /* mkstemp makes the file 0600; artifacts are ordinary files. */
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(descriptor, 0666 & ~mask);
+        written = write_fully(descriptor, bytes, length);
+        written = close(descriptor) == 0 && written;
+    }
+    if (!written) {
+        fail("cannot write '%s': %s", temporary, strerror(errno));
+        unlink(temporary);
+        cleanup_forget(temporary);
+        free(temporary);
+        return NULL;
+    }
+    return temporary;
+}
+
+/* Removes the temporary files of the first COUNT of STAGED, if any, and
+ * frees them. */
+static void discard(struct staged *staged, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (staged[i].temporary) {
+            unlink(staged[i].temporary);
+            cleanup_forget(staged[i].temporary);
+            free(staged[i].temporary);
+        }
+        free(staged[i].path);
+    }
+}
+
+/* Stages every file (a temporary file where its bytes changed), then
+ * renames them all into place. */
+static int move_if_changed(struct staged *staged, const struct artifact *artifacts, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        const struct artifact *artifact = &artifacts[i];
+        if (!staged[i].path)
+            return EXIT_TROUBLE;
+        if (holds(staged[i].path, artifact->bytes, artifact->length))
+            continue;
+        staged[i].temporary = write_temporary(staged[i].path, artifact->bytes, artifact->length);
+        if (!staged[i].temporary)
+            return EXIT_TROUBLE;
+    }
+    /* Every file is complete: now, and only now, replace files. */
+    int status = EXIT_OK;
+    for (size_t i = 0; i < count; i++) {
+        if (staged[i].temporary && rename(staged[i].temporary, staged[i].path) != 0) {
+            fail("cannot replace '%s': %s", staged[i].path, strerror(errno));
+            status = EXIT_TROUBLE;
+            continue; /* discard removes it */
+        }
+        cleanup_forget(staged[i].temporary);
+        free(staged[i].temporary);
+        staged[i].temporary = NULL;
+    }
+    return status;
+}
+
+static bool is_directory(const char *path)
+{
+    struct stat info;
+    return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+/* mkdir -p DIRECTORY. */
+static bool make_directory(const char *directory)
 {
     char *path = strdup(directory);
     bool ok = path != NULL;
@@ -47,153 +162,37 @@ int make_output_directory(const char *directory)
     }
     ok = ok && (mkdir(path, 0777) == 0 || errno == EEXIST);
     free(path);
-    if (!ok) {
+    if (!ok)
         fail("cannot create directory '%s': %s", directory, strerror(errno));
-        return EXIT_TROUBLE;
-    }
-    return EXIT_OK;
-}
-
-int open_temporary(const char *directory, const char *name, char **path)
-{
-    size_t length = strlen(directory) + strlen(name) + sizeof "/..XXXXXX";
-    char *temporary = malloc(length);
-    if (!temporary)
-        return -1;
-    snprintf(temporary, length, "%s/.%s.XXXXXX", directory, name);
-    /* Registered before it exists, so an interrupt can never leave it. */
-    if (!cleanup_add(temporary)) {
-        fail("more than %d artifacts at once", CLEANUP_CAPACITY);
-        free(temporary);
-        return -1;
-    }
-    int descriptor = mkstemp(temporary);
-    if (descriptor < 0) {
-        fail("cannot create a file in '%s': %s", directory, strerror(errno));
-        cleanup_forget(temporary);
-        free(temporary);
-        return -1;
-    }
-    /* mkstemp makes the file 0600; artifacts are ordinary files. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(descriptor, 0666 & ~mask);
-    *path = temporary;
-    return descriptor;
-}
-
-/* An artifact still in memory goes to a temporary file first. */
-static bool stage_in_file(const char *directory, struct artifact *artifact)
-{
-    int descriptor = open_temporary(directory, artifact->name, &artifact->temporary);
-    if (descriptor < 0)
-        return false;
-    bool written = write_fully(descriptor, artifact->bytes, artifact->length);
-    int saved_errno = errno;
-    if (close(descriptor) != 0 && written) {
-        written = false;
-        saved_errno = errno;
-    }
-    if (!written)
-        fail("cannot write '%s': %s", artifact->temporary, strerror(saved_errno));
-    return written;
-}
-
-/* An artifact in memory is either the file in place already or goes to a
- * temporary file, as a streamed one did while it rendered. */
-static bool settle_in_memory(const char *directory, struct artifact *artifact)
-{
-    char *path = path_join(directory, artifact->name);
-    if (!path)
-        return false;
-    artifact->unchanged = same_bytes(path, artifact->bytes, artifact->length, &artifact->in_place);
-    free(path);
-    return artifact->unchanged || stage_in_file(directory, artifact);
-}
-
-/* An artifact found unchanged while it rendered stays so only if nobody
- * replaced or wrote its file since: its bytes are not kept anywhere else. */
-static bool still_in_place(const char *directory, const struct artifact *artifact)
-{
-    char *path = path_join(directory, artifact->name);
-    struct file_identity now;
-    bool same =
-        path && file_identity_of(path, &now) && file_identity_same(&now, &artifact->in_place);
-    if (path && !same)
-        fail("'%s' changed while regen ran; nothing was written, run regen again", path);
-    free(path);
-    return same;
-}
-
-/* Renames ARTIFACT's temporary file to PATH, or removes it when the file
- * there already holds the artifact (so it keeps its mtime); the temporary
- * file is forgotten either way. */
-static bool put_in_place(struct artifact *artifact, const char *path)
-{
-    bool ok = true;
-    if (artifact->unchanged) {
-        if (artifact->temporary)
-            unlink(artifact->temporary);
-    } else if (rename(artifact->temporary, path) != 0) {
-        fail("cannot replace '%s': %s", path, strerror(errno));
-        unlink(artifact->temporary);
-        ok = false;
-    }
-    cleanup_forget(artifact->temporary);
-    free(artifact->temporary);
-    artifact->temporary = NULL;
     return ok;
 }
 
-int write_artifacts(const char *directory, struct artifacts *artifacts)
+int write_artifacts(const char *directory, const struct artifacts *artifacts)
 {
-    if (make_output_directory(directory) != EXIT_OK)
+    bool created = !is_directory(directory);
+    if (!make_directory(directory))
         return EXIT_TROUBLE;
-    for (size_t i = 0; i < artifacts->count; i++) {
-        struct artifact *artifact = &artifacts->items[i];
-        bool ready = artifact->temporary
-                         ? !artifact->unchanged || still_in_place(directory, artifact)
-                         : settle_in_memory(directory, artifact);
-        if (!ready) {
-            artifacts_discard(artifacts);
-            return EXIT_TROUBLE;
-        }
+    struct staged *staged = calloc(artifacts->count + 1, sizeof *staged);
+    int status = EXIT_TROUBLE;
+    if (staged) {
+        for (size_t i = 0; i < artifacts->count; i++)
+            staged[i].path = path_join(directory, artifacts->items[i].name);
+        status = move_if_changed(staged, artifacts->items, artifacts->count);
+        discard(staged, artifacts->count);
     }
-    /* Every artifact is complete: now, and only now, replace files. */
-    int status = EXIT_OK;
-    for (size_t i = 0; i < artifacts->count; i++) {
-        struct artifact *artifact = &artifacts->items[i];
-        char *path = path_join(directory, artifact->name);
-        if (!path || !put_in_place(artifact, path))
-            status = EXIT_TROUBLE;
-        free(path);
-    }
+    free(staged);
+    if (status != EXIT_OK && created)
+        rmdir(directory); /* nothing is left behind, not even the directory */
     return status;
 }
 
 int write_file(const char *path, const char *bytes, size_t length)
 {
-    const char *slash = strrchr(path, '/');
-    char *directory = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
-    if (directory && !directory[0]) { /* "/name": the root directory */
-        free(directory);
-        directory = strdup("/");
-    }
-    struct artifacts one = {0};
-    struct artifact file = {
-        .name = strdup(slash ? slash + 1 : path), .bytes = malloc(length + 1), .length = length};
-    if (file.bytes)
-        memcpy(file.bytes, bytes, length);
-    if (!directory || !artifacts_add(&one, file)) {
-        free(directory);
-        artifacts_free(&one);
-        return EXIT_TROUBLE;
-    }
-    struct artifact *added = &one.items[0];
-    bool ok = settle_in_memory(directory, added) && put_in_place(added, path);
-    artifacts_free(&one);
-    free(directory);
-    return ok ? EXIT_OK : EXIT_TROUBLE;
+    struct artifact file = {NULL, (char *)bytes, length};
+    struct staged staged = {strdup(path), NULL};
+    int status = move_if_changed(&staged, &file, 1);
+    discard(&staged, 1);
+    return status;
 }
 
 int check_artifacts(const char *directory, const struct artifacts *artifacts)
@@ -204,8 +203,7 @@ int check_artifacts(const char *directory, const struct artifacts *artifacts)
         char *path = path_join(directory, artifact->name);
         if (!path)
             return EXIT_TROUBLE;
-        struct file_identity unused;
-        if (!same_bytes(path, artifact->bytes, artifact->length, &unused)) {
+        if (!holds(path, artifact->bytes, artifact->length)) {
             fprintf(stderr, "regen: %s is stale\n", path);
             status = EXIT_INVALID;
         }

@@ -56,11 +56,11 @@ no-temporary-left)
     sed -i 's/description: Fine\./description: Changed./' "$work/registry.yaml"
     "$regen" -o "$out" "$work/registry.yaml" || die "second run failed"
     [ -z "$(find "$out" -name '.*' -type f)" ] || die "temporary file left: $(ls -a "$out")" ;;
-streamed-changes-found)
-    # Artifacts of several MiB are compared with the files in place a spill
-    # (1 MiB) at a time while they render (gen/sink.c). A late byte changed,
-    # a file cut short, one grown by a byte and one changed at its first
-    # byte must all be rewritten whole; the untouched one keeps its mtime.
+large-changes-found)
+    # Artifacts of several MiB are compared with the files in place a window
+    # (64 KiB) at a time (gen/write.c). A late byte changed, a file cut
+    # short, one grown by a byte and one changed at its first byte must all
+    # be rewritten whole; the untouched one keeps its mtime.
     mkdir "$work/templates"
     for name in late short long first same; do
         for copy in $(seq 48); do printf '%s\n' "{{#codes}}{{{@json}}}{{/codes}} $name"; done \
@@ -68,7 +68,7 @@ streamed-changes-found)
     done
     big="$here/../registry.yaml"
     "$regen" -t "$work/templates" -o "$work/reference" "$big" || die "reference run failed"
-    [ "$(wc -c <"$work/reference/late.txt")" -gt 3000000 ] || die "artifacts too small to spill"
+    [ "$(wc -c <"$work/reference/late.txt")" -gt 3000000 ] || die "artifacts too small for several windows"
     "$regen" -t "$work/templates" -o "$out" "$big" || die "first run failed"
     size=$(wc -c <"$out/late.txt")
     printf 'X' | dd of="$out/late.txt" bs=1 seek=$((size - 100)) conv=notrunc 2>/dev/null

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (pipeline_model(&source, "fuzz.yaml", &diags, &model) == EXIT_OK) {
         struct artifacts artifacts = {0};
         struct inputs inputs = {0};
-        render_artifacts(model, NULL, NULL, &artifacts, &inputs, &diags);
+        render_artifacts(model, NULL, &artifacts, &inputs, &diags);
         artifacts_free(&artifacts);
         inputs_free(&inputs);
     }
