@@ -1,5 +1,6 @@
 /* escape.c: writing registry strings safely into C, Markdown and JSON. */
 #include "escape.h"
+#include "json_text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -41,9 +42,14 @@ enum escape escape_for_file(const char *file_name)
     return ESCAPE_NONE;
 }
 
-/* The escapes below share this loop (escape.h), as does json_text.c. */
-bool escape_runs(struct buffer *out, const char *text, size_t length, escape_needed is_special,
-                 escape_writer write_special)
+/* The loop the escapes below share: runs of bytes that need no escape are
+ * copied at once (most of any string), and each byte IS_SPECIAL picks is
+ * replaced by what WRITE_SPECIAL writes for TEXT[I]. */
+typedef bool (*escape_needed)(unsigned char byte);
+typedef bool (*escape_writer)(struct buffer *out, const char *text, size_t length, size_t i);
+
+static bool escape_runs(struct buffer *out, const char *text, size_t length,
+                        escape_needed is_special, escape_writer write_special)
 {
     size_t run = 0; /* start of the pending run of plain bytes */
     for (size_t i = 0; i < length; i++) {
@@ -142,24 +148,6 @@ static bool append_md(struct buffer *out, const char *text, size_t length)
     return escape_runs(out, text, length, md_special, md_write);
 }
 
-static bool json_special(unsigned char byte)
-{
-    return byte < 0x20 || byte == 0x7F || byte == '"' || byte == '\\';
-}
-
-static bool json_write(struct buffer *out, const char *text, size_t length, size_t i)
-{
-    (void)length;
-    unsigned char byte = (unsigned char)text[i];
-    char escaped[8];
-    if (byte == '"' || byte == '\\')
-        return buffer_append_char(out, '\\') && buffer_append_char(out, (char)byte);
-    if (byte == '\n')
-        return buffer_append_string(out, "\\n");
-    snprintf(escaped, sizeof escaped, "\\u%04x", byte);
-    return buffer_append_string(out, escaped);
-}
-
 /* One byte as a C character constant, 'a' or '\001', at TO; returns
  * its length (at most 6). */
 static size_t char_constant(unsigned char byte, char *to)
@@ -217,7 +205,7 @@ bool escape_append(struct buffer *out, enum escape escape, const char *text, siz
     case ESCAPE_MD:
         return append_md(out, text, length);
     case ESCAPE_JSON:
-        return escape_runs(out, text, length, json_special, json_write);
+        return json_text_append_string(out, text, length);
     case ESCAPE_CHARS:
         return append_chars(out, text, length);
     case ESCAPE_NONE:

@@ -26,12 +26,4 @@ enum escape escape_for_file(const char *file_name);
 
 bool escape_append(struct buffer *out, enum escape escape, const char *text, size_t length);
 
-/* The loop every escape shares: runs of bytes that need no escape are
- * copied at once (most of any string), and each byte IS_SPECIAL picks is
- * replaced by what WRITE_SPECIAL writes for TEXT[I]. */
-typedef bool (*escape_needed)(unsigned char byte);
-typedef bool (*escape_writer)(struct buffer *out, const char *text, size_t length, size_t i);
-bool escape_runs(struct buffer *out, const char *text, size_t length, escape_needed is_special,
-                 escape_writer write_special);
-
 #endif
