@@ -22,6 +22,15 @@
 
 void allocator_install(void)
 {
+    /* 2 MiB pages where the system offers them (transparent huge pages),
+     * committed as soon as a segment is made: a page fault per 2 MiB, not
+     * per 4 KiB. At 100,000 entries regen touches some 800 MB (the model,
+     * and every artifact in memory), and on a virtual machine, where a
+     * fault is dear, the faults took more time than the work: median of 9
+     * runs 5.9 s -> 3.3 s. A small registry touches a few pages either
+     * way. */
+    mi_option_enable(mi_option_large_os_pages);
+    mi_option_set(mi_option_eager_commit_delay, 0);
     json_set_alloc_funcs(mi_malloc, mi_free);
 }
 #else
