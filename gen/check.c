@@ -9,29 +9,6 @@
 #define SUPPORTED_SCHEMA 1
 #define MAX_FLAGS        32 /* each flag is one bit of an unsigned 32-bit mask */
 
-static const struct field document_fields[] = {
-    {"schema", VALUE_INTEGER, true},
-    {"registry", VALUE_MAPPING, true},
-    {"codes", VALUE_MAPPINGS, true},
-};
-
-static const struct field registry_fields[] = {
-    {"name", VALUE_LINE, true},        {"title", VALUE_TEXT, true},
-    {"description", VALUE_TEXT, true}, {"min", VALUE_INTEGER, true},
-    {"max", VALUE_INTEGER, true},      {"classes", VALUE_MAPPINGS, true},
-    {"flags", VALUE_MAPPINGS, false},
-};
-
-static const struct field class_fields[] = {
-    {"name", VALUE_LINE, true},   {"title", VALUE_TEXT, true},        {"min", VALUE_INTEGER, true},
-    {"max", VALUE_INTEGER, true}, {"description", VALUE_TEXT, false},
-};
-
-static const struct field flag_fields[] = {
-    {"name", VALUE_LINE, true},
-    {"description", VALUE_TEXT, false},
-};
-
 #define COUNT_OF(array) (sizeof(array) / sizeof *(array))
 
 static bool get_integer(const json_t *map, const char *key, long *value)
@@ -203,7 +180,7 @@ static void check_classes(struct checker *checker, const json_t *registry,
     bool all_valid = true;
     json_t *map;
     json_array_foreach (classes, index, map) {
-        if (!check_fields(checker, map, "a class", class_fields, COUNT_OF(class_fields))) {
+        if (!check_fields(checker, map, &class_kind)) {
             all_valid = false;
             continue;
         }
@@ -233,7 +210,7 @@ static void check_flags(struct checker *checker, const json_t *registry,
     json_t *map;
     facts->flags_known = true;
     json_array_foreach (flags, index, map) {
-        bool valid = check_fields(checker, map, "a flag", flag_fields, COUNT_OF(flag_fields)) &&
+        bool valid = check_fields(checker, map, &flag_kind) &&
                      check_lower_name(checker, map, "flag", facts->flag_names);
         if (!valid) {
             facts->flags_known = false;
@@ -246,7 +223,7 @@ static void check_flags(struct checker *checker, const json_t *registry,
 static void check_header(struct checker *checker, json_t *registry, struct registry_facts *facts)
 {
     bool flags_given = json_is_object(registry) && json_object_get(registry, "flags");
-    if (!check_fields(checker, registry, "'registry'", registry_fields, COUNT_OF(registry_fields)))
+    if (!check_fields(checker, registry, &registry_kind))
         return;
     check_registry_name(checker, registry);
     facts->range_known = check_range(checker, registry, &facts->min, &facts->max);
@@ -260,8 +237,7 @@ static void check_header(struct checker *checker, json_t *registry, struct regis
 bool check_registry(struct checker *checker, json_t *model)
 {
     size_t errors_before = checker->diags->count;
-    if (!check_fields(checker, model, "the registry document", document_fields,
-                      COUNT_OF(document_fields)))
+    if (!check_fields(checker, model, &document_kind))
         return false;
     check_schema_version(checker, model);
     struct registry_facts facts = {

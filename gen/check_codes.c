@@ -10,15 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct field code_fields[] = {
-    {"code", VALUE_INTEGER, true},     {"reason", VALUE_PHRASE, true},
-    {"name", VALUE_LINE, false},       {"status", VALUE_LINE, true},
-    {"origin", VALUE_LINE, false},     {"spec", VALUE_LINE, false},
-    {"url", VALUE_LINE, false},        {"since", VALUE_LINE, false},
-    {"former", VALUE_PHRASES, false},  {"flags", VALUE_LINES, false},
-    {"description", VALUE_TEXT, true},
-};
-
 static const char *const statuses[] = {"standard", "deprecated", "reserved", "unofficial"};
 
 /* What the entries before the current one have claimed. */
@@ -219,8 +210,7 @@ static void check_entry(struct checker *checker, json_t *entry, const struct reg
                         struct claims *claims)
 {
     bool name_given = json_is_object(entry) && json_object_get(entry, "name");
-    if (!check_fields(checker, entry, "a code entry", code_fields,
-                      sizeof code_fields / sizeof *code_fields))
+    if (!check_fields(checker, entry, &entry_kind))
         return;
     check_status(checker, entry);
     check_origin(checker, entry);

@@ -1,40 +1,43 @@
 /* derive.c: canonical key order, derived names and classes, a total order. */
 #include "derive.h"
+#include "fields.h"
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define COUNT_OF(array) (sizeof(array) / sizeof *(array))
+/* A value of ENTRY that derive makes (fields.h: DERIVED, or
+ * GIVEN_OR_DERIVED and not given): the name from the reason, the class its
+ * code falls in. */
+static json_t *derived_value(const char *key, const json_t *entry, const json_t *classes);
 
-static const char *const document_keys[] = {"schema", "registry", "codes"};
-static const char *const registry_keys[] = {"name", "title",   "description", "min",
-                                            "max",  "classes", "flags"};
-static const char *const class_keys[] = {"name", "title", "min", "max", "description"};
-static const char *const flag_keys[] = {"name", "description"};
-static const char *const entry_keys[] = {"code",   "name",   "reason", "class",
-                                         "status", "origin", "spec",   "url",
-                                         "since",  "former", "flags",  "description"};
-
-/* A copy of MAP holding KEYS, in that order, where present. */
-static json_t *in_order(const json_t *map, const char *const *keys, size_t count)
+/* A copy of MAP holding its KIND's fields, in canonical order, where
+ * present; an optional list left out is empty, and what derive makes is
+ * made (ENTRY's kind only; CLASSES for its class). Built in one go rather
+ * than by adding to the loaded object, which would grow (and rehash) it. */
+static json_t *in_order(const json_t *map, const struct mapping_kind *kind, const json_t *classes)
 {
     json_t *ordered = json_object();
-    for (size_t i = 0; ordered && i < count; i++) {
-        json_t *value = json_object_get(map, keys[i]);
+    for (size_t i = 0; ordered && i < kind->count; i++) {
+        const struct field *field = &kind->fields[i];
+        json_t *value = json_object_get(map, field->key);
         if (value)
-            json_object_set(ordered, keys[i], value);
+            json_object_set(ordered, field->key, value);
+        else if (field->presence == DERIVED || field->presence == GIVEN_OR_DERIVED)
+            json_object_set_new(ordered, field->key, derived_value(field->key, map, classes));
+        else if (field_is_list(field))
+            json_object_set_new(ordered, field->key, json_array());
     }
     return ordered;
 }
 
-static json_t *list_in_order(const json_t *list, const char *const *keys, size_t count)
+static json_t *list_in_order(const json_t *list, const struct mapping_kind *kind)
 {
     json_t *ordered = json_array();
     size_t index;
     json_t *map;
     json_array_foreach (list, index, map)
-        json_array_append_new(ordered, in_order(map, keys, count));
+        json_array_append_new(ordered, in_order(map, kind, NULL));
     return ordered;
 }
 
@@ -51,30 +54,19 @@ static const char *class_of(const json_t *classes, json_int_t code)
     return ""; /* the check guarantees a class for every code */
 }
 
-/* ENTRY in canonical key order, with what it may leave out filled in: the
- * name derived from the reason, the class its code falls in, empty lists.
- * Built in one go rather than by adding to the loaded object, which would
- * grow (and rehash) it first. */
-static json_t *canonical_entry(const json_t *entry, const json_t *classes)
+static json_t *derived_value(const char *key, const json_t *entry, const json_t *classes)
 {
-    json_t *ordered = json_object();
-    for (size_t i = 0; ordered && i < COUNT_OF(entry_keys); i++) {
-        const char *key = entry_keys[i];
-        json_t *value = json_object_get(entry, key);
-        if (value) {
-            json_object_set(ordered, key, value);
-        } else if (strcmp(key, "name") == 0) {
-            char *name = text_name_from_reason(json_string_value(json_object_get(entry, "reason")));
-            json_object_set_new(ordered, key, json_string(name));
-            free(name);
-        } else if (strcmp(key, "class") == 0) {
-            json_int_t code = json_integer_value(json_object_get(entry, "code"));
-            json_object_set_new(ordered, key, json_string(class_of(classes, code)));
-        } else if (strcmp(key, "former") == 0 || strcmp(key, "flags") == 0) {
-            json_object_set_new(ordered, key, json_array());
-        }
+    if (strcmp(key, "name") == 0) {
+        char *name = text_name_from_reason(json_string_value(json_object_get(entry, "reason")));
+        json_t *value = json_string(name);
+        free(name);
+        return value;
     }
-    return ordered;
+    if (strcmp(key, "class") == 0) {
+        json_int_t code = json_integer_value(json_object_get(entry, "code"));
+        return json_string(class_of(classes, code));
+    }
+    return NULL; /* a field marked derived that derive does not know how to make */
 }
 
 /* An entry with what sorting and marking need, read once: a comparison
@@ -125,7 +117,7 @@ static json_t *sorted_entries(const json_t *codes, const json_t *classes)
     if (!items)
         return NULL;
     for (size_t i = 0; i < count; i++) {
-        json_t *entry = canonical_entry(json_array_get(codes, i), classes);
+        json_t *entry = in_order(json_array_get(codes, i), &entry_kind, classes);
         const char *status = json_string_value(json_object_get(entry, "status"));
         items[i] = (struct sortable){entry, json_integer_value(json_object_get(entry, "code")),
                                      json_string_value(json_object_get(entry, "name")), i,
@@ -150,7 +142,7 @@ static int compare_classes(const void *left, const void *right)
 /* Classes in the order of their ranges, whatever the file's order. */
 static json_t *sorted_classes(const json_t *classes)
 {
-    json_t *sorted = list_in_order(classes, class_keys, COUNT_OF(class_keys));
+    json_t *sorted = list_in_order(classes, &class_kind);
     size_t count = json_array_size(sorted);
     json_t **items = calloc(count ? count : 1, sizeof *items);
     if (!items)
@@ -167,11 +159,10 @@ static json_t *sorted_classes(const json_t *classes)
 
 static json_t *canonical_registry(const json_t *registry)
 {
-    json_t *ordered = in_order(registry, registry_keys, COUNT_OF(registry_keys));
+    json_t *ordered = in_order(registry, &registry_kind, NULL);
     json_object_set_new(ordered, "classes", sorted_classes(json_object_get(registry, "classes")));
-    json_object_set_new(
-        ordered, "flags",
-        list_in_order(json_object_get(registry, "flags"), flag_keys, COUNT_OF(flag_keys)));
+    json_object_set_new(ordered, "flags",
+                        list_in_order(json_object_get(registry, "flags"), &flag_kind));
     return ordered;
 }
 
@@ -188,7 +179,7 @@ bool derive_model(json_t *model)
     }
     json_object_set_new(model, "codes", codes);
     json_object_set_new(model, "registry", canonical);
-    json_t *ordered = in_order(model, document_keys, COUNT_OF(document_keys));
+    json_t *ordered = in_order(model, &document_kind, NULL);
     json_object_clear(model);
     json_object_update(model, ordered);
     json_decref(ordered);

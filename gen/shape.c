@@ -183,7 +183,7 @@ static bool check_value(struct checker *checker, json_t *map, const struct field
     case VALUE_LINE:
     case VALUE_TEXT:
     case VALUE_PHRASE:
-        return check_string(checker, field->key, value, field->type, field->required);
+        return check_string(checker, field->key, value, field->type, field->presence == REQUIRED);
     case VALUE_PHRASES:
         return check_list(checker, field->key, value, VALUE_PHRASE);
     case VALUE_LINES:
@@ -200,56 +200,61 @@ static bool check_value(struct checker *checker, json_t *map, const struct field
     return false;
 }
 
-static const struct field *find_field(const struct field *fields, size_t count, const char *key)
+/* Whether a registry may give KEY in a mapping of KIND. */
+static bool is_accepted(const struct mapping_kind *kind, const char *key)
 {
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(fields[i].key, key) == 0)
-            return &fields[i];
-    return NULL;
+    for (size_t i = 0; i < kind->count; i++)
+        if (kind->fields[i].presence != DERIVED && strcmp(kind->fields[i].key, key) == 0)
+            return true;
+    return false;
 }
 
-static void list_keys(const struct field *fields, size_t count, char *buffer, size_t size)
+static void list_keys(const struct mapping_kind *kind, char *buffer, size_t size)
 {
     size_t used = 0;
     buffer[0] = '\0';
-    for (size_t i = 0; i < count && used < size; i++)
-        used += (size_t)snprintf(buffer + used, size - used, "%s%s", i ? ", " : "", fields[i].key);
+    for (size_t i = 0; i < kind->count && used < size; i++)
+        if (kind->fields[i].presence != DERIVED)
+            used += (size_t)snprintf(buffer + used, size - used, "%s%s", used ? ", " : "",
+                                     kind->fields[i].key);
 }
 
-static void check_unknown_keys(struct checker *checker, json_t *map, const char *what,
-                               const struct field *fields, size_t count)
+static void check_unknown_keys(struct checker *checker, json_t *map,
+                               const struct mapping_kind *kind)
 {
     const char *key;
     json_t *value;
     void *next;
     char expected[512];
     json_object_foreach_safe (map, next, key, value) {
-        if (find_field(fields, count, key))
+        if (is_accepted(kind, key))
             continue;
         char quoted[QUOTE_BUFFER];
-        list_keys(fields, count, expected, sizeof expected);
+        list_keys(kind, expected, sizeof expected);
         check_error_at(checker, key_mark_of(checker->where, value),
                        "unknown key '%s' in %s (expected one of: %s)",
-                       text_quote(key, strlen(key), quoted, sizeof quoted), what, expected);
+                       text_quote(key, strlen(key), quoted, sizeof quoted), kind->what, expected);
         json_object_del(map, key);
     }
 }
 
-bool check_fields(struct checker *checker, json_t *map, const char *what,
-                  const struct field *fields, size_t count)
+bool check_fields(struct checker *checker, json_t *map, const struct mapping_kind *kind)
 {
-    if (!check_is_mapping(checker, map, what))
+    if (!check_is_mapping(checker, map, kind->what))
         return false;
-    check_unknown_keys(checker, map, what, fields, count);
-    for (size_t i = 0; i < count; i++) {
-        json_t *value = json_object_get(map, fields[i].key);
+    check_unknown_keys(checker, map, kind);
+    for (size_t i = 0; i < kind->count; i++) {
+        const struct field *field = &kind->fields[i];
+        json_t *value = json_object_get(map, field->key);
+        if (field->presence == DERIVED)
+            continue;
         if (!value) {
-            if (fields[i].required)
-                check_error(checker, map, "%s is missing '%s'", what, fields[i].key);
+            if (field->presence == REQUIRED)
+                check_error(checker, map, "%s is missing '%s'", kind->what, field->key);
             continue;
         }
-        if (!check_value(checker, map, &fields[i], value))
-            json_object_del(map, fields[i].key);
+        if (!check_value(checker, map, field, value))
+            json_object_del(map, field->key);
     }
     return true;
 }

@@ -22,24 +22,36 @@ die() { echo "FAIL: $*"; exit 1; }
 temporaries() { find "$1" -name '.*' -type f | wc -l; }
 
 interrupt_with() { # interrupt_with SIGNAL: signal regen once it has a temporary file
+    # Temporary files live only while regen writes, after rendering: poll
+    # for one without sleeping, signal at once, and start over (up to 20
+    # runs) when regen was done before a poll saw one. A shell starts
+    # background jobs with SIGINT ignored, and regen rightly keeps an
+    # ignored signal ignored: Python starts it with the default disposition.
     rm -rf "$work/out"
-    # A shell starts background jobs with SIGINT ignored, and regen rightly
-    # keeps an ignored signal ignored: start it with the default disposition.
-    "$python" -c 'import os, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_DFL)
-os.execv(sys.argv[1], sys.argv[1:])' "$regen" -o "$work/out" "$work/big.yaml" 2>/dev/null &
-    pid=$!
-    tries=0
-    while [ "$(find "$work/out" -name '.*' -type f 2>/dev/null | wc -l)" -eq 0 ]; do
-        tries=$((tries + 1))
-        [ $tries -lt 2000 ] || { kill $pid 2>/dev/null; die "regen never wrote a temporary file"; }
-        kill -0 $pid 2>/dev/null || die "regen finished before it could be interrupted"
-        sleep 0.005
-    done
-    kill -"$1" $pid
-    wait $pid
-    status=$?
-    [ $status -gt 128 ] || die "after SIG$1 regen exited $status, not by the signal"
+    "$python" - "$1" "$work/out" "$regen" -o "$work/out" "$work/big.yaml" <<'PYTHON' || die "SIG$1: $(cat "$work/why")"
+import os, shutil, signal, subprocess, sys
+name, out, command = sys.argv[1], sys.argv[2], sys.argv[3:]
+number = getattr(signal, "SIG" + name)
+def restore():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+for attempt in range(20):
+    shutil.rmtree(out, ignore_errors=True)
+    regen = subprocess.Popen(command, preexec_fn=restore, stderr=subprocess.DEVNULL)
+    while regen.poll() is None:
+        try:
+            seen = any(entry.startswith(".") for entry in os.listdir(out))
+        except FileNotFoundError:
+            seen = False
+        if seen:
+            regen.send_signal(number)
+            status = regen.wait()
+            if status != -number:
+                open(os.path.dirname(out) + "/why", "w").write(f"regen exited {status}, not by the signal")
+                sys.exit(1)
+            sys.exit(0)
+open(os.path.dirname(out) + "/why", "w").write("regen always finished before a temporary file was seen")
+sys.exit(1)
+PYTHON
     [ "$(temporaries "$work/out")" -eq 0 ] || die "SIG$1 left temporary files: $(ls -a "$work/out")"
     for file in "$work/out"/*; do
         [ -e "$file" ] || continue

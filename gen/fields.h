@@ -1,0 +1,50 @@
+/* fields.h: the keys each kind of mapping in a registry holds, in canonical
+ * order (the order of the model and of the JSON artifact).
+ *
+ * One table per kind, read by the check (which keys a mapping may hold,
+ * which it must, and of what type: shape.c) and by derive (which keys the
+ * model keeps, in this order, and what it fills in): a new field is one
+ * row, and it is validated, kept and printed. */
+#ifndef REGEN_FIELDS_H
+#define REGEN_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum value_type {
+    VALUE_INTEGER,  /* plain decimal, 0 to 2147483647 */
+    VALUE_LINE,     /* a string without control characters */
+    VALUE_TEXT,     /* a string that may also hold line feeds */
+    VALUE_PHRASE,   /* printable ASCII, no space at the ends, at most 200 bytes */
+    VALUE_PHRASES,  /* a list of phrases */
+    VALUE_LINES,    /* a list of single-line strings */
+    VALUE_MAPPING,  /* checked further by the caller */
+    VALUE_MAPPINGS, /* a list of mappings, checked further by the caller */
+};
+
+enum presence {
+    OPTIONAL, /* may be left out; an optional list is then empty in the model */
+    REQUIRED,
+    DERIVED,          /* never written in a registry: derive makes it (derive.c) */
+    GIVEN_OR_DERIVED, /* may be given; derive makes it when it is not */
+};
+
+struct field {
+    const char *key;
+    enum value_type type;
+    enum presence presence;
+};
+
+struct mapping_kind {
+    const char *what; /* in messages: "a code entry" */
+    const struct field *fields;
+    size_t count;
+};
+
+extern const struct mapping_kind document_kind, registry_kind, class_kind, flag_kind, entry_kind;
+
+/* Whether FIELD's value is a list (and so is empty, not absent, in the
+ * model when it is left out). */
+bool field_is_list(const struct field *field);
+
+#endif
