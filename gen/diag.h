@@ -6,10 +6,21 @@
 #ifndef REGEN_DIAG_H
 #define REGEN_DIAG_H
 
-#include "where.h"
-
 #include <stddef.h>
 #include <stdio.h>
+
+/* Exit statuses (SPEC.md, "Command line"). */
+enum {
+    EXIT_OK = 0,
+    EXIT_INVALID = 1, /* the registry (or a template) is wrong, or output is stale */
+    EXIT_TROUBLE = 2, /* usage, or a file that cannot be read or written */
+};
+
+/* A place in a file. */
+struct mark {
+    int line; /* 1-based; 0 means "no line": the error belongs to the file */
+    int col;  /* 1-based, in characters */
+};
 
 struct diag {
     char *file;     /* a copy: the file's own name may be freed before printing */

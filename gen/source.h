@@ -6,13 +6,6 @@
 
 #include <stddef.h>
 
-/* Exit statuses (SPEC.md, "Command line"). */
-enum {
-    EXIT_OK = 0,
-    EXIT_INVALID = 1, /* the registry (or a template) is wrong, or output is stale */
-    EXIT_TROUBLE = 2, /* usage, or a file that cannot be read or written */
-};
-
 #define DEFAULT_MAX_BYTES ((size_t)16 * 1024 * 1024)
 
 struct source {

@@ -7,13 +7,10 @@
 #ifndef REGEN_WHERE_H
 #define REGEN_WHERE_H
 
+#include "diag.h"
+
 #include <jansson.h>
 #include <stdbool.h>
-
-struct mark {
-    int line; /* 1-based; 0 means "no line": the error belongs to the file */
-    int col;  /* 1-based, in characters */
-};
 
 struct where {
     struct mark at;  /* the value itself */
