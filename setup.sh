@@ -11,8 +11,11 @@ cd "$(dirname "$0")"
 # rendering), clang-format (style check), cmake, make and git (the downstream
 # consumers). scdoc builds the man page regen(1).
 # valgrind (the -Dvalgrind suite) and libclang-rt-dev (libFuzzer, -Dfuzz).
+# tcc, gcc-s390x-linux-gnu with its C library and qemu-user: the generated C
+# built by a second compiler and run big-endian (tests/c/generated.sh).
 packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev libmimalloc-dev
-python3 python3-jsonschema python3-yaml cmark-gfm cmake make git scdoc valgrind libclang-rt-dev"
+python3 python3-jsonschema python3-yaml cmark-gfm cmake make git scdoc valgrind libclang-rt-dev
+tcc gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-user"
 
 missing=""
 for package in $packages; do

@@ -113,9 +113,14 @@ bool annotate_model(json_t *model, const char *source_name)
     json_t *cache = json_object();
     size_t index;
     json_t *entry;
-    json_array_foreach (codes, index, entry)
+    bool any_without_former = false;
+    json_array_foreach (codes, index, entry) {
         annotate_entry(entry, index, cache);
+        any_without_former =
+            any_without_former || !json_is_true(json_object_get(entry, "_has_former"));
+    }
     json_decref(cache);
+    json_object_set_new(model, "_any_without_former", json_boolean(any_without_former));
     annotate_class_members(json_object_get(registry, "classes"), codes);
     json_object_set_new(model, "_source", json_string(source_name));
     set_upper(model, "_prefix", json_string_value(json_object_get(registry, "name")));

@@ -1,6 +1,7 @@
 /* escape.c: writing registry strings safely into C, Markdown and JSON. */
 #include "escape.h"
 #include "json_text.h"
+#include "wrap.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -195,19 +196,32 @@ static bool append_chars(struct buffer *out, const char *text, size_t length)
     return buffer_append(out, run, used);
 }
 
+/* Whether OUT's last byte opens a string literal the value now fills. */
+static bool opens_string(const struct buffer *out)
+{
+    return out->length > 0 && out->bytes[out->length - 1] == '"';
+}
+
 bool escape_append(struct buffer *out, enum escape escape, const char *text, size_t length)
 {
+    size_t start = out->length;
     switch (escape) {
     case ESCAPE_C:
-        return escape_runs(out, text, length, c_special, c_write);
+        /* Only a string literal's contents can be broken over lines; a value
+         * elsewhere (an identifier, a number) is left whole. */
+        if (!opens_string(out))
+            return escape_runs(out, text, length, c_special, c_write);
+        return escape_runs(out, text, length, c_special, c_write) &&
+               wrap_value(out, WRAP_STRING, start);
     case ESCAPE_COMMENT:
-        return escape_runs(out, text, length, comment_special, comment_write);
+        return escape_runs(out, text, length, comment_special, comment_write) &&
+               wrap_value(out, WRAP_COMMENT, start);
     case ESCAPE_MD:
         return append_md(out, text, length);
     case ESCAPE_JSON:
         return json_text_append_string(out, text, length);
     case ESCAPE_CHARS:
-        return append_chars(out, text, length);
+        return append_chars(out, text, length) && wrap_value(out, WRAP_CHARS, start);
     case ESCAPE_NONE:
         break;
     }

@@ -8,584 +8,1134 @@
 
 /* Former reason phrases, NULL-terminated, for the entries that have any. */
 static const char *const http_status_no_former[] = {NULL};
-static const char *const http_status_former_FOUND[] = { "Moved Temporarily", NULL};
-static const char *const http_status_former_UNAUTHORIZED[] = { "Authorization Required", NULL};
-static const char *const http_status_former_REQUEST_TIMEOUT[] = { "Request Time-out", NULL};
-static const char *const http_status_former_CONTENT_TOO_LARGE[] = { "Request Entity Too Large", "Payload Too Large", NULL};
-static const char *const http_status_former_URI_TOO_LONG[] = { "Request-URI Too Long", "Request-URI Too Large", NULL};
-static const char *const http_status_former_RANGE_NOT_SATISFIABLE[] = { "Requested Range Not Satisfiable", NULL};
-static const char *const http_status_former_UNPROCESSABLE_CONTENT[] = { "Unprocessable Entity", NULL};
-static const char *const http_status_former_SERVICE_UNAVAILABLE[] = { "Service Temporarily Unavailable", NULL};
-static const char *const http_status_former_GATEWAY_TIMEOUT[] = { "Gateway Time-out", NULL};
+static const char *const http_status_former_FOUND[] = {
+    "Moved Temporarily",
+    NULL};
+static const char *const http_status_former_UNAUTHORIZED[] = {
+    "Authorization Required",
+    NULL};
+static const char *const http_status_former_REQUEST_TIMEOUT[] = {
+    "Request Time-out",
+    NULL};
+static const char *const http_status_former_CONTENT_TOO_LARGE[] = {
+    "Request Entity Too Large",
+    "Payload Too Large",
+    NULL};
+static const char *const http_status_former_URI_TOO_LONG[] = {
+    "Request-URI Too Long",
+    "Request-URI Too Large",
+    NULL};
+static const char *const http_status_former_RANGE_NOT_SATISFIABLE[] = {
+    "Requested Range Not Satisfiable",
+    NULL};
+static const char *const http_status_former_UNPROCESSABLE_CONTENT[] = {
+    "Unprocessable Entity",
+    NULL};
+static const char *const http_status_former_SERVICE_UNAVAILABLE[] = {
+    "Service Temporarily Unavailable",
+    NULL};
+static const char *const http_status_former_GATEWAY_TIMEOUT[] = {
+    "Gateway Time-out",
+    NULL};
 
 /* { code, name, reason, description, class, status, flags,
  *   origin, spec, url, since, former } */
 const struct http_status_info http_status_table[HTTP_STATUS_COUNT] = {
     { 100, "CONTINUE", "Continue",
-      "An interim go-ahead: the request line and headers look acceptable so far, and the client may now transmit the body. Clients usually wait for it only after sending Expect: 100-continue, which spares them from uploading a large body that the server would turn away anyway. The final status arrives once the whole request has been handled.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD, HTTP_STATUS_NO_BODY,
-      "IANA", "RFC 9110, Section 15.2.1", "https://www.rfc-editor.org/rfc/rfc9110#section-15.2.1", "HTTP/1.1",
-      http_status_no_former },
+      "An interim go-ahead: the request line and headers look acceptable so far, and the client "
+      "may now transmit the body. Clients usually wait for it only after sending Expect: "
+      "100-continue, which spares them from uploading a large body that the server would turn "
+      "away anyway. The final status arrives once the whole request has been handled.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_NO_BODY,
+      "IANA", "RFC 9110, Section 15.2.1",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.2.1",
+      "HTTP/1.1", http_status_no_former },
     { 101, "SWITCHING_PROTOCOLS", "Switching Protocols",
-      "The server accepts the client's Upgrade request and will talk a different protocol on this connection as soon as this response ends. The Upgrade header in the reply names the new protocol, WebSocket being the best-known case. It exists only in HTTP/1.1; HTTP/2 and HTTP/3 use other mechanisms and do not allow it.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD, HTTP_STATUS_NO_BODY,
-      "IANA", "RFC 9110, Section 15.2.2", "https://www.rfc-editor.org/rfc/rfc9110#section-15.2.2", "HTTP/1.1",
-      http_status_no_former },
+      "The server accepts the client's Upgrade request and will talk a different protocol on "
+      "this connection as soon as this response ends. The Upgrade header in the reply names the "
+      "new protocol, WebSocket being the best-known case. It exists only in HTTP/1.1; HTTP/2 "
+      "and HTTP/3 use other mechanisms and do not allow it.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_NO_BODY,
+      "IANA", "RFC 9110, Section 15.2.2",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.2.2",
+      "HTTP/1.1", http_status_no_former },
     { 102, "PROCESSING", "Processing",
-      "An interim signal from early WebDAV meaning that a slow request has arrived and is still being worked on, so the client should not give up on the connection. RFC 4918 dropped it from WebDAV because few servers implemented it, but the registration remains and some software still sends it. It says nothing about the outcome; a final status follows later.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD, HTTP_STATUS_NO_BODY,
-      "IANA", "RFC 2518, Section 10.1", "https://www.rfc-editor.org/rfc/rfc2518#section-10.1", "RFC 2518",
-      http_status_no_former },
+      "An interim signal from early WebDAV meaning that a slow request has arrived and is still "
+      "being worked on, so the client should not give up on the connection. RFC 4918 dropped it "
+      "from WebDAV because few servers implemented it, but the registration remains and some "
+      "software still sends it. It says nothing about the outcome; a final status follows later.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_NO_BODY,
+      "IANA", "RFC 2518, Section 10.1",
+      "https://www.rfc-editor.org/rfc/rfc2518#section-10.1",
+      "RFC 2518", http_status_no_former },
     { 103, "CHECKPOINT", "Checkpoint",
-      "Part of an early, never-standardised scheme for resuming interrupted PUT and POST uploads, associated with Google Gears. The server would send it to confirm how much of an upload it had safely stored, so that a broken transfer could pick up from that point. The proposal faded away, and the number was later registered for Early Hints.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_NO_BODY,
-      "Resumable HTTP Requests proposal", NULL, NULL, NULL,
-      http_status_no_former },
+      "Part of an early, never-standardised scheme for resuming interrupted PUT and POST "
+      "uploads, associated with Google Gears. The server would send it to confirm how much of "
+      "an upload it had safely stored, so that a broken transfer could pick up from that point. "
+      "The proposal faded away, and the number was later registered for Early Hints.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_NO_BODY,
+      "Resumable HTTP Requests proposal", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 103, "EARLY_HINTS", "Early Hints",
-      "An interim response that carries header fields, typically Link headers with rel=preload or rel=preconnect, which the server expects to repeat in the final response. Browsers can start fetching stylesheets, scripts or fonts while the origin is still computing its real answer. Clients that do not understand it just skip it and wait for the final status.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD, HTTP_STATUS_NO_BODY,
-      "IANA", "RFC 8297, Section 2", "https://www.rfc-editor.org/rfc/rfc8297#section-2", "RFC 8297",
-      http_status_no_former },
+      "An interim response that carries header fields, typically Link headers with rel=preload "
+      "or rel=preconnect, which the server expects to repeat in the final response. Browsers "
+      "can start fetching stylesheets, scripts or fonts while the origin is still computing its "
+      "real answer. Clients that do not understand it just skip it and wait for the final "
+      "status.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_NO_BODY,
+      "IANA", "RFC 8297, Section 2",
+      "https://www.rfc-editor.org/rfc/rfc8297#section-2",
+      "RFC 8297", http_status_no_former },
     { 104, "UPLOAD_RESUMPTION_SUPPORTED", "Upload Resumption Supported",
-      "An interim response from the IETF work on resumable uploads: while a body is still being sent, the server lets the client know that the upload can be resumed and where the partial upload can be found. If the connection then breaks, the client can ask how many bytes made it and send only the remainder. IANA holds it as a temporary registration tied to the Internet-Draft (registered 2024-11-13, extended, currently due to expire 2026-11-13 unless renewed or made permanent by an RFC).",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD, HTTP_STATUS_NO_BODY,
-      "IANA", "draft-ietf-httpbis-resumable-upload-05", "https://datatracker.ietf.org/doc/draft-ietf-httpbis-resumable-upload/", "draft-ietf-httpbis-resumable-upload",
-      http_status_no_former },
+      "An interim response from the IETF work on resumable uploads: while a body is still being "
+      "sent, the server lets the client know that the upload can be resumed and where the "
+      "partial upload can be found. If the connection then breaks, the client can ask how many "
+      "bytes made it and send only the remainder. IANA holds it as a temporary registration "
+      "tied to the Internet-Draft (registered 2024-11-13, extended, currently due to expire "
+      "2026-11-13 unless renewed or made permanent by an RFC).",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_NO_BODY,
+      "IANA", "draft-ietf-httpbis-resumable-upload-05",
+      "https://datatracker.ietf.org/doc/draft-ietf-httpbis-resumable-upload/",
+      "draft-ietf-httpbis-resumable-upload", http_status_no_former },
     { 110, "RESPONSE_IS_STALE", "Response is Stale",
-      "Not a status code at all: 110 was a warn-code placed in the Warning header by a cache that served a response past its freshness lifetime. It is listed here only because some HTTP libraries, llhttp among them, enumerate the warn-codes next to real statuses. RFC 9111 obsoleted the Warning header, so nothing should produce it today.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_NO_BODY,
-      "RFC 7234 Warning header", "RFC 7234, Section 5.5.1", "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.1", "RFC 2616",
-      http_status_no_former },
+      "Not a status code at all: 110 was a warn-code placed in the Warning header by a cache "
+      "that served a response past its freshness lifetime. It is listed here only because some "
+      "HTTP libraries, llhttp among them, enumerate the warn-codes next to real statuses. RFC "
+      "9111 obsoleted the Warning header, so nothing should produce it today.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_NO_BODY,
+      "RFC 7234 Warning header", "RFC 7234, Section 5.5.1",
+      "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.1",
+      "RFC 2616", http_status_no_former },
     { 111, "REVALIDATION_FAILED", "Revalidation Failed",
-      "A warn-code rather than a status: a cache put 111 in the Warning header when it handed out a stale copy because its attempt to check back with the origin server had failed, typically since the origin could not be reached. Included only because some libraries list warn-codes as statuses; the Warning header is obsolete since RFC 9111.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_NO_BODY,
-      "RFC 7234 Warning header", "RFC 7234, Section 5.5.2", "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.2", "RFC 2616",
-      http_status_no_former },
+      "A warn-code rather than a status: a cache put 111 in the Warning header when it handed "
+      "out a stale copy because its attempt to check back with the origin server had failed, "
+      "typically since the origin could not be reached. Included only because some libraries "
+      "list warn-codes as statuses; the Warning header is obsolete since RFC 9111.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_NO_BODY,
+      "RFC 7234 Warning header", "RFC 7234, Section 5.5.2",
+      "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.2",
+      "RFC 2616", http_status_no_former },
     { 112, "DISCONNECTED_OPERATION", "Disconnected Operation",
-      "A warn-code, not a status: a cache added 112 to the Warning header to say it was deliberately cut off from the network and was serving what it had stored. It appears in this list only because some libraries treat warn-codes as statuses. The Warning header was obsoleted by RFC 9111.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_NO_BODY,
-      "RFC 7234 Warning header", "RFC 7234, Section 5.5.3", "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.3", "RFC 2616",
-      http_status_no_former },
+      "A warn-code, not a status: a cache added 112 to the Warning header to say it was "
+      "deliberately cut off from the network and was serving what it had stored. It appears in "
+      "this list only because some libraries treat warn-codes as statuses. The Warning header "
+      "was obsoleted by RFC 9111.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_NO_BODY,
+      "RFC 7234 Warning header", "RFC 7234, Section 5.5.3",
+      "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.3",
+      "RFC 2616", http_status_no_former },
     { 113, "HEURISTIC_EXPIRATION", "Heuristic Expiration",
-      "A warn-code, not a status: a cache used 113 in the Warning header when it had guessed a freshness lifetime of more than a day and the response it served was already older than 24 hours. Listed only because some libraries mix warn-codes into their status tables. The Warning header is obsolete since RFC 9111.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_NO_BODY,
-      "RFC 7234 Warning header", "RFC 7234, Section 5.5.4", "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.4", "RFC 2616",
-      http_status_no_former },
+      "A warn-code, not a status: a cache used 113 in the Warning header when it had guessed a "
+      "freshness lifetime of more than a day and the response it served was already older than "
+      "24 hours. Listed only because some libraries mix warn-codes into their status tables. "
+      "The Warning header is obsolete since RFC 9111.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_NO_BODY,
+      "RFC 7234 Warning header", "RFC 7234, Section 5.5.4",
+      "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.4",
+      "RFC 2616", http_status_no_former },
     { 199, "MISCELLANEOUS_WARNING", "Miscellaneous Warning",
-      "A catch-all warn-code, not a status: 199 in the Warning header carried free-form text meant for a person or a log, and like the other 1xx warn-codes it was to be dropped once the stored response was revalidated. It is here only because some libraries list warn-codes as statuses; the Warning header was obsoleted by RFC 9111.",
-      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_NO_BODY,
-      "RFC 7234 Warning header", "RFC 7234, Section 5.5.5", "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.5", "RFC 2616",
-      http_status_no_former },
+      "A catch-all warn-code, not a status: 199 in the Warning header carried free-form text "
+      "meant for a person or a log, and like the other 1xx warn-codes it was to be dropped once "
+      "the stored response was revalidated. It is here only because some libraries list "
+      "warn-codes as statuses; the Warning header was obsoleted by RFC 9111.",
+      HTTP_STATUS_INFORMATIONAL, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_NO_BODY,
+      "RFC 7234 Warning header", "RFC 7234, Section 5.5.5",
+      "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.5",
+      "RFC 2616", http_status_no_former },
     { 200, "OK", "OK",
-      "The request worked, and what the response carries depends on the method: the resource's current representation for GET, only the header fields for HEAD, a report of the action's outcome for POST, and so on. It is behind the vast majority of everyday web traffic.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE,
-      "IANA", "RFC 9110, Section 15.3.1", "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.1", "HTTP/1.0",
-      http_status_no_former },
+      "The request worked, and what the response carries depends on the method: the resource's "
+      "current representation for GET, only the header fields for HEAD, a report of the "
+      "action's outcome for POST, and so on. It is behind the vast majority of everyday web "
+      "traffic.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE,
+      "IANA", "RFC 9110, Section 15.3.1",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.1",
+      "HTTP/1.0", http_status_no_former },
     { 201, "CREATED", "Created",
-      "The request resulted in one or more new resources. The main one is identified by the Location header, or by the request target if no Location is given. APIs typically answer with it after a POST or PUT that creates something.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.3.2", "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.2", "HTTP/1.0",
-      http_status_no_former },
+      "The request resulted in one or more new resources. The main one is identified by the "
+      "Location header, or by the request target if no Location is given. APIs typically answer "
+      "with it after a POST or PUT that creates something.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.3.2",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.2",
+      "HTTP/1.0", http_status_no_former },
     { 202, "ACCEPTED", "Accepted",
-      "The server has taken the request on but has not finished acting on it, and the work may still fail later. HTTP has no way to deliver the final outcome on the same exchange, so servers usually point to a job or status resource the client can poll. It suits queued and batch processing.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.3.3", "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.3", "HTTP/1.0",
-      http_status_no_former },
+      "The server has taken the request on but has not finished acting on it, and the work may "
+      "still fail later. HTTP has no way to deliver the final outcome on the same exchange, so "
+      "servers usually point to a job or status resource the client can poll. It suits queued "
+      "and batch processing.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.3.3",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.3",
+      "HTTP/1.0", http_status_no_former },
     { 203, "NON_AUTHORITATIVE_INFORMATION", "Non-Authoritative Information",
-      "A success in which a transforming proxy has modified what the origin server sent, so the client is not getting the origin's own 200 response verbatim. It warns the recipient that the content or its metadata may differ from the original. It is seldom seen in practice.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE,
-      "IANA", "RFC 9110, Section 15.3.4", "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.4", "HTTP/1.1",
-      http_status_no_former },
+      "A success in which a transforming proxy has modified what the origin server sent, so the "
+      "client is not getting the origin's own 200 response verbatim. It warns the recipient "
+      "that the content or its metadata may differ from the original. It is seldom seen in "
+      "practice.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE,
+      "IANA", "RFC 9110, Section 15.3.4",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.4",
+      "HTTP/1.1", http_status_no_former },
     { 204, "NO_CONTENT", "No Content",
-      "The request succeeded and there is nothing to return beyond the header section. A browser that receives it stays on the page it is showing, which makes it popular for saves, deletions and beacons. Any bytes after the headers would be read as the start of the next message.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE | HTTP_STATUS_NO_BODY,
-      "IANA", "RFC 9110, Section 15.3.5", "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.5", "HTTP/1.0",
-      http_status_no_former },
+      "The request succeeded and there is nothing to return beyond the header section. A "
+      "browser that receives it stays on the page it is showing, which makes it popular for "
+      "saves, deletions and beacons. Any bytes after the headers would be read as the start of "
+      "the next message.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE | HTTP_STATUS_NO_BODY,
+      "IANA", "RFC 9110, Section 15.3.5",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.5",
+      "HTTP/1.0", http_status_no_former },
     { 205, "RESET_CONTENT", "Reset Content",
-      "The request succeeded, and the client is asked to put the document view that sent it, such as a form, back into its original state so the user can start afresh. It must not carry content. Browsers mostly ignore the reset instruction, so it is rarely used.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, HTTP_STATUS_NO_BODY,
-      "IANA", "RFC 9110, Section 15.3.6", "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.6", "HTTP/1.1",
-      http_status_no_former },
+      "The request succeeded, and the client is asked to put the document view that sent it, "
+      "such as a form, back into its original state so the user can start afresh. It must not "
+      "carry content. Browsers mostly ignore the reset instruction, so it is rarely used.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_NO_BODY,
+      "IANA", "RFC 9110, Section 15.3.6",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.6",
+      "HTTP/1.1", http_status_no_former },
     { 206, "PARTIAL_CONTENT", "Partial Content",
-      "The server is sending only the byte ranges asked for in a Range request, either as a single part described by Content-Range or as several parts in a multipart/byteranges body. Media players, download managers and resumed downloads rely on it. Caches may stitch such pieces together with other stored parts of the same representation.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE,
-      "IANA", "RFC 9110, Section 15.3.7", "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7", "HTTP/1.1",
-      http_status_no_former },
+      "The server is sending only the byte ranges asked for in a Range request, either as a "
+      "single part described by Content-Range or as several parts in a multipart/byteranges "
+      "body. Media players, download managers and resumed downloads rely on it. Caches may "
+      "stitch such pieces together with other stored parts of the same representation.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE,
+      "IANA", "RFC 9110, Section 15.3.7",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.3.7",
+      "HTTP/1.1", http_status_no_former },
     { 207, "MULTI_STATUS", "Multi-Status",
-      "A WebDAV response whose XML body holds an individual status for each of several resources affected by one request, such as a PROPFIND over a collection. The top-level code says little on its own; clients must inspect the per-resource results. Some non-WebDAV APIs borrow it for batch operations.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 4918, Section 11.1", "https://www.rfc-editor.org/rfc/rfc4918#section-11.1", "RFC 2518",
-      http_status_no_former },
+      "A WebDAV response whose XML body holds an individual status for each of several "
+      "resources affected by one request, such as a PROPFIND over a collection. The top-level "
+      "code says little on its own; clients must inspect the per-resource results. Some "
+      "non-WebDAV APIs borrow it for batch operations.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 4918, Section 11.1",
+      "https://www.rfc-editor.org/rfc/rfc4918#section-11.1",
+      "RFC 2518", http_status_no_former },
     { 208, "ALREADY_REPORTED", "Already Reported",
-      "Used inside a WebDAV multistatus body when a collection that can be reached through several bindings has already been listed earlier in the same response. Listing it again would repeat work and, where bindings form a cycle, would never end. The client should refer to the earlier listing.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 5842, Section 7.1", "https://www.rfc-editor.org/rfc/rfc5842#section-7.1", "RFC 5842",
-      http_status_no_former },
+      "Used inside a WebDAV multistatus body when a collection that can be reached through "
+      "several bindings has already been listed earlier in the same response. Listing it again "
+      "would repeat work and, where bindings form a cycle, would never end. The client should "
+      "refer to the earlier listing.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 5842, Section 7.1",
+      "https://www.rfc-editor.org/rfc/rfc5842#section-7.1",
+      "RFC 5842", http_status_no_former },
     { 214, "TRANSFORMATION_APPLIED", "Transformation Applied",
-      "A warn-code, not a status: a proxy put 214 in the Warning header after changing the content coding, media type or other aspects of the payload it relayed. As a 2xx warn-code it was meant to survive revalidation. It is listed only because some libraries treat warn-codes as statuses; RFC 9111 obsoleted the Warning header.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_UNOFFICIAL, 0,
-      "RFC 7234 Warning header", "RFC 7234, Section 5.5.6", "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.6", "RFC 2616",
-      http_status_no_former },
+      "A warn-code, not a status: a proxy put 214 in the Warning header after changing the "
+      "content coding, media type or other aspects of the payload it relayed. As a 2xx "
+      "warn-code it was meant to survive revalidation. It is listed only because some libraries "
+      "treat warn-codes as statuses; RFC 9111 obsoleted the Warning header.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "RFC 7234 Warning header", "RFC 7234, Section 5.5.6",
+      "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.6",
+      "RFC 2616", http_status_no_former },
     { 218, "THIS_IS_FINE", "This is fine",
-      "A tongue-in-cheek code that several status-code references attribute to the Apache HTTP Server, saying it lets an upstream error body pass through when ProxyErrorOverride is enabled. We could not find it in Apache's own documentation, and no specification defines it. The phrase is a nod to the well-known \"This is fine\" meme.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_UNOFFICIAL, 0,
-      "Apache", NULL, NULL, NULL,
-      http_status_no_former },
+      "A tongue-in-cheek code that several status-code references attribute to the Apache HTTP "
+      "Server, saying it lets an upstream error body pass through when ProxyErrorOverride is "
+      "enabled. We could not find it in Apache's own documentation, and no specification "
+      "defines it. The phrase is a nod to the well-known \"This is fine\" meme.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Apache", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 226, "IM_USED", "IM Used",
-      "The server fulfilled a GET and the response is the result of one or more instance manipulations, such as a delta against a version the client already holds, as named in the IM header. It belongs to the delta-encoding extension of HTTP, which saw little adoption. Clients that did not ask for manipulations with A-IM will never receive it.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 3229, Section 10.4.1", "https://www.rfc-editor.org/rfc/rfc3229#section-10.4.1", "RFC 3229",
-      http_status_no_former },
+      "The server fulfilled a GET and the response is the result of one or more instance "
+      "manipulations, such as a delta against a version the client already holds, as named in "
+      "the IM header. It belongs to the delta-encoding extension of HTTP, which saw little "
+      "adoption. Clients that did not ask for manipulations with A-IM will never receive it.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 3229, Section 10.4.1",
+      "https://www.rfc-editor.org/rfc/rfc3229#section-10.4.1",
+      "RFC 3229", http_status_no_former },
     { 299, "MISCELLANEOUS_PERSISTENT_WARNING", "Miscellaneous Persistent Warning",
-      "A catch-all warn-code, not a status: 299 in the Warning header carried free-form text that, unlike 199, had to be kept even after the stored response was revalidated. It is listed only because some libraries treat warn-codes as statuses. The Warning header was obsoleted by RFC 9111.",
-      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_UNOFFICIAL, 0,
-      "RFC 7234 Warning header", "RFC 7234, Section 5.5.7", "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.7", "RFC 2616",
-      http_status_no_former },
+      "A catch-all warn-code, not a status: 299 in the Warning header carried free-form text "
+      "that, unlike 199, had to be kept even after the stored response was revalidated. It is "
+      "listed only because some libraries treat warn-codes as statuses. The Warning header was "
+      "obsoleted by RFC 9111.",
+      HTTP_STATUS_SUCCESSFUL, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "RFC 7234 Warning header", "RFC 7234, Section 5.5.7",
+      "https://www.rfc-editor.org/rfc/rfc7234#section-5.5.7",
+      "RFC 2616", http_status_no_former },
     { 300, "MULTIPLE_CHOICES", "Multiple Choices",
-      "The target has several representations, each with its own URI, and the server leaves the choice to the client or the user. It may list the options in the body and suggest a favourite in Location. There is no standard format for that list, so automatic selection rarely happens.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE,
-      "IANA", "RFC 9110, Section 15.4.1", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.1", "HTTP/1.0",
-      http_status_no_former },
+      "The target has several representations, each with its own URI, and the server leaves the "
+      "choice to the client or the user. It may list the options in the body and suggest a "
+      "favourite in Location. There is no standard format for that list, so automatic selection "
+      "rarely happens.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE,
+      "IANA", "RFC 9110, Section 15.4.1",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.1",
+      "HTTP/1.0", http_status_no_former },
     { 301, "MOVED_PERMANENTLY", "Moved Permanently",
-      "The resource now lives permanently at the URI given in Location, and clients that store links should update them. Search engines move their ranking to the new address. For historical reasons user agents may turn a POST into a GET when following it; 308 is the choice when the method must be kept.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE | HTTP_STATUS_REDIRECT,
-      "IANA", "RFC 9110, Section 15.4.2", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.2", "HTTP/1.0",
-      http_status_no_former },
+      "The resource now lives permanently at the URI given in Location, and clients that store "
+      "links should update them. Search engines move their ranking to the new address. For "
+      "historical reasons user agents may turn a POST into a GET when following it; 308 is the "
+      "choice when the method must be kept.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE | HTTP_STATUS_REDIRECT,
+      "IANA", "RFC 9110, Section 15.4.2",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.2",
+      "HTTP/1.0", http_status_no_former },
     { 302, "FOUND", "Found",
-      "The resource is reachable for now at the URI in Location, but the client should keep using the original URI in future. HTTP/1.0 called it Moved Temporarily, and nginx still sends that phrase. Browsers commonly switch a POST to a GET when following it, the ambiguity that led to 303 and 307.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD, HTTP_STATUS_REDIRECT,
-      "IANA", "RFC 9110, Section 15.4.3", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.3", "HTTP/1.0",
-      http_status_former_FOUND },
+      "The resource is reachable for now at the URI in Location, but the client should keep "
+      "using the original URI in future. HTTP/1.0 called it Moved Temporarily, and nginx still "
+      "sends that phrase. Browsers commonly switch a POST to a GET when following it, the "
+      "ambiguity that led to 303 and 307.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_REDIRECT,
+      "IANA", "RFC 9110, Section 15.4.3",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.3",
+      "HTTP/1.0", http_status_former_FOUND },
     { 303, "SEE_OTHER", "See Other",
-      "The server sends the client to a different resource, named in Location, whose retrieval with GET gives an indirect answer to the original request. It is the usual way to land a browser on a result page after a form POST (the Post/Redirect/Get pattern). The target is not a stand-in for the original resource, only a place to look.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD, HTTP_STATUS_REDIRECT,
-      "IANA", "RFC 9110, Section 15.4.4", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.4", "HTTP/1.1",
-      http_status_no_former },
+      "The server sends the client to a different resource, named in Location, whose retrieval "
+      "with GET gives an indirect answer to the original request. It is the usual way to land a "
+      "browser on a result page after a form POST (the Post/Redirect/Get pattern). The target "
+      "is not a stand-in for the original resource, only a place to look.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_REDIRECT,
+      "IANA", "RFC 9110, Section 15.4.4",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.4",
+      "HTTP/1.1", http_status_no_former },
     { 304, "NOT_MODIFIED", "Not Modified",
-      "The answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) saying that the copy the client already has is still good and can be reused. Only metadata useful for refreshing the stored entry is sent, never content. It is the backbone of cache revalidation and saves a great deal of bandwidth.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD, HTTP_STATUS_NO_BODY,
-      "IANA", "RFC 9110, Section 15.4.5", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5", "HTTP/1.0",
-      http_status_no_former },
+      "The answer to a conditional GET or HEAD (If-None-Match, If-Modified-Since) saying that "
+      "the copy the client already has is still good and can be reused. Only metadata useful "
+      "for refreshing the stored entry is sent, never content. It is the backbone of cache "
+      "revalidation and saves a great deal of bandwidth.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_NO_BODY,
+      "IANA", "RFC 9110, Section 15.4.5",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.5",
+      "HTTP/1.0", http_status_no_former },
     { 305, "USE_PROXY", "Use Proxy",
-      "Told the client that the resource had to be fetched through the proxy named in Location. Letting an origin server pick a client's proxy turned out to be a security risk, so the code was deprecated and browsers refuse to act on it. It should not be generated.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_DEPRECATED, 0,
-      "IANA", "RFC 9110, Section 15.4.6", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.6", "HTTP/1.1",
-      http_status_no_former },
+      "Told the client that the resource had to be fetched through the proxy named in Location. "
+      "Letting an origin server pick a client's proxy turned out to be a security risk, so the "
+      "code was deprecated and browsers refuse to act on it. It should not be generated.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_DEPRECATED,
+      0,
+      "IANA", "RFC 9110, Section 15.4.6",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.6",
+      "HTTP/1.1", http_status_no_former },
     { 306, "SWITCH_PROXY", "Switch Proxy",
-      "In a late-1990s Internet-Draft, 306 Switch Proxy would have told clients to route later requests through a different proxy. The idea was dropped before HTTP/1.1 was finalised, and since RFC 2616 the number has been recorded as unused and reserved, which is still how IANA lists it. We keep the historical phrase because IANA's label, (Unused), is not a usable reason phrase.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_RESERVED, 0,
-      "IANA", "RFC 9110, Section 15.4.7", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.7", "RFC 2616",
-      http_status_no_former },
+      "In a late-1990s Internet-Draft, 306 Switch Proxy would have told clients to route later "
+      "requests through a different proxy. The idea was dropped before HTTP/1.1 was finalised, "
+      "and since RFC 2616 the number has been recorded as unused and reserved, which is still "
+      "how IANA lists it. We keep the historical phrase because IANA's label, (Unused), is not "
+      "a usable reason phrase.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_RESERVED,
+      0,
+      "IANA", "RFC 9110, Section 15.4.7",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.7",
+      "RFC 2616", http_status_no_former },
     { 307, "TEMPORARY_REDIRECT", "Temporary Redirect",
-      "The resource is temporarily at the URI in Location, and the client must repeat the request there with the same method and body. It was added to remove the method-changing ambiguity of 302. Future requests should still go to the original URI.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD, HTTP_STATUS_REDIRECT,
-      "IANA", "RFC 9110, Section 15.4.8", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.8", "HTTP/1.1",
-      http_status_no_former },
+      "The resource is temporarily at the URI in Location, and the client must repeat the "
+      "request there with the same method and body. It was added to remove the method-changing "
+      "ambiguity of 302. Future requests should still go to the original URI.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_REDIRECT,
+      "IANA", "RFC 9110, Section 15.4.8",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.8",
+      "HTTP/1.1", http_status_no_former },
     { 308, "PERMANENT_REDIRECT", "Permanent Redirect",
-      "The permanent counterpart of 307: the resource has moved for good to the URI in Location, and the client must resend the request there without changing its method or body. It is the safe way to relocate endpoints that receive POST or PUT. Like 301 it may be cached by default.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE | HTTP_STATUS_REDIRECT,
-      "IANA", "RFC 9110, Section 15.4.9", "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.9", "RFC 7538",
-      http_status_no_former },
+      "The permanent counterpart of 307: the resource has moved for good to the URI in "
+      "Location, and the client must resend the request there without changing its method or "
+      "body. It is the safe way to relocate endpoints that receive POST or PUT. Like 301 it may "
+      "be cached by default.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE | HTTP_STATUS_REDIRECT,
+      "IANA", "RFC 9110, Section 15.4.9",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.4.9",
+      "RFC 7538", http_status_no_former },
     { 308, "RESUME_INCOMPLETE", "Resume Incomplete",
-      "Google's resumable upload protocol, used for example by Cloud Storage and the Drive API, reuses 308 to report that an upload session is still open and not all bytes have arrived yet. A Range header in the reply tells the client how much was stored, so it can carry on from there. It has nothing to do with redirection, and generic clients that follow 308 automatically can trip over it.",
-      HTTP_STATUS_REDIRECTION, HTTP_STATUS_UNOFFICIAL, 0,
-      "Google resumable upload protocol", NULL, NULL, NULL,
-      http_status_no_former },
+      "Google's resumable upload protocol, used for example by Cloud Storage and the Drive API, "
+      "reuses 308 to report that an upload session is still open and not all bytes have arrived "
+      "yet. A Range header in the reply tells the client how much was stored, so it can carry "
+      "on from there. It has nothing to do with redirection, and generic clients that follow "
+      "308 automatically can trip over it.",
+      HTTP_STATUS_REDIRECTION, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Google resumable upload protocol", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 400, "BAD_REQUEST", "Bad Request",
-      "The server will not process the request because of a problem on the client's side, such as malformed syntax, broken message framing or a request that violates the server's rules. It is the generic fallback when no more specific 4xx code fits. Sending the same request again will fail the same way.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.1", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1", "HTTP/1.0",
-      http_status_no_former },
+      "The server will not process the request because of a problem on the client's side, such "
+      "as malformed syntax, broken message framing or a request that violates the server's "
+      "rules. It is the generic fallback when no more specific 4xx code fits. Sending the same "
+      "request again will fail the same way.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.1",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
+      "HTTP/1.0", http_status_no_former },
     { 401, "UNAUTHORIZED", "Unauthorized",
-      "The request lacks valid credentials for the target, and the server includes a WWW-Authenticate header explaining how to supply them. If credentials were sent, they were rejected. Despite the name it is about authentication; Apache httpd 2.2 and earlier sent the phrase Authorization Required.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_AUTH,
-      "IANA", "RFC 9110, Section 15.5.2", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", "HTTP/1.0",
-      http_status_former_UNAUTHORIZED },
+      "The request lacks valid credentials for the target, and the server includes a "
+      "WWW-Authenticate header explaining how to supply them. If credentials were sent, they "
+      "were rejected. Despite the name it is about authentication; Apache httpd 2.2 and earlier "
+      "sent the phrase Authorization Required.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_AUTH,
+      "IANA", "RFC 9110, Section 15.5.2",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
+      "HTTP/1.0", http_status_former_UNAUTHORIZED },
     { 402, "PAYMENT_REQUIRED", "Payment Required",
-      "Held in reserve since the early days of HTTP for a digital payment scheme that never arrived. With no standard meaning, services use it in their own ways, for instance when a subscription has lapsed or, at Shopify, when a shop is frozen for unpaid fees. Clients should treat it as a generic 4xx unless they know the service.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.3", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.3", "HTTP/1.1",
-      http_status_no_former },
+      "Held in reserve since the early days of HTTP for a digital payment scheme that never "
+      "arrived. With no standard meaning, services use it in their own ways, for instance when "
+      "a subscription has lapsed or, at Shopify, when a shop is frozen for unpaid fees. Clients "
+      "should treat it as a generic 4xx unless they know the service.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.3",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.3",
+      "HTTP/1.1", http_status_no_former },
     { 403, "FORBIDDEN", "Forbidden",
-      "The server understood the request but declines to carry it out, and logging in (again) is not expected to change that. Causes range from file permissions and IP blocks to web application firewall rules. A server that prefers to hide whether the resource exists may answer 404 instead.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.4", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4", "HTTP/1.0",
-      http_status_no_former },
+      "The server understood the request but declines to carry it out, and logging in (again) "
+      "is not expected to change that. Causes range from file permissions and IP blocks to web "
+      "application firewall rules. A server that prefers to hide whether the resource exists "
+      "may answer 404 instead.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.4",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
+      "HTTP/1.0", http_status_no_former },
     { 404, "NOT_FOUND", "Not Found",
-      "The origin server has no current representation for the target, or does not want to admit that one exists. It says nothing about whether the situation is temporary or permanent; 410 covers the permanent case. It is the most familiar error page on the web.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE,
-      "IANA", "RFC 9110, Section 15.5.5", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5", "HTTP/1.0",
-      http_status_no_former },
+      "The origin server has no current representation for the target, or does not want to "
+      "admit that one exists. It says nothing about whether the situation is temporary or "
+      "permanent; 410 covers the permanent case. It is the most familiar error page on the web.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE,
+      "IANA", "RFC 9110, Section 15.5.5",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
+      "HTTP/1.0", http_status_no_former },
     { 405, "METHOD_NOT_ALLOWED", "Method Not Allowed",
-      "The resource exists but does not support the request method, for example a DELETE sent to a read-only page. The server has to list the methods it does accept in an Allow header.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE,
-      "IANA", "RFC 9110, Section 15.5.6", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6", "HTTP/1.1",
-      http_status_no_former },
+      "The resource exists but does not support the request method, for example a DELETE sent "
+      "to a read-only page. The server has to list the methods it does accept in an Allow "
+      "header.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE,
+      "IANA", "RFC 9110, Section 15.5.6",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
+      "HTTP/1.1", http_status_no_former },
     { 406, "NOT_ACCEPTABLE", "Not Acceptable",
-      "Server-driven negotiation found no representation that matches the client's Accept, Accept-Language or Accept-Encoding preferences. The server may describe the alternatives it does have. Most servers ignore the preferences and send a default representation instead.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.7", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.7", "HTTP/1.1",
-      http_status_no_former },
+      "Server-driven negotiation found no representation that matches the client's Accept, "
+      "Accept-Language or Accept-Encoding preferences. The server may describe the alternatives "
+      "it does have. Most servers ignore the preferences and send a default representation "
+      "instead.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.7",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.7",
+      "HTTP/1.1", http_status_no_former },
     { 407, "PROXY_AUTHENTICATION_REQUIRED", "Proxy Authentication Required",
-      "Like 401, except that the demand for credentials comes from a proxy between the client and the origin. The proxy states its scheme in Proxy-Authenticate, and the client replies with Proxy-Authorization. Corporate forward proxies are the typical source.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_AUTH,
-      "IANA", "RFC 9110, Section 15.5.8", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.8", "HTTP/1.1",
-      http_status_no_former },
+      "Like 401, except that the demand for credentials comes from a proxy between the client "
+      "and the origin. The proxy states its scheme in Proxy-Authenticate, and the client "
+      "replies with Proxy-Authorization. Corporate forward proxies are the typical source.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_AUTH,
+      "IANA", "RFC 9110, Section 15.5.8",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.8",
+      "HTTP/1.1", http_status_no_former },
     { 408, "REQUEST_TIMEOUT", "Request Timeout",
-      "The server stopped waiting for the client to finish sending a request and is closing the connection. The client may send the request again on a new connection, and browsers often do so automatically for idempotent requests. RFC 2616 and nginx spell the phrase Request Time-out.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_RETRYABLE,
-      "IANA", "RFC 9110, Section 15.5.9", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.9", "HTTP/1.1",
-      http_status_former_REQUEST_TIMEOUT },
+      "The server stopped waiting for the client to finish sending a request and is closing the "
+      "connection. The client may send the request again on a new connection, and browsers "
+      "often do so automatically for idempotent requests. RFC 2616 and nginx spell the phrase "
+      "Request Time-out.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_RETRYABLE,
+      "IANA", "RFC 9110, Section 15.5.9",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.9",
+      "HTTP/1.1", http_status_former_REQUEST_TIMEOUT },
     { 409, "CONFLICT", "Conflict",
-      "The request clashes with the current state of the resource, such as an edit based on an outdated version or an attempt to create something that already exists. The body should explain the clash well enough for the user or client to resolve it and try again.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.10", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10", "HTTP/1.1",
-      http_status_no_former },
+      "The request clashes with the current state of the resource, such as an edit based on an "
+      "outdated version or an attempt to create something that already exists. The body should "
+      "explain the clash well enough for the user or client to resolve it and try again.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.10",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
+      "HTTP/1.1", http_status_no_former },
     { 410, "GONE", "Gone",
-      "The resource was deliberately removed, there is no forwarding address, and the server expects this to stay so. Search engines drop such URLs faster than ones answering 404. Servers that cannot tell whether the removal is permanent should use 404.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE,
-      "IANA", "RFC 9110, Section 15.5.11", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.11", "HTTP/1.1",
-      http_status_no_former },
+      "The resource was deliberately removed, there is no forwarding address, and the server "
+      "expects this to stay so. Search engines drop such URLs faster than ones answering 404. "
+      "Servers that cannot tell whether the removal is permanent should use 404.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE,
+      "IANA", "RFC 9110, Section 15.5.11",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.11",
+      "HTTP/1.1", http_status_no_former },
     { 411, "LENGTH_REQUIRED", "Length Required",
-      "The server insists on a Content-Length header for this request and will not take a body of undeclared size, such as a chunked one. The client may send the request again with the length stated.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.12", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.12", "HTTP/1.1",
-      http_status_no_former },
+      "The server insists on a Content-Length header for this request and will not take a body "
+      "of undeclared size, such as a chunked one. The client may send the request again with "
+      "the length stated.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.12",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.12",
+      "HTTP/1.1", http_status_no_former },
     { 412, "PRECONDITION_FAILED", "Precondition Failed",
-      "At least one condition in the request headers, such as If-Match or If-Unmodified-Since, turned out false when the server checked it. This is how optimistic concurrency stops a client from overwriting changes that someone else made since it last fetched the resource.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.13", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13", "HTTP/1.1",
-      http_status_no_former },
+      "At least one condition in the request headers, such as If-Match or If-Unmodified-Since, "
+      "turned out false when the server checked it. This is how optimistic concurrency stops a "
+      "client from overwriting changes that someone else made since it last fetched the "
+      "resource.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.13",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
+      "HTTP/1.1", http_status_no_former },
     { 413, "CONTENT_TOO_LARGE", "Content Too Large",
-      "The request body exceeds what the server is willing or able to handle, for instance an upload beyond a configured size limit. The server may close the connection, and if the limit is only temporary it can say when to come back with Retry-After. Earlier specifications called it Request Entity Too Large (RFC 2616, still sent by nginx) and Payload Too Large (RFC 7231).",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.14", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14", "HTTP/1.1",
-      http_status_former_CONTENT_TOO_LARGE },
+      "The request body exceeds what the server is willing or able to handle, for instance an "
+      "upload beyond a configured size limit. The server may close the connection, and if the "
+      "limit is only temporary it can say when to come back with Retry-After. Earlier "
+      "specifications called it Request Entity Too Large (RFC 2616, still sent by nginx) and "
+      "Payload Too Large (RFC 7231).",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.14",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
+      "HTTP/1.1", http_status_former_CONTENT_TOO_LARGE },
     { 414, "URI_TOO_LONG", "URI Too Long",
-      "The target URI is longer than the server is prepared to parse. It tends to appear when a form that ought to use POST is submitted with GET and a huge query string, or when a redirect loop keeps growing the URI. RFC 2616 used both Request-URI Too Long and Request-URI Too Large, and nginx still sends the latter.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE,
-      "IANA", "RFC 9110, Section 15.5.15", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.15", "HTTP/1.1",
-      http_status_former_URI_TOO_LONG },
+      "The target URI is longer than the server is prepared to parse. It tends to appear when a "
+      "form that ought to use POST is submitted with GET and a huge query string, or when a "
+      "redirect loop keeps growing the URI. RFC 2616 used both Request-URI Too Long and "
+      "Request-URI Too Large, and nginx still sends the latter.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE,
+      "IANA", "RFC 9110, Section 15.5.15",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.15",
+      "HTTP/1.1", http_status_former_URI_TOO_LONG },
     { 415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type",
-      "The body is in a format the server does not handle for this method and resource, judging by Content-Type, Content-Encoding or the data itself. APIs return it when, say, they get XML where they expect JSON. The response may advertise the accepted formats in Accept or Accept-Encoding.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.16", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16", "HTTP/1.1",
-      http_status_no_former },
+      "The body is in a format the server does not handle for this method and resource, judging "
+      "by Content-Type, Content-Encoding or the data itself. APIs return it when, say, they get "
+      "XML where they expect JSON. The response may advertise the accepted formats in Accept or "
+      "Accept-Encoding.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.16",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
+      "HTTP/1.1", http_status_no_former },
     { 416, "RANGE_NOT_SATISFIABLE", "Range Not Satisfiable",
-      "None of the ranges in the Range header overlap the current representation, often because the client asked for bytes past the end of a file that has since shrunk. The server should send Content-Range with the real length so the client can adjust. RFC 2616 named it Requested Range Not Satisfiable.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.17", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.17", "HTTP/1.1",
-      http_status_former_RANGE_NOT_SATISFIABLE },
+      "None of the ranges in the Range header overlap the current representation, often because "
+      "the client asked for bytes past the end of a file that has since shrunk. The server "
+      "should send Content-Range with the real length so the client can adjust. RFC 2616 named "
+      "it Requested Range Not Satisfiable.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.17",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.17",
+      "HTTP/1.1", http_status_former_RANGE_NOT_SATISFIABLE },
     { 417, "EXPECTATION_FAILED", "Expectation Failed",
-      "The server cannot meet what the Expect header asked for, which in practice means it will not honour 100-continue for this request. The client can try again without the Expect header.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.18", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.18", "HTTP/1.1",
-      http_status_no_former },
+      "The server cannot meet what the Expect header asked for, which in practice means it will "
+      "not honour 100-continue for this request. The client can try again without the Expect "
+      "header.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.18",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.18",
+      "HTTP/1.1", http_status_no_former },
     { 418, "IM_A_TEAPOT", "I'm a teapot",
-      "Born in RFC 2324, an April Fools' protocol for controlling coffee pots, in which a teapot refuses to brew coffee. So many libraries and servers adopted it as an easter egg that RFC 9110 reserved the number to stop it ever being given a real meaning. IANA lists it as (Unused); we keep the well-known joke phrase.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_RESERVED, 0,
-      "IANA", "RFC 9110, Section 15.5.19", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.19", "RFC 2324",
-      http_status_no_former },
+      "Born in RFC 2324, an April Fools' protocol for controlling coffee pots, in which a "
+      "teapot refuses to brew coffee. So many libraries and servers adopted it as an easter egg "
+      "that RFC 9110 reserved the number to stop it ever being given a real meaning. IANA lists "
+      "it as (Unused); we keep the well-known joke phrase.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_RESERVED,
+      0,
+      "IANA", "RFC 9110, Section 15.5.19",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.19",
+      "RFC 2324", http_status_no_former },
     { 419, "AUTHENTICATION_TIMEOUT", "Authentication Timeout",
-      "An informal code meaning that a previously valid login or session has expired and the client must authenticate again. It circulated in status-code lists in the early 2010s and survives as a named constant in ASP.NET Core's StatusCodes class. No RFC defines it.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_AUTH,
-      "ASP.NET Core", NULL, NULL, NULL,
-      http_status_no_former },
+      "An informal code meaning that a previously valid login or session has expired and the "
+      "client must authenticate again. It circulated in status-code lists in the early 2010s "
+      "and survives as a named constant in ASP.NET Core's StatusCodes class. No RFC defines it.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_AUTH,
+      "ASP.NET Core", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 419, "INSUFFICIENT_SPACE_ON_RESOURCE", "Insufficient Space On Resource",
-      "A leftover from early WebDAV drafts, where it reported that the resource had no room for the representation being stored. The published WebDAV specification uses 507 Insufficient Storage for that. Spring Framework still lists it in its HttpStatus enum, marked deprecated.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Spring Framework", NULL, NULL, NULL,
-      http_status_no_former },
+      "A leftover from early WebDAV drafts, where it reported that the resource had no room for "
+      "the representation being stored. The published WebDAV specification uses 507 "
+      "Insufficient Storage for that. Spring Framework still lists it in its HttpStatus enum, "
+      "marked deprecated.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Spring Framework", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 419, "PAGE_EXPIRED", "Page Expired",
-      "Laravel's answer when a form submission's CSRF token is missing, invalid or expired, usually because the session timed out while the page sat open. Reloading the form for a fresh token and submitting again normally fixes it. No specification defines it.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Laravel", NULL, NULL, NULL,
-      http_status_no_former },
+      "Laravel's answer when a form submission's CSRF token is missing, invalid or expired, "
+      "usually because the session timed out while the page sat open. Reloading the form for a "
+      "fresh token and submitting again normally fixes it. No specification defines it.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Laravel", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 420, "ENHANCE_YOUR_CALM", "Enhance Your Calm",
-      "Returned by Twitter's early Search and Trends APIs to clients that were being rate limited. The cheeky phrase borrows a line from the film Demolition Man. Twitter later moved to the standard 429 Too Many Requests.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Twitter", NULL, NULL, NULL,
-      http_status_no_former },
+      "Returned by Twitter's early Search and Trends APIs to clients that were being rate "
+      "limited. The cheeky phrase borrows a line from the film Demolition Man. Twitter later "
+      "moved to the standard 429 Too Many Requests.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Twitter", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 420, "METHOD_FAILURE", "Method Failure",
-      "Another survivor of the early WebDAV drafts: a method applied to one resource failed because a different step of the same operation had failed. The published specification replaced it with 424 Failed Dependency. Spring Framework keeps it as a deprecated HttpStatus value.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Spring Framework", NULL, NULL, NULL,
-      http_status_no_former },
+      "Another survivor of the early WebDAV drafts: a method applied to one resource failed "
+      "because a different step of the same operation had failed. The published specification "
+      "replaced it with 424 Failed Dependency. Spring Framework keeps it as a deprecated "
+      "HttpStatus value.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Spring Framework", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 421, "DESTINATION_LOCKED", "Destination Locked",
-      "From the same early WebDAV drafts as Spring's 419 and 420: a COPY or MOVE could not finish because the destination was locked. The published WebDAV specification covers this with 423 Locked. Spring Framework lists it as a deprecated HttpStatus constant.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Spring Framework", NULL, NULL, NULL,
-      http_status_no_former },
+      "From the same early WebDAV drafts as Spring's 419 and 420: a COPY or MOVE could not "
+      "finish because the destination was locked. The published WebDAV specification covers "
+      "this with 423 Locked. Spring Framework lists it as a deprecated HttpStatus constant.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Spring Framework", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 421, "MISDIRECTED_REQUEST", "Misdirected Request",
-      "The request reached a server that is not configured to answer for the scheme and authority in the target URI. It usually follows HTTP/2 or HTTP/3 connection reuse, where a client sends requests for several host names down one connection to a server that does not serve them all. The client may retry over a new connection.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.20", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.20", "RFC 7540",
-      http_status_no_former },
+      "The request reached a server that is not configured to answer for the scheme and "
+      "authority in the target URI. It usually follows HTTP/2 or HTTP/3 connection reuse, where "
+      "a client sends requests for several host names down one connection to a server that does "
+      "not serve them all. The client may retry over a new connection.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.20",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.20",
+      "RFC 7540", http_status_no_former },
     { 422, "UNPROCESSABLE_CONTENT", "Unprocessable Content",
-      "The request is well-formed and in a supported media type, but the server cannot act on what it says, for example a JSON document that fails validation. WebDAV introduced it as Unprocessable Entity, the phrase many frameworks still send, and RFC 9110 moved it into core HTTP under its current name. APIs commonly use it for field-level validation errors.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.21", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21", "RFC 2518",
-      http_status_former_UNPROCESSABLE_CONTENT },
+      "The request is well-formed and in a supported media type, but the server cannot act on "
+      "what it says, for example a JSON document that fails validation. WebDAV introduced it as "
+      "Unprocessable Entity, the phrase many frameworks still send, and RFC 9110 moved it into "
+      "core HTTP under its current name. APIs commonly use it for field-level validation errors.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.21",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
+      "RFC 2518", http_status_former_UNPROCESSABLE_CONTENT },
     { 423, "LOCKED", "Locked",
-      "The WebDAV resource the request targets, or one it depends on, is locked, and the request did not present a matching lock token. The body may state the failed precondition or identify the lock in the way.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 4918, Section 11.3", "https://www.rfc-editor.org/rfc/rfc4918#section-11.3", "RFC 2518",
-      http_status_no_former },
+      "The WebDAV resource the request targets, or one it depends on, is locked, and the "
+      "request did not present a matching lock token. The body may state the failed "
+      "precondition or identify the lock in the way.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 4918, Section 11.3",
+      "https://www.rfc-editor.org/rfc/rfc4918#section-11.3",
+      "RFC 2518", http_status_no_former },
     { 424, "FAILED_DEPENDENCY", "Failed Dependency",
-      "The method could not be applied to this resource because it relied on another action that failed. In WebDAV it shows up, for instance, when one property change in a PROPPATCH fails and the others are therefore not applied either.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 4918, Section 11.4", "https://www.rfc-editor.org/rfc/rfc4918#section-11.4", "RFC 2518",
-      http_status_no_former },
+      "The method could not be applied to this resource because it relied on another action "
+      "that failed. In WebDAV it shows up, for instance, when one property change in a "
+      "PROPPATCH fails and the others are therefore not applied either.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 4918, Section 11.4",
+      "https://www.rfc-editor.org/rfc/rfc4918#section-11.4",
+      "RFC 2518", http_status_no_former },
     { 425, "TOO_EARLY", "Too Early",
-      "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), because an attacker could replay it. The client should send it again after the handshake has completed, when replay is no longer possible. Intermediaries use it to shield origins that are not replay-safe.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_RETRYABLE,
-      "IANA", "RFC 8470, Section 5.2", "https://www.rfc-editor.org/rfc/rfc8470#section-5.2", "RFC 8470",
-      http_status_no_former },
+      "The server will not process a request that arrived in TLS 1.3 early data (0-RTT), "
+      "because an attacker could replay it. The client should send it again after the handshake "
+      "has completed, when replay is no longer possible. Intermediaries use it to shield "
+      "origins that are not replay-safe.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_RETRYABLE,
+      "IANA", "RFC 8470, Section 5.2",
+      "https://www.rfc-editor.org/rfc/rfc8470#section-5.2",
+      "RFC 8470", http_status_no_former },
     { 425, "UNORDERED_COLLECTION", "Unordered Collection",
-      "Defined in drafts of the WebDAV advanced collections work to refuse a request that relied on ordering in a collection that is not ordered. The published ordered-collections specification (RFC 3648) did not keep it, and Node.js listed the phrase until the number was registered for Too Early. It should be treated as obsolete.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "WebDAV Advanced Collections draft", NULL, NULL, NULL,
-      http_status_no_former },
+      "Defined in drafts of the WebDAV advanced collections work to refuse a request that "
+      "relied on ordering in a collection that is not ordered. The published "
+      "ordered-collections specification (RFC 3648) did not keep it, and Node.js listed the "
+      "phrase until the number was registered for Too Early. It should be treated as obsolete.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "WebDAV Advanced Collections draft", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 426, "UPGRADE_REQUIRED", "Upgrade Required",
-      "The server refuses to handle the request over the current protocol but would do so after the client switches, naming the protocol it wants in an Upgrade header. It was created for upgrading HTTP/1.1 connections to TLS and is now met at WebSocket endpoints and servers that demand a newer HTTP version.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.5.22", "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.22", "RFC 2817",
-      http_status_no_former },
+      "The server refuses to handle the request over the current protocol but would do so after "
+      "the client switches, naming the protocol it wants in an Upgrade header. It was created "
+      "for upgrading HTTP/1.1 connections to TLS and is now met at WebSocket endpoints and "
+      "servers that demand a newer HTTP version.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.5.22",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.22",
+      "RFC 2817", http_status_no_former },
     { 428, "PRECONDITION_REQUIRED", "Precondition Required",
-      "The origin wants state-changing requests to be conditional, so the client has to include If-Match or a similar header. It protects against lost updates, where one client overwrites a change made by another since it last read the resource.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 6585, Section 3", "https://www.rfc-editor.org/rfc/rfc6585#section-3", "RFC 6585",
-      http_status_no_former },
+      "The origin wants state-changing requests to be conditional, so the client has to include "
+      "If-Match or a similar header. It protects against lost updates, where one client "
+      "overwrites a change made by another since it last read the resource.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 6585, Section 3",
+      "https://www.rfc-editor.org/rfc/rfc6585#section-3",
+      "RFC 6585", http_status_no_former },
     { 429, "TOO_MANY_REQUESTS", "Too Many Requests",
-      "The client has sent more requests in a period than the server allows; in short, it is being rate limited. A Retry-After header often says how long to wait. Well-behaved clients back off and try again later.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_RETRYABLE,
-      "IANA", "RFC 6585, Section 4", "https://www.rfc-editor.org/rfc/rfc6585#section-4", "RFC 6585",
-      http_status_no_former },
+      "The client has sent more requests in a period than the server allows; in short, it is "
+      "being rate limited. A Retry-After header often says how long to wait. Well-behaved "
+      "clients back off and try again later.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_RETRYABLE,
+      "IANA", "RFC 6585, Section 4",
+      "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+      "RFC 6585", http_status_no_former },
     { 430, "SHOPIFY_SECURITY_REJECTION", "Shopify Security Rejection",
-      "Shopify sends this when its platform-wide security checks judge a request to be potentially malicious, often because of the reputation of the source IP address. Earlier, Shopify used 430 for rate limiting under the wording Request Header Fields Too Large, a phrase that belongs to 431 and so is not repeated here. The code is not registered.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Shopify", NULL, NULL, NULL,
-      http_status_no_former },
+      "Shopify sends this when its platform-wide security checks judge a request to be "
+      "potentially malicious, often because of the reputation of the source IP address. "
+      "Earlier, Shopify used 430 for rate limiting under the wording Request Header Fields Too "
+      "Large, a phrase that belongs to 431 and so is not repeated here. The code is not "
+      "registered.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Shopify", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 431, "REQUEST_HEADER_FIELDS_TOO_LARGE", "Request Header Fields Too Large",
-      "The server refuses the request because its header section as a whole, or one header field, is too big. Oversized cookies are the usual culprit. The client may retry after trimming the headers.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 6585, Section 5", "https://www.rfc-editor.org/rfc/rfc6585#section-5", "RFC 6585",
-      http_status_no_former },
+      "The server refuses the request because its header section as a whole, or one header "
+      "field, is too big. Oversized cookies are the usual culprit. The client may retry after "
+      "trimming the headers.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 6585, Section 5",
+      "https://www.rfc-editor.org/rfc/rfc6585#section-5",
+      "RFC 6585", http_status_no_former },
     { 440, "LOGIN_TIME_OUT", "Login Time-out",
-      "Used by Microsoft IIS, notably for Outlook Web Access and Exchange, to report that the client's session has expired and the user has to sign in again. It exists only in Microsoft's stack and is not registered.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_AUTH,
-      "Microsoft IIS", NULL, NULL, NULL,
-      http_status_no_former },
+      "Used by Microsoft IIS, notably for Outlook Web Access and Exchange, to report that the "
+      "client's session has expired and the user has to sign in again. It exists only in "
+      "Microsoft's stack and is not registered.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_AUTH,
+      "Microsoft IIS", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 444, "NO_RESPONSE", "No Response",
-      "A special nginx code that makes the server close the connection without sending anything at all, not even a status line. Administrators use it in configuration to drop unwanted or hostile traffic cheaply. Some lists call it Connection Closed Without Response; it is only ever visible in nginx's own logs.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_NO_BODY,
-      "nginx", NULL, NULL, NULL,
-      http_status_no_former },
+      "A special nginx code that makes the server close the connection without sending anything "
+      "at all, not even a status line. Administrators use it in configuration to drop unwanted "
+      "or hostile traffic cheaply. Some lists call it Connection Closed Without Response; it is "
+      "only ever visible in nginx's own logs.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_NO_BODY,
+      "nginx", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 449, "RETRY_WITH", "Retry With",
-      "A Microsoft extension asking the client to send the request again after supplying some missing information, which the response describes. Exchange ActiveSync is its best-known user. Unlike the standard retryable codes, sending the same request unchanged will not help.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Microsoft IIS", NULL, NULL, NULL,
-      http_status_no_former },
+      "A Microsoft extension asking the client to send the request again after supplying some "
+      "missing information, which the response describes. Exchange ActiveSync is its best-known "
+      "user. Unlike the standard retryable codes, sending the same request unchanged will not "
+      "help.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Microsoft IIS", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 450, "BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS", "Blocked by Windows Parental Controls",
-      "A Microsoft extension signalling that Windows Parental Controls are switched on and have blocked the requested page for the current user. It is tied to Windows and has no meaning elsewhere.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Microsoft", NULL, NULL, NULL,
-      http_status_no_former },
+      "A Microsoft extension signalling that Windows Parental Controls are switched on and have "
+      "blocked the requested page for the current user. It is tied to Windows and has no "
+      "meaning elsewhere.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Microsoft", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 451, "IIS_REDIRECT", "Redirect",
-      "Exchange ActiveSync on IIS answers with this when a mailbox is better served by another server or the current one cannot reach it. The client is expected to rerun Autodiscover to find the right server; no Location header is involved. It predates RFC 7725 and clashes with the standard meaning of 451.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Microsoft IIS", NULL, NULL, NULL,
-      http_status_no_former },
+      "Exchange ActiveSync on IIS answers with this when a mailbox is better served by another "
+      "server or the current one cannot reach it. The client is expected to rerun Autodiscover "
+      "to find the right server; no Location header is involved. It predates RFC 7725 and "
+      "clashes with the standard meaning of 451.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Microsoft IIS", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 451, "UNAVAILABLE_FOR_LEGAL_REASONS", "Unavailable For Legal Reasons",
-      "Access is refused because of a legal demand such as a court order, a government block or a takedown notice. The response should explain the demand and may name whoever imposed it with a Link header of relation blocked-by. The number nods to Ray Bradbury's Fahrenheit 451, and RFC 7725 makes it cacheable by default even though RFC 9110's list of such codes does not include it.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 7725, Section 3", "https://www.rfc-editor.org/rfc/rfc7725#section-3", "RFC 7725",
-      http_status_no_former },
+      "Access is refused because of a legal demand such as a court order, a government block or "
+      "a takedown notice. The response should explain the demand and may name whoever imposed "
+      "it with a Link header of relation blocked-by. The number nods to Ray Bradbury's "
+      "Fahrenheit 451, and RFC 7725 makes it cacheable by default even though RFC 9110's list "
+      "of such codes does not include it.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 7725, Section 3",
+      "https://www.rfc-editor.org/rfc/rfc7725#section-3",
+      "RFC 7725", http_status_no_former },
     { 460, "CLIENT_CLOSED_LOAD_BALANCED_REQUEST", "Client Closed Load Balanced Request",
-      "Recorded by an AWS Application Load Balancer when the client dropped the connection before the load balancer could answer, often because the client's timeout was shorter than the target's processing time. The client is already gone, so nothing is delivered; the code shows up in access logs and metrics. AWS gives the code no phrase, so the one used by llhttp is adopted here.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_NO_BODY,
-      "AWS Elastic Load Balancing", NULL, "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html", NULL,
-      http_status_no_former },
+      "Recorded by an AWS Application Load Balancer when the client dropped the connection "
+      "before the load balancer could answer, often because the client's timeout was shorter "
+      "than the target's processing time. The client is already gone, so nothing is delivered; "
+      "the code shows up in access logs and metrics. AWS gives the code no phrase, so the one "
+      "used by llhttp is adopted here.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_NO_BODY,
+      "AWS Elastic Load Balancing", NULL,
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-"
+      "troubleshooting.html",
+      NULL, http_status_no_former },
     { 463, "INVALID_X_FORWARDED_FOR", "Invalid X-Forwarded-For",
-      "An AWS Application Load Balancer rejects a request whose X-Forwarded-For header lists more IP addresses than it allows (30). It usually points to a proxy chain or client that keeps appending to the header. AWS documents only the cause, so the phrase follows llhttp.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "AWS Elastic Load Balancing", NULL, "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html", NULL,
-      http_status_no_former },
+      "An AWS Application Load Balancer rejects a request whose X-Forwarded-For header lists "
+      "more IP addresses than it allows (30). It usually points to a proxy chain or client that "
+      "keeps appending to the header. AWS documents only the cause, so the phrase follows "
+      "llhttp.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "AWS Elastic Load Balancing", NULL,
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-"
+      "troubleshooting.html",
+      NULL, http_status_no_former },
     { 464, "INCOMPATIBLE_PROTOCOL_VERSIONS", "Incompatible Protocol Versions",
-      "An AWS Application Load Balancer returns it when the protocol version of an incoming request does not fit the target group's configuration, such as an HTTP/1.1 request routed to a gRPC or HTTP/2-only target group. AWS documents the code only by its cause, so the phrase is our own.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "AWS Elastic Load Balancing", NULL, "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html", NULL,
-      http_status_no_former },
+      "An AWS Application Load Balancer returns it when the protocol version of an incoming "
+      "request does not fit the target group's configuration, such as an HTTP/1.1 request "
+      "routed to a gRPC or HTTP/2-only target group. AWS documents the code only by its cause, "
+      "so the phrase is our own.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "AWS Elastic Load Balancing", NULL,
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-"
+      "troubleshooting.html",
+      NULL, http_status_no_former },
     { 494, "REQUEST_HEADER_TOO_LARGE", "Request header too large",
-      "nginx's internal code for a request whose header line or cookie does not fit in the large_client_header_buffers limit. The client actually receives a 400 response whose error page is titled Request Header Or Cookie Too Large, while 494 can be matched separately with error_page. It predates the standard 431.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "nginx", NULL, NULL, NULL,
-      http_status_no_former },
+      "nginx's internal code for a request whose header line or cookie does not fit in the "
+      "large_client_header_buffers limit. The client actually receives a 400 response whose "
+      "error page is titled Request Header Or Cookie Too Large, while 494 can be matched "
+      "separately with error_page. It predates the standard 431.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "nginx", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 495, "SSL_CERTIFICATE_ERROR", "SSL Certificate Error",
-      "nginx's internal code for a client certificate that failed verification during mutual TLS. Like its neighbours it reaches the client as a 400, but error_page can catch 495 to show a tailored page.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_AUTH,
-      "nginx", NULL, "https://nginx.org/en/docs/http/ngx_http_ssl_module.html#errors", NULL,
-      http_status_no_former },
+      "nginx's internal code for a client certificate that failed verification during mutual "
+      "TLS. Like its neighbours it reaches the client as a 400, but error_page can catch 495 to "
+      "show a tailored page.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_AUTH,
+      "nginx", NULL,
+      "https://nginx.org/en/docs/http/ngx_http_ssl_module.html#errors",
+      NULL, http_status_no_former },
     { 496, "SSL_CERTIFICATE_REQUIRED", "SSL Certificate Required",
-      "nginx's internal code for a request that came without a client certificate although ssl_verify_client demands one. The client sees a 400, while the configuration can handle 496 on its own via error_page.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_AUTH,
-      "nginx", NULL, "https://nginx.org/en/docs/http/ngx_http_ssl_module.html#errors", NULL,
-      http_status_no_former },
+      "nginx's internal code for a request that came without a client certificate although "
+      "ssl_verify_client demands one. The client sees a 400, while the configuration can handle "
+      "496 on its own via error_page.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_AUTH,
+      "nginx", NULL,
+      "https://nginx.org/en/docs/http/ngx_http_ssl_module.html#errors",
+      NULL, http_status_no_former },
     { 497, "HTTP_REQUEST_SENT_TO_HTTPS_PORT", "HTTP Request Sent to HTTPS Port",
-      "nginx's internal code for plain HTTP arriving on a port that expects TLS. It is often caught with error_page to send the visitor to the https:// address; otherwise the client gets a 400.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "nginx", NULL, "https://nginx.org/en/docs/http/ngx_http_ssl_module.html#errors", NULL,
-      http_status_no_former },
+      "nginx's internal code for plain HTTP arriving on a port that expects TLS. It is often "
+      "caught with error_page to send the visitor to the https:// address; otherwise the client "
+      "gets a 400.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "nginx", NULL,
+      "https://nginx.org/en/docs/http/ngx_http_ssl_module.html#errors",
+      NULL, http_status_no_former },
     { 498, "INVALID_TOKEN", "Invalid Token",
-      "Used by Esri ArcGIS Server when the access token sent with a request has expired or is otherwise not valid. The client needs a fresh token before trying again.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_AUTH,
-      "Esri ArcGIS", NULL, NULL, NULL,
-      http_status_no_former },
+      "Used by Esri ArcGIS Server when the access token sent with a request has expired or is "
+      "otherwise not valid. The client needs a fresh token before trying again.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_AUTH,
+      "Esri ArcGIS", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 499, "CLIENT_CLOSED_REQUEST", "Client Closed Request",
-      "Logged by nginx when the client hung up while nginx was still working on the request, for example while waiting for a slow upstream. Nothing is sent, since nobody is listening any more. Many 499s usually mean clients give up before the backend answers.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_NO_BODY,
-      "nginx", NULL, NULL, NULL,
-      http_status_no_former },
+      "Logged by nginx when the client hung up while nginx was still working on the request, "
+      "for example while waiting for a slow upstream. Nothing is sent, since nobody is "
+      "listening any more. Many 499s usually mean clients give up before the backend answers.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_NO_BODY,
+      "nginx", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 499, "TOKEN_REQUIRED", "Token Required",
-      "Esri ArcGIS Server returns this when a request for a secured resource arrives without any access token. The client should obtain a token and include it with the request.",
-      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_AUTH,
-      "Esri ArcGIS", NULL, NULL, NULL,
-      http_status_no_former },
+      "Esri ArcGIS Server returns this when a request for a secured resource arrives without "
+      "any access token. The client should obtain a token and include it with the request.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_AUTH,
+      "Esri ArcGIS", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 500, "INTERNAL_SERVER_ERROR", "Internal Server Error",
-      "A catch-all for an unexpected condition that kept the server from completing the request, such as an unhandled exception or a broken configuration. It tells the client nothing specific, so the details are normally found in the server's logs. Retrying may or may not help.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.6.1", "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1", "HTTP/1.0",
-      http_status_no_former },
+      "A catch-all for an unexpected condition that kept the server from completing the "
+      "request, such as an unhandled exception or a broken configuration. It tells the client "
+      "nothing specific, so the details are normally found in the server's logs. Retrying may "
+      "or may not help.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.6.1",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
+      "HTTP/1.0", http_status_no_former },
     { 501, "NOT_IMPLEMENTED", "Not Implemented",
-      "The server lacks the functionality the request needs, typically because it does not recognise the method for any resource at all. Unlike 405, it means the method is unknown to the server rather than merely disallowed for one resource.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_CACHEABLE,
-      "IANA", "RFC 9110, Section 15.6.2", "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.2", "HTTP/1.0",
-      http_status_no_former },
+      "The server lacks the functionality the request needs, typically because it does not "
+      "recognise the method for any resource at all. Unlike 405, it means the method is unknown "
+      "to the server rather than merely disallowed for one resource.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_CACHEABLE,
+      "IANA", "RFC 9110, Section 15.6.2",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.2",
+      "HTTP/1.0", http_status_no_former },
     { 502, "BAD_GATEWAY", "Bad Gateway",
-      "A gateway or proxy passed the request on and got back an invalid response, or nothing usable, from the upstream server. A crashed application process, a dropped connection or a garbled reply are common causes. It often clears up by itself.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_RETRYABLE,
-      "IANA", "RFC 9110, Section 15.6.3", "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3", "HTTP/1.0",
-      http_status_no_former },
+      "A gateway or proxy passed the request on and got back an invalid response, or nothing "
+      "usable, from the upstream server. A crashed application process, a dropped connection or "
+      "a garbled reply are common causes. It often clears up by itself.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_RETRYABLE,
+      "IANA", "RFC 9110, Section 15.6.3",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3",
+      "HTTP/1.0", http_status_no_former },
     { 503, "SERVICE_UNAVAILABLE", "Service Unavailable",
-      "The server cannot deal with the request right now, because of overload or maintenance, and expects to recover. A Retry-After header can tell the client when to return. Apache httpd 2.2 and nginx send the phrase Service Temporarily Unavailable.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_RETRYABLE,
-      "IANA", "RFC 9110, Section 15.6.4", "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4", "HTTP/1.0",
-      http_status_former_SERVICE_UNAVAILABLE },
+      "The server cannot deal with the request right now, because of overload or maintenance, "
+      "and expects to recover. A Retry-After header can tell the client when to return. Apache "
+      "httpd 2.2 and nginx send the phrase Service Temporarily Unavailable.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_RETRYABLE,
+      "IANA", "RFC 9110, Section 15.6.4",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
+      "HTTP/1.0", http_status_former_SERVICE_UNAVAILABLE },
     { 504, "GATEWAY_TIMEOUT", "Gateway Timeout",
-      "A gateway or proxy waited too long for an answer from the upstream server it needed. The upstream may still have processed the request, so retrying non-idempotent requests calls for care. RFC 2616 and nginx spell the phrase Gateway Time-out.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_RETRYABLE,
-      "IANA", "RFC 9110, Section 15.6.5", "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.5", "HTTP/1.1",
-      http_status_former_GATEWAY_TIMEOUT },
+      "A gateway or proxy waited too long for an answer from the upstream server it needed. The "
+      "upstream may still have processed the request, so retrying non-idempotent requests calls "
+      "for care. RFC 2616 and nginx spell the phrase Gateway Time-out.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_RETRYABLE,
+      "IANA", "RFC 9110, Section 15.6.5",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.5",
+      "HTTP/1.1", http_status_former_GATEWAY_TIMEOUT },
     { 505, "HTTP_VERSION_NOT_SUPPORTED", "HTTP Version Not Supported",
-      "The server does not support, or refuses to use, the major HTTP version of the request. The body should say why and which versions the server does speak.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 9110, Section 15.6.6", "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.6", "HTTP/1.1",
-      http_status_no_former },
+      "The server does not support, or refuses to use, the major HTTP version of the request. "
+      "The body should say why and which versions the server does speak.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 9110, Section 15.6.6",
+      "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.6",
+      "HTTP/1.1", http_status_no_former },
     { 506, "VARIANT_ALSO_NEGOTIATES", "Variant Also Negotiates",
-      "A server configuration error in transparent content negotiation: the variant that was chosen is itself set up to negotiate, which would lead to an endless loop. It belongs to the experimental RFC 2295 mechanism and is almost never met in practice.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 2295, Section 8.1", "https://www.rfc-editor.org/rfc/rfc2295#section-8.1", "RFC 2295",
-      http_status_no_former },
+      "A server configuration error in transparent content negotiation: the variant that was "
+      "chosen is itself set up to negotiate, which would lead to an endless loop. It belongs to "
+      "the experimental RFC 2295 mechanism and is almost never met in practice.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 2295, Section 8.1",
+      "https://www.rfc-editor.org/rfc/rfc2295#section-8.1",
+      "RFC 2295", http_status_no_former },
     { 507, "INSUFFICIENT_STORAGE", "Insufficient Storage",
-      "The server could not store what it needed to complete the request, for example because a disk or the user's quota is full. It comes from WebDAV but any server may use it, and the condition may be temporary.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 4918, Section 11.5", "https://www.rfc-editor.org/rfc/rfc4918#section-11.5", "RFC 2518",
-      http_status_no_former },
+      "The server could not store what it needed to complete the request, for example because a "
+      "disk or the user's quota is full. It comes from WebDAV but any server may use it, and "
+      "the condition may be temporary.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 4918, Section 11.5",
+      "https://www.rfc-editor.org/rfc/rfc4918#section-11.5",
+      "RFC 2518", http_status_no_former },
     { 508, "LOOP_DETECTED", "Loop Detected",
-      "The server aborted a WebDAV operation with Depth: infinity because it ran into an endless loop while walking bound collections. Where 208 merely avoids repeats inside a response, this code ends the whole operation.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, 0,
-      "IANA", "RFC 5842, Section 7.2", "https://www.rfc-editor.org/rfc/rfc5842#section-7.2", "RFC 5842",
-      http_status_no_former },
+      "The server aborted a WebDAV operation with Depth: infinity because it ran into an "
+      "endless loop while walking bound collections. Where 208 merely avoids repeats inside a "
+      "response, this code ends the whole operation.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      0,
+      "IANA", "RFC 5842, Section 7.2",
+      "https://www.rfc-editor.org/rfc/rfc5842#section-7.2",
+      "RFC 5842", http_status_no_former },
     { 509, "BANDWIDTH_LIMIT_EXCEEDED", "Bandwidth Limit Exceeded",
-      "Not registered anywhere: shared hosting built on Apache bandwidth modules such as mod_bw or mod_cband, and cPanel, return it once a site has used up its traffic allowance for the period. The site comes back when the quota resets or the owner raises it.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Apache/cPanel", NULL, NULL, NULL,
-      http_status_no_former },
+      "Not registered anywhere: shared hosting built on Apache bandwidth modules such as mod_bw "
+      "or mod_cband, and cPanel, return it once a site has used up its traffic allowance for "
+      "the period. The site comes back when the quota resets or the owner raises it.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Apache/cPanel", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 510, "NOT_EXTENDED", "Not Extended",
-      "Part of the experimental HTTP Extension Framework: the server requires a mandatory extension declaration that the request did not include. The framework was hardly ever implemented and its RFC has been moved to Historic, so IANA now marks the code as obsoleted.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_DEPRECATED, 0,
-      "IANA", "RFC 2774, Section 7", "https://www.rfc-editor.org/rfc/rfc2774#section-7", "RFC 2774",
-      http_status_no_former },
+      "Part of the experimental HTTP Extension Framework: the server requires a mandatory "
+      "extension declaration that the request did not include. The framework was hardly ever "
+      "implemented and its RFC has been moved to Historic, so IANA now marks the code as "
+      "obsoleted.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_DEPRECATED,
+      0,
+      "IANA", "RFC 2774, Section 7",
+      "https://www.rfc-editor.org/rfc/rfc2774#section-7",
+      "RFC 2774", http_status_no_former },
     { 511, "NETWORK_AUTHENTICATION_REQUIRED", "Network Authentication Required",
-      "Sent by an intercepting network, such as a hotel or airport captive portal, to say the user has to log in or accept terms before getting access. The body should link to the login page. Origin servers must not use it; it lets clients tell a portal apart from the site they actually asked for.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD, HTTP_STATUS_AUTH,
-      "IANA", "RFC 6585, Section 6", "https://www.rfc-editor.org/rfc/rfc6585#section-6", "RFC 6585",
-      http_status_no_former },
+      "Sent by an intercepting network, such as a hotel or airport captive portal, to say the "
+      "user has to log in or accept terms before getting access. The body should link to the "
+      "login page. Origin servers must not use it; it lets clients tell a portal apart from the "
+      "site they actually asked for.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
+      HTTP_STATUS_AUTH,
+      "IANA", "RFC 6585, Section 6",
+      "https://www.rfc-editor.org/rfc/rfc6585#section-6",
+      "RFC 6585", http_status_no_former },
     { 520, "WEB_SERVER_UNKNOWN_ERROR", "Web Server Is Returning an Unknown Error",
-      "Cloudflare's catch-all when the origin answered with something empty, unexpected or unparseable, or reset the connection after receiving the request. Oversized response headers and crashing origin processes are frequent causes.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Cloudflare", NULL, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/", NULL,
-      http_status_no_former },
+      "Cloudflare's catch-all when the origin answered with something empty, unexpected or "
+      "unparseable, or reset the connection after receiving the request. Oversized response "
+      "headers and crashing origin processes are frequent causes.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Cloudflare", NULL,
+      "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-"
+      "5xx-errors/",
+      NULL, http_status_no_former },
     { 521, "WEB_SERVER_IS_DOWN", "Web Server Is Down",
-      "The origin refused Cloudflare's TCP connection, so it is either offline or its firewall is blocking Cloudflare's addresses. It clears once the origin accepts connections again.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_RETRYABLE,
-      "Cloudflare", NULL, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/", NULL,
-      http_status_no_former },
+      "The origin refused Cloudflare's TCP connection, so it is either offline or its firewall "
+      "is blocking Cloudflare's addresses. It clears once the origin accepts connections again.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_RETRYABLE,
+      "Cloudflare", NULL,
+      "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-"
+      "5xx-errors/",
+      NULL, http_status_no_former },
     { 522, "CONNECTION_TIMED_OUT", "Connection Timed Out",
-      "Cloudflare could not finish a TCP handshake with the origin in time, or the origin stopped acknowledging packets on an open connection. An overloaded origin or packets lost along the way are the usual reasons.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_RETRYABLE,
-      "Cloudflare", NULL, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/", NULL,
-      http_status_no_former },
+      "Cloudflare could not finish a TCP handshake with the origin in time, or the origin "
+      "stopped acknowledging packets on an open connection. An overloaded origin or packets "
+      "lost along the way are the usual reasons.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_RETRYABLE,
+      "Cloudflare", NULL,
+      "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-"
+      "5xx-errors/",
+      NULL, http_status_no_former },
     { 523, "ORIGIN_IS_UNREACHABLE", "Origin Is Unreachable",
-      "Cloudflare has no working network route to the origin, for instance because the configured address is wrong or the network is down. An incorrect DNS record is a frequent cause.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Cloudflare", NULL, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/", NULL,
-      http_status_no_former },
+      "Cloudflare has no working network route to the origin, for instance because the "
+      "configured address is wrong or the network is down. An incorrect DNS record is a "
+      "frequent cause.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Cloudflare", NULL,
+      "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-"
+      "5xx-errors/",
+      NULL, http_status_no_former },
     { 524, "TIMEOUT_OCCURRED", "A Timeout Occurred",
-      "Cloudflare did connect to the origin, but no HTTP response came back before Cloudflare's read timeout (100 seconds by default on most plans). Long-running work is better moved to a background job that the client polls.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_RETRYABLE,
-      "Cloudflare", NULL, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/", NULL,
-      http_status_no_former },
+      "Cloudflare did connect to the origin, but no HTTP response came back before Cloudflare's "
+      "read timeout (100 seconds by default on most plans). Long-running work is better moved "
+      "to a background job that the client polls.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_RETRYABLE,
+      "Cloudflare", NULL,
+      "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-"
+      "5xx-errors/",
+      NULL, http_status_no_former },
     { 525, "SSL_HANDSHAKE_FAILED", "SSL Handshake Failed",
-      "The TLS handshake between Cloudflare and the origin failed, for example because the origin has no certificate set up or shares no cipher suite with Cloudflare. It occurs when Cloudflare is configured to reach the origin over HTTPS.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Cloudflare", NULL, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/", NULL,
-      http_status_no_former },
+      "The TLS handshake between Cloudflare and the origin failed, for example because the "
+      "origin has no certificate set up or shares no cipher suite with Cloudflare. It occurs "
+      "when Cloudflare is configured to reach the origin over HTTPS.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Cloudflare", NULL,
+      "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-"
+      "5xx-errors/",
+      NULL, http_status_no_former },
     { 526, "INVALID_SSL_CERTIFICATE", "Invalid SSL Certificate",
-      "With strict checking of origin certificates enabled, Cloudflare found the origin's certificate expired, self-signed, untrusted or issued for another host name. Fixing the certificate, or relaxing the SSL mode, resolves it.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Cloudflare", NULL, "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/", NULL,
-      http_status_no_former },
+      "With strict checking of origin certificates enabled, Cloudflare found the origin's "
+      "certificate expired, self-signed, untrusted or issued for another host name. Fixing the "
+      "certificate, or relaxing the SSL mode, resolves it.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Cloudflare", NULL,
+      "https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-"
+      "5xx-errors/",
+      NULL, http_status_no_former },
     { 527, "RAILGUN_ERROR", "Railgun Error",
-      "Reported when the link between Cloudflare and an origin's Railgun listener, a WAN optimisation product, broke or timed out. Railgun has since been retired, so the code is mainly of historical interest.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Cloudflare", NULL, NULL, NULL,
-      http_status_no_former },
+      "Reported when the link between Cloudflare and an origin's Railgun listener, a WAN "
+      "optimisation product, broke or timed out. Railgun has since been retired, so the code is "
+      "mainly of historical interest.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Cloudflare", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 529, "SITE_IS_OVERLOADED", "Site is overloaded",
-      "Used by the Qualys SSL Labs assessment API to tell a client that the service is too busy to accept its request right now. Clients are expected to wait and try again later.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_RETRYABLE,
-      "Qualys", NULL, NULL, NULL,
-      http_status_no_former },
+      "Used by the Qualys SSL Labs assessment API to tell a client that the service is too busy "
+      "to accept its request right now. Clients are expected to wait and try again later.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_RETRYABLE,
+      "Qualys", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 530, "CLOUDFLARE_1XXX_ERROR", "Cloudflare 1xxx Error",
-      "Cloudflare sends status 530 together with an error page describing one of its own 1xxx errors, most often 1016 (the origin's DNS name could not be resolved) or a failing tunnel. The status line carries no phrase, so the one here is ours; the page body names the actual 1xxx error.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Cloudflare", NULL, NULL, NULL,
-      http_status_no_former },
+      "Cloudflare sends status 530 together with an error page describing one of its own 1xxx "
+      "errors, most often 1016 (the origin's DNS name could not be resolved) or a failing "
+      "tunnel. The status line carries no phrase, so the one here is ours; the page body names "
+      "the actual 1xxx error.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Cloudflare", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 530, "SITE_IS_FROZEN", "Site Is Frozen",
-      "The Pantheon hosting platform answers with this for a site that has been frozen, typically a sandbox left inactive for a long time or one frozen at the owner's request. The owner has to unfreeze it from the dashboard.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Pantheon", NULL, NULL, NULL,
-      http_status_no_former },
+      "The Pantheon hosting platform answers with this for a site that has been frozen, "
+      "typically a sandbox left inactive for a long time or one frozen at the owner's request. "
+      "The owner has to unfreeze it from the dashboard.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Pantheon", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 540, "TEMPORARILY_DISABLED", "Temporarily Disabled",
-      "Shopify returns it when the endpoint or feature being requested has been switched off for the time being. The condition is meant to be temporary.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, 0,
-      "Shopify", NULL, NULL, NULL,
-      http_status_no_former },
+      "Shopify returns it when the endpoint or feature being requested has been switched off "
+      "for the time being. The condition is meant to be temporary.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Shopify", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 561, "IDENTITY_PROVIDER_AUTHENTICATION_ERROR", "Identity Provider Authentication Error",
-      "An AWS Application Load Balancer with built-in user authentication returns it when the identity provider answered the sign-in attempt with an error. AWS documents the code as Unauthorized, which is already the phrase of 401, so the wording used by llhttp is adopted here.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_AUTH,
-      "AWS Elastic Load Balancing", NULL, "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html", NULL,
-      http_status_no_former },
+      "An AWS Application Load Balancer with built-in user authentication returns it when the "
+      "identity provider answered the sign-in attempt with an error. AWS documents the code as "
+      "Unauthorized, which is already the phrase of 401, so the wording used by llhttp is "
+      "adopted here.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_AUTH,
+      "AWS Elastic Load Balancing", NULL,
+      "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-"
+      "troubleshooting.html",
+      NULL, http_status_no_former },
     { 598, "NETWORK_READ_TIMEOUT_ERROR", "Network Read Timeout Error",
-      "An informal code said to be used by some HTTP proxies for a read timeout on the connection behind the proxy. No vendor documentation confirms who introduced it; it lives mostly in status-code lists and in libraries such as llhttp.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_RETRYABLE,
-      "Informal proxy convention", NULL, NULL, NULL,
-      http_status_no_former },
+      "An informal code said to be used by some HTTP proxies for a read timeout on the "
+      "connection behind the proxy. No vendor documentation confirms who introduced it; it "
+      "lives mostly in status-code lists and in libraries such as llhttp.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_RETRYABLE,
+      "Informal proxy convention", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 599, "NETWORK_CONNECT_TIMEOUT_ERROR", "Network Connect Timeout Error",
-      "An informal code for a timeout while connecting to the server behind a proxy. Client libraries such as Tornado's HTTP client report 599 for requests that ended with no HTTP response at all, which has made it a common sight in error dashboards. It is not standardised and its origin is poorly documented.",
-      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL, HTTP_STATUS_RETRYABLE,
-      "Informal proxy convention", NULL, NULL, NULL,
-      http_status_no_former },
+      "An informal code for a timeout while connecting to the server behind a proxy. Client "
+      "libraries such as Tornado's HTTP client report 599 for requests that ended with no HTTP "
+      "response at all, which has made it a common sight in error dashboards. It is not "
+      "standardised and its origin is poorly documented.",
+      HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_UNOFFICIAL,
+      HTTP_STATUS_RETRYABLE,
+      "Informal proxy convention", NULL,
+      NULL,
+      NULL, http_status_no_former },
 };
 
 /* ---- Lookups --------------------------------------------------------------
@@ -670,7 +1220,7 @@ static uint32_t http_status_le32(const unsigned char *p)
  * every byte folds ASCII case, 0 keeps it):
  *   8 to 24 bytes    a, b: the first and the last eight bytes; c: the eight
  *                    at (LEN - 8) / 2; together they cover every byte
- *   25 bytes or more a, b as above; c: the XOR of the words at 8, 16, ...
+ *   more than 24     a, b as above; c: the XOR of the words at 8, 16, ...
  *                    before the last eight
  *   4 to 7 bytes     a, b: the first and the last four
  *   1 to 3 bytes     a: the first, middle and last byte; b: 0
@@ -696,7 +1246,7 @@ static uint64_t http_status_short_b(const unsigned char *s, size_t len, uint64_t
  * "not found". Longer keys are compared in the lookups themselves, the same
  * way, a word at a time. */
 static int http_status_equals_short(const unsigned char *s, const unsigned char *key,
-                                  const unsigned char *mask, size_t len)
+                                          const unsigned char *mask, size_t len)
 {
     static const unsigned char exact[8];
     if (mask == NULL)
@@ -704,7 +1254,8 @@ static int http_status_equals_short(const unsigned char *s, const unsigned char 
     if (len >= 4)
         return (((http_status_load32(s) | http_status_load32(mask)) ^
                  http_status_load32(key)) |
-                ((http_status_load32(s + len - 4) | http_status_load32(mask + len - 4)) ^
+                ((http_status_load32(s + len - 4) |
+                  http_status_load32(mask + len - 4)) ^
                  http_status_load32(key + len - 4))) == 0;
     return ((s[0] | mask[0]) == key[0]) & ((s[len / 2] | mask[len / 2]) == key[len / 2]) &
            ((s[len - 1] | mask[len - 1]) == key[len - 1]);
@@ -727,11 +1278,13 @@ struct http_status_slot {
  * mispredicts, and that costs more than the whole lookup. Where uintptr_t
  * exists, the pointer is masked; that a zero uintptr_t converts back to the
  * null pointer is implementation-defined, and true of every ABI we know. */
-static const struct http_status_info *http_status_entry_if(uint64_t diff, unsigned int offset)
+static const struct http_status_info *
+http_status_entry_if(uint64_t diff, unsigned int offset)
 {
 #ifdef UINTPTR_MAX
     uintptr_t keep = (uintptr_t)0 - (uintptr_t)(diff == 0);
-    return (const struct http_status_info *)((uintptr_t)http_status_entry_at(offset) & keep);
+    return (const struct http_status_info *)((uintptr_t)http_status_entry_at(offset) &
+                                                   keep);
 #else
     return diff == 0 ? http_status_entry_at(offset) : NULL;
 #endif
@@ -865,8 +1418,8 @@ unsigned http_status_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 124 current and former phrases, ASCII
- * case folded, in fast mode.
+/* By reason phrase: a perfect hash of the 124 current and former phrases,
+ * ASCII case folded, in fast mode.
  * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160;
  * 32 buckets, 256 slots (48% used). Its parts share one
  * object, so one base address reaches them all. */
@@ -894,7 +1447,8 @@ static const struct {
         [41] = { 368, 11 * sizeof(struct http_status_info), 2 }, /* OK */
         [222] = { 372, 12 * sizeof(struct http_status_info), 7 }, /* Created */
         [201] = { 386, 13 * sizeof(struct http_status_info), 8 }, /* Accepted */
-        [38] = { 402, 14 * sizeof(struct http_status_info), 29 }, /* Non-Authoritative Information */
+        [38] = { 402, 14 * sizeof(struct http_status_info), 29 }, /* Non-Authoritative
+                                                                     Information */
         [89] = { 460, 15 * sizeof(struct http_status_info), 10 }, /* No Content */
         [57] = { 480, 16 * sizeof(struct http_status_info), 13 }, /* Reset Content */
         [47] = { 506, 17 * sizeof(struct http_status_info), 15 }, /* Partial Content */
@@ -903,7 +1457,8 @@ static const struct {
         [163] = { 592, 20 * sizeof(struct http_status_info), 22 }, /* Transformation Applied */
         [251] = { 636, 21 * sizeof(struct http_status_info), 12 }, /* This is fine */
         [55] = { 660, 22 * sizeof(struct http_status_info), 7 }, /* IM Used */
-        [6] = { 674, 23 * sizeof(struct http_status_info), 32 }, /* Miscellaneous Persistent Warning */
+        [6] = { 674, 23 * sizeof(struct http_status_info), 32 }, /* Miscellaneous Persistent
+                                                                    Warning */
         [119] = { 738, 24 * sizeof(struct http_status_info), 16 }, /* Multiple Choices */
         [116] = { 770, 25 * sizeof(struct http_status_info), 17 }, /* Moved Permanently */
         [255] = { 804, 26 * sizeof(struct http_status_info), 5 }, /* Found */
@@ -923,7 +1478,8 @@ static const struct {
         [15] = { 1178, 38 * sizeof(struct http_status_info), 9 }, /* Not Found */
         [180] = { 1196, 39 * sizeof(struct http_status_info), 18 }, /* Method Not Allowed */
         [245] = { 1232, 40 * sizeof(struct http_status_info), 14 }, /* Not Acceptable */
-        [187] = { 1260, 41 * sizeof(struct http_status_info), 29 }, /* Proxy Authentication Required */
+        [187] = { 1260, 41 * sizeof(struct http_status_info), 29 }, /* Proxy Authentication
+                                                                       Required */
         [231] = { 1318, 42 * sizeof(struct http_status_info), 15 }, /* Request Timeout */
         [100] = { 1348, 42 * sizeof(struct http_status_info), 16 }, /* Request Time-out */
         [169] = { 1380, 43 * sizeof(struct http_status_info), 8 }, /* Conflict */
@@ -938,11 +1494,13 @@ static const struct {
         [152] = { 1652, 48 * sizeof(struct http_status_info), 21 }, /* Request-URI Too Large */
         [128] = { 1694, 49 * sizeof(struct http_status_info), 22 }, /* Unsupported Media Type */
         [126] = { 1738, 50 * sizeof(struct http_status_info), 21 }, /* Range Not Satisfiable */
-        [133] = { 1780, 50 * sizeof(struct http_status_info), 31 }, /* Requested Range Not Satisfiable */
+        [133] = { 1780, 50 * sizeof(struct http_status_info), 31 }, /* Requested Range Not
+                                                                       Satisfiable */
         [230] = { 1842, 51 * sizeof(struct http_status_info), 18 }, /* Expectation Failed */
         [54] = { 1878, 52 * sizeof(struct http_status_info), 12 }, /* I'm a teapot */
         [225] = { 1902, 53 * sizeof(struct http_status_info), 22 }, /* Authentication Timeout */
-        [24] = { 1946, 54 * sizeof(struct http_status_info), 30 }, /* Insufficient Space On Resource */
+        [24] = { 1946, 54 * sizeof(struct http_status_info), 30 }, /* Insufficient Space On
+                                                                      Resource */
         [59] = { 2006, 55 * sizeof(struct http_status_info), 12 }, /* Page Expired */
         [165] = { 2030, 56 * sizeof(struct http_status_info), 17 }, /* Enhance Your Calm */
         [173] = { 2064, 57 * sizeof(struct http_status_info), 14 }, /* Method Failure */
@@ -958,20 +1516,26 @@ static const struct {
         [90] = { 2384, 66 * sizeof(struct http_status_info), 21 }, /* Precondition Required */
         [239] = { 2426, 67 * sizeof(struct http_status_info), 17 }, /* Too Many Requests */
         [1] = { 2460, 68 * sizeof(struct http_status_info), 26 }, /* Shopify Security Rejection */
-        [56] = { 2512, 69 * sizeof(struct http_status_info), 31 }, /* Request Header Fields Too Large */
+        [56] = { 2512, 69 * sizeof(struct http_status_info), 31 }, /* Request Header Fields Too
+                                                                      Large */
         [73] = { 2574, 70 * sizeof(struct http_status_info), 14 }, /* Login Time-out */
         [34] = { 2602, 71 * sizeof(struct http_status_info), 11 }, /* No Response */
         [153] = { 2624, 72 * sizeof(struct http_status_info), 10 }, /* Retry With */
-        [109] = { 2644, 73 * sizeof(struct http_status_info), 36 }, /* Blocked by Windows Parental Controls */
+        [109] = { 2644, 73 * sizeof(struct http_status_info), 36 }, /* Blocked by Windows
+                                                                       Parental Controls */
         [232] = { 2716, 74 * sizeof(struct http_status_info), 8 }, /* Redirect */
-        [78] = { 2732, 75 * sizeof(struct http_status_info), 29 }, /* Unavailable For Legal Reasons */
-        [51] = { 2790, 76 * sizeof(struct http_status_info), 35 }, /* Client Closed Load Balanced Request */
+        [78] = { 2732, 75 * sizeof(struct http_status_info), 29 }, /* Unavailable For Legal
+                                                                      Reasons */
+        [51] = { 2790, 76 * sizeof(struct http_status_info), 35 }, /* Client Closed Load
+                                                                      Balanced Request */
         [87] = { 2860, 77 * sizeof(struct http_status_info), 23 }, /* Invalid X-Forwarded-For */
-        [218] = { 2906, 78 * sizeof(struct http_status_info), 30 }, /* Incompatible Protocol Versions */
+        [218] = { 2906, 78 * sizeof(struct http_status_info), 30 }, /* Incompatible Protocol
+                                                                       Versions */
         [42] = { 2966, 79 * sizeof(struct http_status_info), 24 }, /* Request header too large */
         [176] = { 3014, 80 * sizeof(struct http_status_info), 21 }, /* SSL Certificate Error */
         [22] = { 3056, 81 * sizeof(struct http_status_info), 24 }, /* SSL Certificate Required */
-        [58] = { 3104, 82 * sizeof(struct http_status_info), 31 }, /* HTTP Request Sent to HTTPS Port */
+        [58] = { 3104, 82 * sizeof(struct http_status_info), 31 }, /* HTTP Request Sent to
+                                                                      HTTPS Port */
         [252] = { 3166, 83 * sizeof(struct http_status_info), 13 }, /* Invalid Token */
         [223] = { 3192, 84 * sizeof(struct http_status_info), 21 }, /* Client Closed Request */
         [74] = { 3234, 85 * sizeof(struct http_status_info), 14 }, /* Token Required */
@@ -979,7 +1543,8 @@ static const struct {
         [65] = { 3304, 87 * sizeof(struct http_status_info), 15 }, /* Not Implemented */
         [234] = { 3334, 88 * sizeof(struct http_status_info), 11 }, /* Bad Gateway */
         [125] = { 3356, 89 * sizeof(struct http_status_info), 19 }, /* Service Unavailable */
-        [62] = { 3394, 89 * sizeof(struct http_status_info), 31 }, /* Service Temporarily Unavailable */
+        [62] = { 3394, 89 * sizeof(struct http_status_info), 31 }, /* Service Temporarily
+                                                                      Unavailable */
         [188] = { 3456, 90 * sizeof(struct http_status_info), 15 }, /* Gateway Timeout */
         [248] = { 3486, 90 * sizeof(struct http_status_info), 16 }, /* Gateway Time-out */
         [5] = { 3518, 91 * sizeof(struct http_status_info), 26 }, /* HTTP Version Not Supported */
@@ -988,8 +1553,10 @@ static const struct {
         [95] = { 3656, 94 * sizeof(struct http_status_info), 13 }, /* Loop Detected */
         [132] = { 3682, 95 * sizeof(struct http_status_info), 24 }, /* Bandwidth Limit Exceeded */
         [31] = { 3730, 96 * sizeof(struct http_status_info), 12 }, /* Not Extended */
-        [29] = { 3754, 97 * sizeof(struct http_status_info), 31 }, /* Network Authentication Required */
-        [166] = { 3816, 98 * sizeof(struct http_status_info), 40 }, /* Web Server Is Returning an Unknown Error */
+        [29] = { 3754, 97 * sizeof(struct http_status_info), 31 }, /* Network Authentication
+                                                                      Required */
+        [166] = { 3816, 98 * sizeof(struct http_status_info), 40 }, /* Web Server Is Returning
+                                                                       an Unknown Error */
         [226] = { 3896, 99 * sizeof(struct http_status_info), 18 }, /* Web Server Is Down */
         [25] = { 3932, 100 * sizeof(struct http_status_info), 20 }, /* Connection Timed Out */
         [10] = { 3972, 101 * sizeof(struct http_status_info), 21 }, /* Origin Is Unreachable */
@@ -1001,17 +1568,21 @@ static const struct {
         [26] = { 4198, 107 * sizeof(struct http_status_info), 21 }, /* Cloudflare 1xxx Error */
         [155] = { 4240, 108 * sizeof(struct http_status_info), 14 }, /* Site Is Frozen */
         [215] = { 4268, 109 * sizeof(struct http_status_info), 20 }, /* Temporarily Disabled */
-        [195] = { 4308, 110 * sizeof(struct http_status_info), 38 }, /* Identity Provider Authentication Error */
+        [195] = { 4308, 110 * sizeof(struct http_status_info), 38 }, /* Identity Provider
+                                                                        Authentication Error */
         [9] = { 4384, 111 * sizeof(struct http_status_info), 26 }, /* Network Read Timeout Error */
-        [66] = { 4436, 112 * sizeof(struct http_status_info), 29 }, /* Network Connect Timeout Error */
+        [66] = { 4436, 112 * sizeof(struct http_status_info), 29 }, /* Network Connect Timeout
+                                                                       Error */
     },
     {
         /* 0: Continue */
         'c', 'o', 'n', 't', 'i', 'n', 'u', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 16: Switching Protocols */
-        's', 'w', 'i', 't', 'c', 'h', 'i', 'n', 'g', ' ', 'p', 'r', 'o', 't', 'o', 'c', 'o', 'l', 's',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        's', 'w', 'i', 't', 'c', 'h', 'i', 'n', 'g', ' ', 'p', 'r', 'o', 't', 'o', 'c', 'o',
+        'l', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ',
         /* 54: Processing */
         'p', 'r', 'o', 'c', 'e', 's', 's', 'i', 'n', 'g',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1022,23 +1593,33 @@ static const struct {
         'e', 'a', 'r', 'l', 'y', ' ', 'h', 'i', 'n', 't', 's',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 116: Upload Resumption Supported */
-        'u', 'p', 'l', 'o', 'a', 'd', ' ', 'r', 'e', 's', 'u', 'm', 'p', 't', 'i', 'o', 'n', ' ', 's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'u', 'p', 'l', 'o', 'a', 'd', ' ', 'r', 'e', 's', 'u', 'm', 'p', 't', 'i', 'o', 'n',
+        ' ', 's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 170: Response is Stale */
         'r', 'e', 's', 'p', 'o', 'n', 's', 'e', ' ', 'i', 's', ' ', 's', 't', 'a', 'l', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 204: Revalidation Failed */
-        'r', 'e', 'v', 'a', 'l', 'i', 'd', 'a', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        'r', 'e', 'v', 'a', 'l', 'i', 'd', 'a', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l',
+        'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', ' ',
         /* 242: Disconnected Operation */
-        'd', 'i', 's', 'c', 'o', 'n', 'n', 'e', 'c', 't', 'e', 'd', ' ', 'o', 'p', 'e', 'r', 'a', 't', 'i', 'o', 'n',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'd', 'i', 's', 'c', 'o', 'n', 'n', 'e', 'c', 't', 'e', 'd', ' ', 'o', 'p', 'e', 'r',
+        'a', 't', 'i', 'o', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ',
         /* 286: Heuristic Expiration */
-        'h', 'e', 'u', 'r', 'i', 's', 't', 'i', 'c', ' ', 'e', 'x', 'p', 'i', 'r', 'a', 't', 'i', 'o', 'n',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'h', 'e', 'u', 'r', 'i', 's', 't', 'i', 'c', ' ', 'e', 'x', 'p', 'i', 'r', 'a', 't',
+        'i', 'o', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ',
         /* 326: Miscellaneous Warning */
-        'm', 'i', 's', 'c', 'e', 'l', 'l', 'a', 'n', 'e', 'o', 'u', 's', ' ', 'w', 'a', 'r', 'n', 'i', 'n', 'g',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'm', 'i', 's', 'c', 'e', 'l', 'l', 'a', 'n', 'e', 'o', 'u', 's', ' ', 'w', 'a', 'r',
+        'n', 'i', 'n', 'g',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ',
         /* 368: OK */
         'o', 'k',
         ' ', ' ',
@@ -1049,8 +1630,10 @@ static const struct {
         'a', 'c', 'c', 'e', 'p', 't', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 402: Non-Authoritative Information */
-        'n', 'o', 'n', '-', 'a', 'u', 't', 'h', 'o', 'r', 'i', 't', 'a', 't', 'i', 'v', 'e', ' ', 'i', 'n', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n',
-        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'n', 'o', 'n', '-', 'a', 'u', 't', 'h', 'o', 'r', 'i', 't', 'a', 't', 'i', 'v', 'e',
+        ' ', 'i', 'n', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 460: No Content */
         'n', 'o', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
         ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1067,8 +1650,10 @@ static const struct {
         'a', 'l', 'r', 'e', 'a', 'd', 'y', ' ', 'r', 'e', 'p', 'o', 'r', 't', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 592: Transformation Applied */
-        't', 'r', 'a', 'n', 's', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n', ' ', 'a', 'p', 'p', 'l', 'i', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        't', 'r', 'a', 'n', 's', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n', ' ', 'a', 'p',
+        'p', 'l', 'i', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ',
         /* 636: This is fine */
         't', 'h', 'i', 's', ' ', 'i', 's', ' ', 'f', 'i', 'n', 'e',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
@@ -1076,8 +1661,10 @@ static const struct {
         'i', 'm', ' ', 'u', 's', 'e', 'd',
         ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         /* 674: Miscellaneous Persistent Warning */
-        'm', 'i', 's', 'c', 'e', 'l', 'l', 'a', 'n', 'e', 'o', 'u', 's', ' ', 'p', 'e', 'r', 's', 'i', 's', 't', 'e', 'n', 't', ' ', 'w', 'a', 'r', 'n', 'i', 'n', 'g',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'm', 'i', 's', 'c', 'e', 'l', 'l', 'a', 'n', 'e', 'o', 'u', 's', ' ', 'p', 'e', 'r',
+        's', 'i', 's', 't', 'e', 'n', 't', ' ', 'w', 'a', 'r', 'n', 'i', 'n', 'g',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 738: Multiple Choices */
         'm', 'u', 'l', 't', 'i', 'p', 'l', 'e', ' ', 'c', 'h', 'o', 'i', 'c', 'e', 's',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1104,10 +1691,12 @@ static const struct {
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 932: Temporary Redirect */
         't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'y', ' ', 'r', 'e', 'd', 'i', 'r', 'e', 'c', 't',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ',
         /* 968: Permanent Redirect */
         'p', 'e', 'r', 'm', 'a', 'n', 'e', 'n', 't', ' ', 'r', 'e', 'd', 'i', 'r', 'e', 'c', 't',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ',
         /* 1004: Resume Incomplete */
         'r', 'e', 's', 'u', 'm', 'e', ' ', 'i', 'n', 'c', 'o', 'm', 'p', 'l', 'e', 't', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1118,8 +1707,10 @@ static const struct {
         'u', 'n', 'a', 'u', 't', 'h', 'o', 'r', 'i', 'z', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 1084: Authorization Required */
-        'a', 'u', 't', 'h', 'o', 'r', 'i', 'z', 'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'a', 'u', 't', 'h', 'o', 'r', 'i', 'z', 'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q',
+        'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ',
         /* 1128: Payment Required */
         'p', 'a', 'y', 'm', 'e', 'n', 't', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1131,13 +1722,16 @@ static const struct {
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 1196: Method Not Allowed */
         'm', 'e', 't', 'h', 'o', 'd', ' ', 'n', 'o', 't', ' ', 'a', 'l', 'l', 'o', 'w', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ',
         /* 1232: Not Acceptable */
         'n', 'o', 't', ' ', 'a', 'c', 'c', 'e', 'p', 't', 'a', 'b', 'l', 'e',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 1260: Proxy Authentication Required */
-        'p', 'r', 'o', 'x', 'y', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'p', 'r', 'o', 'x', 'y', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't',
+        'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 1318: Request Timeout */
         'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1154,14 +1748,18 @@ static const struct {
         'l', 'e', 'n', 'g', 't', 'h', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 1434: Precondition Failed */
-        'p', 'r', 'e', 'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        'p', 'r', 'e', 'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l',
+        'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', ' ',
         /* 1472: Content Too Large */
         'c', 'o', 'n', 't', 'e', 'n', 't', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 1506: Request Entity Too Large */
-        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'e', 'n', 't', 'i', 't', 'y', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'e', 'n', 't', 'i', 't', 'y', ' ', 't', 'o',
+        'o', ' ', 'l', 'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
+        ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 1554: Payload Too Large */
         'p', 'a', 'y', 'l', 'o', 'a', 'd', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
@@ -1169,32 +1767,47 @@ static const struct {
         'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l', 'o', 'n', 'g',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         /* 1612: Request-URI Too Long */
-        'r', 'e', 'q', 'u', 'e', 's', 't', '-', 'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l', 'o', 'n', 'g',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        'r', 'e', 'q', 'u', 'e', 's', 't', '-', 'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l',
+        'o', 'n', 'g',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ',
         /* 1652: Request-URI Too Large */
-        'r', 'e', 'q', 'u', 'e', 's', 't', '-', 'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'r', 'e', 'q', 'u', 'e', 's', 't', '-', 'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l',
+        'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ', ' ',
         /* 1694: Unsupported Media Type */
-        'u', 'n', 's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd', ' ', 'm', 'e', 'd', 'i', 'a', ' ', 't', 'y', 'p', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        'u', 'n', 's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd', ' ', 'm', 'e', 'd', 'i', 'a',
+        ' ', 't', 'y', 'p', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        '\0', ' ', ' ', ' ', ' ',
         /* 1738: Range Not Satisfiable */
-        'r', 'a', 'n', 'g', 'e', ' ', 'n', 'o', 't', ' ', 's', 'a', 't', 'i', 's', 'f', 'i', 'a', 'b', 'l', 'e',
-        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'r', 'a', 'n', 'g', 'e', ' ', 'n', 'o', 't', ' ', 's', 'a', 't', 'i', 's', 'f', 'i',
+        'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ',
         /* 1780: Requested Range Not Satisfiable */
-        'r', 'e', 'q', 'u', 'e', 's', 't', 'e', 'd', ' ', 'r', 'a', 'n', 'g', 'e', ' ', 'n', 'o', 't', ' ', 's', 'a', 't', 'i', 's', 'f', 'i', 'a', 'b', 'l', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'r', 'e', 'q', 'u', 'e', 's', 't', 'e', 'd', ' ', 'r', 'a', 'n', 'g', 'e', ' ', 'n',
+        'o', 't', ' ', 's', 'a', 't', 'i', 's', 'f', 'i', 'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 1842: Expectation Failed */
         'e', 'x', 'p', 'e', 'c', 't', 'a', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        ' ',
         /* 1878: I'm a teapot */
         'i', '\'', 'm', ' ', 'a', ' ', 't', 'e', 'a', 'p', 'o', 't',
         ' ', '\0', ' ', '\0', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 1902: Authentication Timeout */
-        'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 't', 'i',
+        'm', 'e', 'o', 'u', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ',
         /* 1946: Insufficient Space On Resource */
-        'i', 'n', 's', 'u', 'f', 'f', 'i', 'c', 'i', 'e', 'n', 't', ' ', 's', 'p', 'a', 'c', 'e', ' ', 'o', 'n', ' ', 'r', 'e', 's', 'o', 'u', 'r', 'c', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'i', 'n', 's', 'u', 'f', 'f', 'i', 'c', 'i', 'e', 'n', 't', ' ', 's', 'p', 'a', 'c',
+        'e', ' ', 'o', 'n', ' ', 'r', 'e', 's', 'o', 'u', 'r', 'c', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 2006: Page Expired */
         'p', 'a', 'g', 'e', ' ', 'e', 'x', 'p', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1206,16 +1819,23 @@ static const struct {
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 2092: Destination Locked */
         'd', 'e', 's', 't', 'i', 'n', 'a', 't', 'i', 'o', 'n', ' ', 'l', 'o', 'c', 'k', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        ' ',
         /* 2128: Misdirected Request */
-        'm', 'i', 's', 'd', 'i', 'r', 'e', 'c', 't', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'm', 'i', 's', 'd', 'i', 'r', 'e', 'c', 't', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e',
+        's', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ',
         /* 2166: Unprocessable Content */
-        'u', 'n', 'p', 'r', 'o', 'c', 'e', 's', 's', 'a', 'b', 'l', 'e', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'u', 'n', 'p', 'r', 'o', 'c', 'e', 's', 's', 'a', 'b', 'l', 'e', ' ', 'c', 'o', 'n',
+        't', 'e', 'n', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ',
         /* 2208: Unprocessable Entity */
-        'u', 'n', 'p', 'r', 'o', 'c', 'e', 's', 's', 'a', 'b', 'l', 'e', ' ', 'e', 'n', 't', 'i', 't', 'y',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        'u', 'n', 'p', 'r', 'o', 'c', 'e', 's', 's', 'a', 'b', 'l', 'e', ' ', 'e', 'n', 't',
+        'i', 't', 'y',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ',
         /* 2248: Locked */
         'l', 'o', 'c', 'k', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1226,23 +1846,31 @@ static const struct {
         't', 'o', 'o', ' ', 'e', 'a', 'r', 'l', 'y',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 2312: Unordered Collection */
-        'u', 'n', 'o', 'r', 'd', 'e', 'r', 'e', 'd', ' ', 'c', 'o', 'l', 'l', 'e', 'c', 't', 'i', 'o', 'n',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'u', 'n', 'o', 'r', 'd', 'e', 'r', 'e', 'd', ' ', 'c', 'o', 'l', 'l', 'e', 'c', 't',
+        'i', 'o', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ',
         /* 2352: Upgrade Required */
         'u', 'p', 'g', 'r', 'a', 'd', 'e', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 2384: Precondition Required */
-        'p', 'r', 'e', 'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'p', 'r', 'e', 'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u',
+        'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ',
         /* 2426: Too Many Requests */
         't', 'o', 'o', ' ', 'm', 'a', 'n', 'y', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't', 's',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 2460: Shopify Security Rejection */
-        's', 'h', 'o', 'p', 'i', 'f', 'y', ' ', 's', 'e', 'c', 'u', 'r', 'i', 't', 'y', ' ', 'r', 'e', 'j', 'e', 'c', 't', 'i', 'o', 'n',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        's', 'h', 'o', 'p', 'i', 'f', 'y', ' ', 's', 'e', 'c', 'u', 'r', 'i', 't', 'y', ' ',
+        'r', 'e', 'j', 'e', 'c', 't', 'i', 'o', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 2512: Request Header Fields Too Large */
-        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'e', 'a', 'd', 'e', 'r', ' ', 'f', 'i', 'e', 'l', 'd', 's', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'e', 'a', 'd', 'e', 'r', ' ', 'f', 'i',
+        'e', 'l', 'd', 's', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 2574: Login Time-out */
         'l', 'o', 'g', 'i', 'n', ' ', 't', 'i', 'm', 'e', '-', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
@@ -1253,47 +1881,72 @@ static const struct {
         'r', 'e', 't', 'r', 'y', ' ', 'w', 'i', 't', 'h',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         /* 2644: Blocked by Windows Parental Controls */
-        'b', 'l', 'o', 'c', 'k', 'e', 'd', ' ', 'b', 'y', ' ', 'w', 'i', 'n', 'd', 'o', 'w', 's', ' ', 'p', 'a', 'r', 'e', 'n', 't', 'a', 'l', ' ', 'c', 'o', 'n', 't', 'r', 'o', 'l', 's',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'b', 'l', 'o', 'c', 'k', 'e', 'd', ' ', 'b', 'y', ' ', 'w', 'i', 'n', 'd', 'o', 'w',
+        's', ' ', 'p', 'a', 'r', 'e', 'n', 't', 'a', 'l', ' ', 'c', 'o', 'n', 't', 'r', 'o',
+        'l', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ',
         /* 2716: Redirect */
         'r', 'e', 'd', 'i', 'r', 'e', 'c', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 2732: Unavailable For Legal Reasons */
-        'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e', ' ', 'f', 'o', 'r', ' ', 'l', 'e', 'g', 'a', 'l', ' ', 'r', 'e', 'a', 's', 'o', 'n', 's',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e', ' ', 'f', 'o', 'r', ' ', 'l',
+        'e', 'g', 'a', 'l', ' ', 'r', 'e', 'a', 's', 'o', 'n', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 2790: Client Closed Load Balanced Request */
-        'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'l', 'o', 'a', 'd', ' ', 'b', 'a', 'l', 'a', 'n', 'c', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
-        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'l', 'o', 'a',
+        'd', ' ', 'b', 'a', 'l', 'a', 'n', 'c', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ',
         /* 2860: Invalid X-Forwarded-For */
-        'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 'x', '-', 'f', 'o', 'r', 'w', 'a', 'r', 'd', 'e', 'd', '-', 'f', 'o', 'r',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 'x', '-', 'f', 'o', 'r', 'w', 'a', 'r', 'd',
+        'e', 'd', '-', 'f', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', '\0', ' ', ' ', ' ',
         /* 2906: Incompatible Protocol Versions */
-        'i', 'n', 'c', 'o', 'm', 'p', 'a', 't', 'i', 'b', 'l', 'e', ' ', 'p', 'r', 'o', 't', 'o', 'c', 'o', 'l', ' ', 'v', 'e', 'r', 's', 'i', 'o', 'n', 's',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'i', 'n', 'c', 'o', 'm', 'p', 'a', 't', 'i', 'b', 'l', 'e', ' ', 'p', 'r', 'o', 't',
+        'o', 'c', 'o', 'l', ' ', 'v', 'e', 'r', 's', 'i', 'o', 'n', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 2966: Request header too large */
-        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'e', 'a', 'd', 'e', 'r', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'e', 'a', 'd', 'e', 'r', ' ', 't', 'o',
+        'o', ' ', 'l', 'a', 'r', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
+        ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 3014: SSL Certificate Error */
-        's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e', ' ', 'e', 'r', 'r', 'o', 'r',
-        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e', ' ', 'e',
+        'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ', ' ',
         /* 3056: SSL Certificate Required */
-        's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
-        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e', ' ', 'r',
+        'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3104: HTTP Request Sent to HTTPS Port */
-        'h', 't', 't', 'p', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 's', 'e', 'n', 't', ' ', 't', 'o', ' ', 'h', 't', 't', 'p', 's', ' ', 'p', 'o', 'r', 't',
-        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        'h', 't', 't', 'p', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 's', 'e', 'n', 't',
+        ' ', 't', 'o', ' ', 'h', 't', 't', 'p', 's', ' ', 'p', 'o', 'r', 't',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         /* 3166: Invalid Token */
         'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 't', 'o', 'k', 'e', 'n',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 3192: Client Closed Request */
-        'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
-        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'r', 'e', 'q',
+        'u', 'e', 's', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ',
         /* 3234: Token Required */
         't', 'o', 'k', 'e', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3262: Internal Server Error */
-        'i', 'n', 't', 'e', 'r', 'n', 'a', 'l', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'e', 'r', 'r', 'o', 'r',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'i', 'n', 't', 'e', 'r', 'n', 'a', 'l', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'e',
+        'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ', ' ',
         /* 3304: Not Implemented */
         'n', 'o', 't', ' ', 'i', 'm', 'p', 'l', 'e', 'm', 'e', 'n', 't', 'e', 'd',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1301,11 +1954,15 @@ static const struct {
         'b', 'a', 'd', ' ', 'g', 'a', 't', 'e', 'w', 'a', 'y',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3356: Service Unavailable */
-        's', 'e', 'r', 'v', 'i', 'c', 'e', ' ', 'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        's', 'e', 'r', 'v', 'i', 'c', 'e', ' ', 'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b',
+        'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ',
         /* 3394: Service Temporarily Unavailable */
-        's', 'e', 'r', 'v', 'i', 'c', 'e', ' ', 't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i', 'l', 'y', ' ', 'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        's', 'e', 'r', 'v', 'i', 'c', 'e', ' ', 't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i',
+        'l', 'y', ' ', 'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3456: Gateway Timeout */
         'g', 'a', 't', 'e', 'w', 'a', 'y', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
@@ -1313,79 +1970,116 @@ static const struct {
         'g', 'a', 't', 'e', 'w', 'a', 'y', ' ', 't', 'i', 'm', 'e', '-', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
         /* 3518: HTTP Version Not Supported */
-        'h', 't', 't', 'p', ' ', 'v', 'e', 'r', 's', 'i', 'o', 'n', ' ', 'n', 'o', 't', ' ', 's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd',
-        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'h', 't', 't', 'p', ' ', 'v', 'e', 'r', 's', 'i', 'o', 'n', ' ', 'n', 'o', 't', ' ',
+        's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3570: Variant Also Negotiates */
-        'v', 'a', 'r', 'i', 'a', 'n', 't', ' ', 'a', 'l', 's', 'o', ' ', 'n', 'e', 'g', 'o', 't', 'i', 'a', 't', 'e', 's',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'v', 'a', 'r', 'i', 'a', 'n', 't', ' ', 'a', 'l', 's', 'o', ' ', 'n', 'e', 'g', 'o',
+        't', 'i', 'a', 't', 'e', 's',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3616: Insufficient Storage */
-        'i', 'n', 's', 'u', 'f', 'f', 'i', 'c', 'i', 'e', 'n', 't', ' ', 's', 't', 'o', 'r', 'a', 'g', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'i', 'n', 's', 'u', 'f', 'f', 'i', 'c', 'i', 'e', 'n', 't', ' ', 's', 't', 'o', 'r',
+        'a', 'g', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ',
         /* 3656: Loop Detected */
         'l', 'o', 'o', 'p', ' ', 'd', 'e', 't', 'e', 'c', 't', 'e', 'd',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3682: Bandwidth Limit Exceeded */
-        'b', 'a', 'n', 'd', 'w', 'i', 'd', 't', 'h', ' ', 'l', 'i', 'm', 'i', 't', ' ', 'e', 'x', 'c', 'e', 'e', 'd', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'b', 'a', 'n', 'd', 'w', 'i', 'd', 't', 'h', ' ', 'l', 'i', 'm', 'i', 't', ' ', 'e',
+        'x', 'c', 'e', 'e', 'd', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3730: Not Extended */
         'n', 'o', 't', ' ', 'e', 'x', 't', 'e', 'n', 'd', 'e', 'd',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3754: Network Authentication Required */
-        'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c',
+        'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 3816: Web Server Is Returning an Unknown Error */
-        'w', 'e', 'b', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'i', 's', ' ', 'r', 'e', 't', 'u', 'r', 'n', 'i', 'n', 'g', ' ', 'a', 'n', ' ', 'u', 'n', 'k', 'n', 'o', 'w', 'n', ' ', 'e', 'r', 'r', 'o', 'r',
-        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'w', 'e', 'b', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'i', 's', ' ', 'r', 'e', 't',
+        'u', 'r', 'n', 'i', 'n', 'g', ' ', 'a', 'n', ' ', 'u', 'n', 'k', 'n', 'o', 'w', 'n',
+        ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        '\0', ' ', ' ', ' ', ' ', ' ',
         /* 3896: Web Server Is Down */
         'w', 'e', 'b', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'i', 's', ' ', 'd', 'o', 'w', 'n',
-        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ',
         /* 3932: Connection Timed Out */
-        'c', 'o', 'n', 'n', 'e', 'c', 't', 'i', 'o', 'n', ' ', 't', 'i', 'm', 'e', 'd', ' ', 'o', 'u', 't',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        'c', 'o', 'n', 'n', 'e', 'c', 't', 'i', 'o', 'n', ' ', 't', 'i', 'm', 'e', 'd', ' ',
+        'o', 'u', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0',
+        ' ', ' ', ' ',
         /* 3972: Origin Is Unreachable */
-        'o', 'r', 'i', 'g', 'i', 'n', ' ', 'i', 's', ' ', 'u', 'n', 'r', 'e', 'a', 'c', 'h', 'a', 'b', 'l', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'o', 'r', 'i', 'g', 'i', 'n', ' ', 'i', 's', ' ', 'u', 'n', 'r', 'e', 'a', 'c', 'h',
+        'a', 'b', 'l', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ',
         /* 4014: A Timeout Occurred */
         'a', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't', ' ', 'o', 'c', 'c', 'u', 'r', 'r', 'e', 'd',
-        ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ',
         /* 4050: SSL Handshake Failed */
-        's', 's', 'l', ' ', 'h', 'a', 'n', 'd', 's', 'h', 'a', 'k', 'e', ' ', 'f', 'a', 'i', 'l', 'e', 'd',
-        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
+        's', 's', 'l', ' ', 'h', 'a', 'n', 'd', 's', 'h', 'a', 'k', 'e', ' ', 'f', 'a', 'i',
+        'l', 'e', 'd',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ',
         /* 4090: Invalid SSL Certificate */
-        'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i',
+        'f', 'i', 'c', 'a', 't', 'e',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ',
         /* 4136: Railgun Error */
         'r', 'a', 'i', 'l', 'g', 'u', 'n', ' ', 'e', 'r', 'r', 'o', 'r',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 4162: Site is overloaded */
         's', 'i', 't', 'e', ' ', 'i', 's', ' ', 'o', 'v', 'e', 'r', 'l', 'o', 'a', 'd', 'e', 'd',
-        ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        ' ',
         /* 4198: Cloudflare 1xxx Error */
-        'c', 'l', 'o', 'u', 'd', 'f', 'l', 'a', 'r', 'e', ' ', '1', 'x', 'x', 'x', ' ', 'e', 'r', 'r', 'o', 'r',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'c', 'l', 'o', 'u', 'd', 'f', 'l', 'a', 'r', 'e', ' ', '1', 'x', 'x', 'x', ' ', 'e',
+        'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', '\0', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ', ' ',
         /* 4240: Site Is Frozen */
         's', 'i', 't', 'e', ' ', 'i', 's', ' ', 'f', 'r', 'o', 'z', 'e', 'n',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
         /* 4268: Temporarily Disabled */
-        't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i', 'l', 'y', ' ', 'd', 'i', 's', 'a', 'b', 'l', 'e', 'd',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i', 'l', 'y', ' ', 'd', 'i', 's', 'a', 'b',
+        'l', 'e', 'd',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ',
         /* 4308: Identity Provider Authentication Error */
-        'i', 'd', 'e', 'n', 't', 'i', 't', 'y', ' ', 'p', 'r', 'o', 'v', 'i', 'd', 'e', 'r', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 'e', 'r', 'r', 'o', 'r',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'i', 'd', 'e', 'n', 't', 'i', 't', 'y', ' ', 'p', 'r', 'o', 'v', 'i', 'd', 'e', 'r',
+        ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 'e',
+        'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ', ' ',
         /* 4384: Network Read Timeout Error */
-        'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'r', 'e', 'a', 'd', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't', ' ', 'e', 'r', 'r', 'o', 'r',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'r', 'e', 'a', 'd', ' ', 't', 'i', 'm', 'e',
+        'o', 'u', 't', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         /* 4436: Network Connect Timeout Error */
-        'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'c', 'o', 'n', 'n', 'e', 'c', 't', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't', ' ', 'e', 'r', 'r', 'o', 'r',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
+        'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'c', 'o', 'n', 'n', 'e', 'c', 't', ' ', 't',
+        'i', 'm', 'e', 'o', 'u', 't', ' ', 'e', 'r', 'r', 'o', 'r',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
     },
 };
 
 static const struct http_status_slot *http_status_reason_slot(uint64_t h)
 {
-    return &http_status_reason_table.slots[((uint32_t)(h >> 32) ^
-                                         http_status_reason_table.displacements[h & 31u]) &
-                                        255u];
+    return &http_status_reason_table.slots[
+        ((uint32_t)(h >> 32) ^ http_status_reason_table.displacements[h & 31u]) &
+        255u];
 }
 
 /* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
@@ -1404,9 +2098,11 @@ http_status_reason_other(const unsigned char *p, size_t len)
         a = http_status_short_a(p, len, fold);
         b = http_status_short_b(p, len, fold);
         m = 0xE220A8397B1DCDAFu ^ len;
-        slot = http_status_reason_slot(http_status_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        slot = http_status_reason_slot(
+            http_status_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
         key = http_status_reason_table.keys + slot->key;
-        if (slot->length != len || !http_status_equals_short(p, key, key + len, len))
+        if (slot->length != len ||
+            !http_status_equals_short(p, key, key + len, len))
             return NULL;
         return http_status_entry_at(slot->entry);
     }
@@ -1414,15 +2110,19 @@ http_status_reason_other(const unsigned char *p, size_t len)
     b = (http_status_le64(p + len - 8) | fold);
     for (i = 8; i + 8 < len; i += 8)
         b ^= (http_status_le64(p + i) | fold);
-    slot = http_status_reason_slot(http_status_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    slot = http_status_reason_slot(
+        http_status_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = http_status_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-        uint64_t diff = ((http_status_load64(p + len - 8) | http_status_load64(mask + len - 8)) ^ http_status_load64(key + len - 8));
+        uint64_t diff = ((http_status_load64(p + len - 8) |
+                          http_status_load64(mask + len - 8)) ^
+                         http_status_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
-            diff |= ((http_status_load64(p + i) | http_status_load64(mask + i)) ^ http_status_load64(key + i));
+            diff |= ((http_status_load64(p + i) | http_status_load64(mask + i)) ^
+                     http_status_load64(key + i));
         return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
     }
 }
@@ -1441,16 +2141,22 @@ const struct http_status_info *http_status_from_reason(const char *s, size_t len
     if (len - 8 > 16)
         return http_status_reason_other(p, len);
     middle = (len - 8) >> 1;
-    slot = http_status_reason_slot(http_status_mum((http_status_le64(p) | fold) ^ 0xE220A8397B1DCDAFu,
-                                    (http_status_le64(p + len - 8) | fold) ^ (http_status_le64(p + middle) | fold) ^
-                                        UINT64_C(0xE7037ED1A0B428DB)));
+    slot = http_status_reason_slot(
+        http_status_mum((http_status_le64(p) | fold) ^ 0xE220A8397B1DCDAFu,
+                              (http_status_le64(p + len - 8) | fold) ^
+                                  (http_status_le64(p + middle) | fold) ^
+                                  UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = http_status_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-        diff = ((http_status_load64(p + 0) | http_status_load64(mask + 0)) ^ http_status_load64(key + 0)) | ((http_status_load64(p + middle) | http_status_load64(mask + middle)) ^ http_status_load64(key + middle)) |
-               ((http_status_load64(p + len - 8) | http_status_load64(mask + len - 8)) ^ http_status_load64(key + len - 8));
+        diff = ((http_status_load64(p + 0) | http_status_load64(mask + 0)) ^
+                http_status_load64(key + 0)) |
+               ((http_status_load64(p + middle) | http_status_load64(mask + middle)) ^
+                http_status_load64(key + middle)) |
+               ((http_status_load64(p + len - 8) | http_status_load64(mask + len - 8)) ^
+                http_status_load64(key + len - 8));
     }
     return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
 }
@@ -1483,7 +2189,8 @@ static const struct {
         [120] = { 184, 11 * sizeof(struct http_status_info), 2 }, /* OK */
         [105] = { 186, 12 * sizeof(struct http_status_info), 7 }, /* CREATED */
         [32] = { 193, 13 * sizeof(struct http_status_info), 8 }, /* ACCEPTED */
-        [36] = { 201, 14 * sizeof(struct http_status_info), 29 }, /* NON_AUTHORITATIVE_INFORMATION */
+        [36] = { 201, 14 * sizeof(struct http_status_info), 29 }, /* NON_AUTHORITATIVE_
+                                                                     INFORMATION */
         [34] = { 230, 15 * sizeof(struct http_status_info), 10 }, /* NO_CONTENT */
         [87] = { 240, 16 * sizeof(struct http_status_info), 13 }, /* RESET_CONTENT */
         [106] = { 253, 17 * sizeof(struct http_status_info), 15 }, /* PARTIAL_CONTENT */
@@ -1492,7 +2199,8 @@ static const struct {
         [86] = { 296, 20 * sizeof(struct http_status_info), 22 }, /* TRANSFORMATION_APPLIED */
         [100] = { 318, 21 * sizeof(struct http_status_info), 12 }, /* THIS_IS_FINE */
         [11] = { 330, 22 * sizeof(struct http_status_info), 7 }, /* IM_USED */
-        [5] = { 337, 23 * sizeof(struct http_status_info), 32 }, /* MISCELLANEOUS_PERSISTENT_WARNING */
+        [5] = { 337, 23 * sizeof(struct http_status_info), 32 }, /* MISCELLANEOUS_PERSISTENT_
+                                                                    WARNING */
         [41] = { 369, 24 * sizeof(struct http_status_info), 16 }, /* MULTIPLE_CHOICES */
         [64] = { 385, 25 * sizeof(struct http_status_info), 17 }, /* MOVED_PERMANENTLY */
         [85] = { 402, 26 * sizeof(struct http_status_info), 5 }, /* FOUND */
@@ -1510,7 +2218,8 @@ static const struct {
         [122] = { 550, 38 * sizeof(struct http_status_info), 9 }, /* NOT_FOUND */
         [8] = { 559, 39 * sizeof(struct http_status_info), 18 }, /* METHOD_NOT_ALLOWED */
         [113] = { 577, 40 * sizeof(struct http_status_info), 14 }, /* NOT_ACCEPTABLE */
-        [99] = { 591, 41 * sizeof(struct http_status_info), 29 }, /* PROXY_AUTHENTICATION_REQUIRED */
+        [99] = { 591, 41 * sizeof(struct http_status_info), 29 }, /* PROXY_AUTHENTICATION_
+                                                                     REQUIRED */
         [10] = { 620, 42 * sizeof(struct http_status_info), 15 }, /* REQUEST_TIMEOUT */
         [6] = { 635, 43 * sizeof(struct http_status_info), 8 }, /* CONFLICT */
         [19] = { 643, 44 * sizeof(struct http_status_info), 4 }, /* GONE */
@@ -1523,7 +2232,8 @@ static const struct {
         [82] = { 753, 51 * sizeof(struct http_status_info), 18 }, /* EXPECTATION_FAILED */
         [126] = { 771, 52 * sizeof(struct http_status_info), 11 }, /* IM_A_TEAPOT */
         [94] = { 782, 53 * sizeof(struct http_status_info), 22 }, /* AUTHENTICATION_TIMEOUT */
-        [27] = { 804, 54 * sizeof(struct http_status_info), 30 }, /* INSUFFICIENT_SPACE_ON_RESOURCE */
+        [27] = { 804, 54 * sizeof(struct http_status_info), 30 }, /* INSUFFICIENT_SPACE_ON_
+                                                                     RESOURCE */
         [83] = { 834, 55 * sizeof(struct http_status_info), 12 }, /* PAGE_EXPIRED */
         [40] = { 846, 56 * sizeof(struct http_status_info), 17 }, /* ENHANCE_YOUR_CALM */
         [110] = { 863, 57 * sizeof(struct http_status_info), 14 }, /* METHOD_FAILURE */
@@ -1538,20 +2248,26 @@ static const struct {
         [67] = { 1003, 66 * sizeof(struct http_status_info), 21 }, /* PRECONDITION_REQUIRED */
         [15] = { 1024, 67 * sizeof(struct http_status_info), 17 }, /* TOO_MANY_REQUESTS */
         [38] = { 1041, 68 * sizeof(struct http_status_info), 26 }, /* SHOPIFY_SECURITY_REJECTION */
-        [102] = { 1067, 69 * sizeof(struct http_status_info), 31 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE */
+        [102] = { 1067, 69 * sizeof(struct http_status_info), 31 }, /* REQUEST_HEADER_FIELDS_
+                                                                       TOO_LARGE */
         [20] = { 1098, 70 * sizeof(struct http_status_info), 14 }, /* LOGIN_TIME_OUT */
         [52] = { 1112, 71 * sizeof(struct http_status_info), 11 }, /* NO_RESPONSE */
         [68] = { 1123, 72 * sizeof(struct http_status_info), 10 }, /* RETRY_WITH */
-        [23] = { 1133, 73 * sizeof(struct http_status_info), 36 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
+        [23] = { 1133, 73 * sizeof(struct http_status_info), 36 }, /* BLOCKED_BY_WINDOWS_
+                                                                      PARENTAL_CONTROLS */
         [31] = { 1169, 74 * sizeof(struct http_status_info), 12 }, /* IIS_REDIRECT */
-        [98] = { 1181, 75 * sizeof(struct http_status_info), 29 }, /* UNAVAILABLE_FOR_LEGAL_REASONS */
-        [21] = { 1210, 76 * sizeof(struct http_status_info), 35 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
+        [98] = { 1181, 75 * sizeof(struct http_status_info), 29 }, /* UNAVAILABLE_FOR_LEGAL_
+                                                                      REASONS */
+        [21] = { 1210, 76 * sizeof(struct http_status_info), 35 }, /* CLIENT_CLOSED_LOAD_
+                                                                      BALANCED_REQUEST */
         [53] = { 1245, 77 * sizeof(struct http_status_info), 23 }, /* INVALID_X_FORWARDED_FOR */
-        [1] = { 1268, 78 * sizeof(struct http_status_info), 30 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS */
+        [1] = { 1268, 78 * sizeof(struct http_status_info), 30 }, /* INCOMPATIBLE_PROTOCOL_
+                                                                     VERSIONS */
         [26] = { 1298, 79 * sizeof(struct http_status_info), 24 }, /* REQUEST_HEADER_TOO_LARGE */
         [29] = { 1322, 80 * sizeof(struct http_status_info), 21 }, /* SSL_CERTIFICATE_ERROR */
         [81] = { 1343, 81 * sizeof(struct http_status_info), 24 }, /* SSL_CERTIFICATE_REQUIRED */
-        [37] = { 1367, 82 * sizeof(struct http_status_info), 31 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT */
+        [37] = { 1367, 82 * sizeof(struct http_status_info), 31 }, /* HTTP_REQUEST_SENT_TO_
+                                                                      HTTPS_PORT */
         [18] = { 1398, 83 * sizeof(struct http_status_info), 13 }, /* INVALID_TOKEN */
         [107] = { 1411, 84 * sizeof(struct http_status_info), 21 }, /* CLIENT_CLOSED_REQUEST */
         [55] = { 1432, 85 * sizeof(struct http_status_info), 14 }, /* TOKEN_REQUIRED */
@@ -1566,7 +2282,8 @@ static const struct {
         [58] = { 1596, 94 * sizeof(struct http_status_info), 13 }, /* LOOP_DETECTED */
         [49] = { 1609, 95 * sizeof(struct http_status_info), 24 }, /* BANDWIDTH_LIMIT_EXCEEDED */
         [73] = { 1633, 96 * sizeof(struct http_status_info), 12 }, /* NOT_EXTENDED */
-        [47] = { 1645, 97 * sizeof(struct http_status_info), 31 }, /* NETWORK_AUTHENTICATION_REQUIRED */
+        [47] = { 1645, 97 * sizeof(struct http_status_info), 31 }, /* NETWORK_AUTHENTICATION_
+                                                                      REQUIRED */
         [88] = { 1676, 98 * sizeof(struct http_status_info), 24 }, /* WEB_SERVER_UNKNOWN_ERROR */
         [80] = { 1700, 99 * sizeof(struct http_status_info), 18 }, /* WEB_SERVER_IS_DOWN */
         [28] = { 1718, 100 * sizeof(struct http_status_info), 20 }, /* CONNECTION_TIMED_OUT */
@@ -1579,132 +2296,201 @@ static const struct {
         [30] = { 1849, 107 * sizeof(struct http_status_info), 21 }, /* CLOUDFLARE_1XXX_ERROR */
         [97] = { 1870, 108 * sizeof(struct http_status_info), 14 }, /* SITE_IS_FROZEN */
         [50] = { 1884, 109 * sizeof(struct http_status_info), 20 }, /* TEMPORARILY_DISABLED */
-        [12] = { 1904, 110 * sizeof(struct http_status_info), 38 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
-        [56] = { 1942, 111 * sizeof(struct http_status_info), 26 }, /* NETWORK_READ_TIMEOUT_ERROR */
-        [69] = { 1968, 112 * sizeof(struct http_status_info), 29 }, /* NETWORK_CONNECT_TIMEOUT_ERROR */
+        [12] = { 1904, 110 * sizeof(struct http_status_info), 38 }, /* IDENTITY_PROVIDER_
+                                                                       AUTHENTICATION_ERROR */
+        [56] = { 1942, 111 * sizeof(struct http_status_info), 26 }, /* NETWORK_READ_TIMEOUT_
+                                                                       ERROR */
+        [69] = { 1968, 112 * sizeof(struct http_status_info), 29 }, /* NETWORK_CONNECT_TIMEOUT_
+                                                                       ERROR */
     },
     {
         /* 0 */ 'C', 'O', 'N', 'T', 'I', 'N', 'U', 'E',
-        /* 8 */ 'S', 'W', 'I', 'T', 'C', 'H', 'I', 'N', 'G', '_', 'P', 'R', 'O', 'T', 'O', 'C', 'O', 'L', 'S',
+        /* 8 */ 'S', 'W', 'I', 'T', 'C', 'H', 'I', 'N', 'G', '_', 'P', 'R', 'O', 'T', 'O', 'C',
+        'O', 'L', 'S',
         /* 27 */ 'P', 'R', 'O', 'C', 'E', 'S', 'S', 'I', 'N', 'G',
         /* 37 */ 'C', 'H', 'E', 'C', 'K', 'P', 'O', 'I', 'N', 'T',
         /* 47 */ 'E', 'A', 'R', 'L', 'Y', '_', 'H', 'I', 'N', 'T', 'S',
-        /* 58 */ 'U', 'P', 'L', 'O', 'A', 'D', '_', 'R', 'E', 'S', 'U', 'M', 'P', 'T', 'I', 'O', 'N', '_', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D',
-        /* 85 */ 'R', 'E', 'S', 'P', 'O', 'N', 'S', 'E', '_', 'I', 'S', '_', 'S', 'T', 'A', 'L', 'E',
-        /* 102 */ 'R', 'E', 'V', 'A', 'L', 'I', 'D', 'A', 'T', 'I', 'O', 'N', '_', 'F', 'A', 'I', 'L', 'E', 'D',
-        /* 121 */ 'D', 'I', 'S', 'C', 'O', 'N', 'N', 'E', 'C', 'T', 'E', 'D', '_', 'O', 'P', 'E', 'R', 'A', 'T', 'I', 'O', 'N',
-        /* 143 */ 'H', 'E', 'U', 'R', 'I', 'S', 'T', 'I', 'C', '_', 'E', 'X', 'P', 'I', 'R', 'A', 'T', 'I', 'O', 'N',
-        /* 163 */ 'M', 'I', 'S', 'C', 'E', 'L', 'L', 'A', 'N', 'E', 'O', 'U', 'S', '_', 'W', 'A', 'R', 'N', 'I', 'N', 'G',
+        /* 58 */ 'U', 'P', 'L', 'O', 'A', 'D', '_', 'R', 'E', 'S', 'U', 'M', 'P', 'T', 'I',
+        'O', 'N', '_', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D',
+        /* 85 */ 'R', 'E', 'S', 'P', 'O', 'N', 'S', 'E', '_', 'I', 'S', '_', 'S', 'T', 'A',
+        'L', 'E',
+        /* 102 */ 'R', 'E', 'V', 'A', 'L', 'I', 'D', 'A', 'T', 'I', 'O', 'N', '_', 'F', 'A',
+        'I', 'L', 'E', 'D',
+        /* 121 */ 'D', 'I', 'S', 'C', 'O', 'N', 'N', 'E', 'C', 'T', 'E', 'D', '_', 'O', 'P',
+        'E', 'R', 'A', 'T', 'I', 'O', 'N',
+        /* 143 */ 'H', 'E', 'U', 'R', 'I', 'S', 'T', 'I', 'C', '_', 'E', 'X', 'P', 'I', 'R',
+        'A', 'T', 'I', 'O', 'N',
+        /* 163 */ 'M', 'I', 'S', 'C', 'E', 'L', 'L', 'A', 'N', 'E', 'O', 'U', 'S', '_', 'W',
+        'A', 'R', 'N', 'I', 'N', 'G',
         /* 184 */ 'O', 'K',
         /* 186 */ 'C', 'R', 'E', 'A', 'T', 'E', 'D',
         /* 193 */ 'A', 'C', 'C', 'E', 'P', 'T', 'E', 'D',
-        /* 201 */ 'N', 'O', 'N', '_', 'A', 'U', 'T', 'H', 'O', 'R', 'I', 'T', 'A', 'T', 'I', 'V', 'E', '_', 'I', 'N', 'F', 'O', 'R', 'M', 'A', 'T', 'I', 'O', 'N',
+        /* 201 */ 'N', 'O', 'N', '_', 'A', 'U', 'T', 'H', 'O', 'R', 'I', 'T', 'A', 'T', 'I',
+        'V', 'E', '_', 'I', 'N', 'F', 'O', 'R', 'M', 'A', 'T', 'I', 'O', 'N',
         /* 230 */ 'N', 'O', '_', 'C', 'O', 'N', 'T', 'E', 'N', 'T',
         /* 240 */ 'R', 'E', 'S', 'E', 'T', '_', 'C', 'O', 'N', 'T', 'E', 'N', 'T',
         /* 253 */ 'P', 'A', 'R', 'T', 'I', 'A', 'L', '_', 'C', 'O', 'N', 'T', 'E', 'N', 'T',
         /* 268 */ 'M', 'U', 'L', 'T', 'I', '_', 'S', 'T', 'A', 'T', 'U', 'S',
         /* 280 */ 'A', 'L', 'R', 'E', 'A', 'D', 'Y', '_', 'R', 'E', 'P', 'O', 'R', 'T', 'E', 'D',
-        /* 296 */ 'T', 'R', 'A', 'N', 'S', 'F', 'O', 'R', 'M', 'A', 'T', 'I', 'O', 'N', '_', 'A', 'P', 'P', 'L', 'I', 'E', 'D',
+        /* 296 */ 'T', 'R', 'A', 'N', 'S', 'F', 'O', 'R', 'M', 'A', 'T', 'I', 'O', 'N', '_',
+        'A', 'P', 'P', 'L', 'I', 'E', 'D',
         /* 318 */ 'T', 'H', 'I', 'S', '_', 'I', 'S', '_', 'F', 'I', 'N', 'E',
         /* 330 */ 'I', 'M', '_', 'U', 'S', 'E', 'D',
-        /* 337 */ 'M', 'I', 'S', 'C', 'E', 'L', 'L', 'A', 'N', 'E', 'O', 'U', 'S', '_', 'P', 'E', 'R', 'S', 'I', 'S', 'T', 'E', 'N', 'T', '_', 'W', 'A', 'R', 'N', 'I', 'N', 'G',
+        /* 337 */ 'M', 'I', 'S', 'C', 'E', 'L', 'L', 'A', 'N', 'E', 'O', 'U', 'S', '_', 'P',
+        'E', 'R', 'S', 'I', 'S', 'T', 'E', 'N', 'T', '_', 'W', 'A', 'R', 'N', 'I', 'N', 'G',
         /* 369 */ 'M', 'U', 'L', 'T', 'I', 'P', 'L', 'E', '_', 'C', 'H', 'O', 'I', 'C', 'E', 'S',
-        /* 385 */ 'M', 'O', 'V', 'E', 'D', '_', 'P', 'E', 'R', 'M', 'A', 'N', 'E', 'N', 'T', 'L', 'Y',
+        /* 385 */ 'M', 'O', 'V', 'E', 'D', '_', 'P', 'E', 'R', 'M', 'A', 'N', 'E', 'N', 'T',
+        'L', 'Y',
         /* 402 */ 'F', 'O', 'U', 'N', 'D',
         /* 407 */ 'S', 'E', 'E', '_', 'O', 'T', 'H', 'E', 'R',
         /* 416 */ 'N', 'O', 'T', '_', 'M', 'O', 'D', 'I', 'F', 'I', 'E', 'D',
         /* 428 */ 'U', 'S', 'E', '_', 'P', 'R', 'O', 'X', 'Y',
         /* 437 */ 'S', 'W', 'I', 'T', 'C', 'H', '_', 'P', 'R', 'O', 'X', 'Y',
-        /* 449 */ 'T', 'E', 'M', 'P', 'O', 'R', 'A', 'R', 'Y', '_', 'R', 'E', 'D', 'I', 'R', 'E', 'C', 'T',
-        /* 467 */ 'P', 'E', 'R', 'M', 'A', 'N', 'E', 'N', 'T', '_', 'R', 'E', 'D', 'I', 'R', 'E', 'C', 'T',
-        /* 485 */ 'R', 'E', 'S', 'U', 'M', 'E', '_', 'I', 'N', 'C', 'O', 'M', 'P', 'L', 'E', 'T', 'E',
+        /* 449 */ 'T', 'E', 'M', 'P', 'O', 'R', 'A', 'R', 'Y', '_', 'R', 'E', 'D', 'I', 'R',
+        'E', 'C', 'T',
+        /* 467 */ 'P', 'E', 'R', 'M', 'A', 'N', 'E', 'N', 'T', '_', 'R', 'E', 'D', 'I', 'R',
+        'E', 'C', 'T',
+        /* 485 */ 'R', 'E', 'S', 'U', 'M', 'E', '_', 'I', 'N', 'C', 'O', 'M', 'P', 'L', 'E',
+        'T', 'E',
         /* 502 */ 'B', 'A', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
         /* 513 */ 'U', 'N', 'A', 'U', 'T', 'H', 'O', 'R', 'I', 'Z', 'E', 'D',
         /* 525 */ 'P', 'A', 'Y', 'M', 'E', 'N', 'T', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
         /* 541 */ 'F', 'O', 'R', 'B', 'I', 'D', 'D', 'E', 'N',
         /* 550 */ 'N', 'O', 'T', '_', 'F', 'O', 'U', 'N', 'D',
-        /* 559 */ 'M', 'E', 'T', 'H', 'O', 'D', '_', 'N', 'O', 'T', '_', 'A', 'L', 'L', 'O', 'W', 'E', 'D',
+        /* 559 */ 'M', 'E', 'T', 'H', 'O', 'D', '_', 'N', 'O', 'T', '_', 'A', 'L', 'L', 'O',
+        'W', 'E', 'D',
         /* 577 */ 'N', 'O', 'T', '_', 'A', 'C', 'C', 'E', 'P', 'T', 'A', 'B', 'L', 'E',
-        /* 591 */ 'P', 'R', 'O', 'X', 'Y', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 591 */ 'P', 'R', 'O', 'X', 'Y', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C',
+        'A', 'T', 'I', 'O', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
         /* 620 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T',
         /* 635 */ 'C', 'O', 'N', 'F', 'L', 'I', 'C', 'T',
         /* 643 */ 'G', 'O', 'N', 'E',
         /* 647 */ 'L', 'E', 'N', 'G', 'T', 'H', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 662 */ 'P', 'R', 'E', 'C', 'O', 'N', 'D', 'I', 'T', 'I', 'O', 'N', '_', 'F', 'A', 'I', 'L', 'E', 'D',
-        /* 681 */ 'C', 'O', 'N', 'T', 'E', 'N', 'T', '_', 'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
+        /* 662 */ 'P', 'R', 'E', 'C', 'O', 'N', 'D', 'I', 'T', 'I', 'O', 'N', '_', 'F', 'A',
+        'I', 'L', 'E', 'D',
+        /* 681 */ 'C', 'O', 'N', 'T', 'E', 'N', 'T', '_', 'T', 'O', 'O', '_', 'L', 'A', 'R',
+        'G', 'E',
         /* 698 */ 'U', 'R', 'I', '_', 'T', 'O', 'O', '_', 'L', 'O', 'N', 'G',
-        /* 710 */ 'U', 'N', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D', '_', 'M', 'E', 'D', 'I', 'A', '_', 'T', 'Y', 'P', 'E',
-        /* 732 */ 'R', 'A', 'N', 'G', 'E', '_', 'N', 'O', 'T', '_', 'S', 'A', 'T', 'I', 'S', 'F', 'I', 'A', 'B', 'L', 'E',
-        /* 753 */ 'E', 'X', 'P', 'E', 'C', 'T', 'A', 'T', 'I', 'O', 'N', '_', 'F', 'A', 'I', 'L', 'E', 'D',
+        /* 710 */ 'U', 'N', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D', '_', 'M', 'E', 'D',
+        'I', 'A', '_', 'T', 'Y', 'P', 'E',
+        /* 732 */ 'R', 'A', 'N', 'G', 'E', '_', 'N', 'O', 'T', '_', 'S', 'A', 'T', 'I', 'S',
+        'F', 'I', 'A', 'B', 'L', 'E',
+        /* 753 */ 'E', 'X', 'P', 'E', 'C', 'T', 'A', 'T', 'I', 'O', 'N', '_', 'F', 'A', 'I',
+        'L', 'E', 'D',
         /* 771 */ 'I', 'M', '_', 'A', '_', 'T', 'E', 'A', 'P', 'O', 'T',
-        /* 782 */ 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T',
-        /* 804 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'P', 'A', 'C', 'E', '_', 'O', 'N', '_', 'R', 'E', 'S', 'O', 'U', 'R', 'C', 'E',
+        /* 782 */ 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_',
+        'T', 'I', 'M', 'E', 'O', 'U', 'T',
+        /* 804 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'P',
+        'A', 'C', 'E', '_', 'O', 'N', '_', 'R', 'E', 'S', 'O', 'U', 'R', 'C', 'E',
         /* 834 */ 'P', 'A', 'G', 'E', '_', 'E', 'X', 'P', 'I', 'R', 'E', 'D',
-        /* 846 */ 'E', 'N', 'H', 'A', 'N', 'C', 'E', '_', 'Y', 'O', 'U', 'R', '_', 'C', 'A', 'L', 'M',
+        /* 846 */ 'E', 'N', 'H', 'A', 'N', 'C', 'E', '_', 'Y', 'O', 'U', 'R', '_', 'C', 'A',
+        'L', 'M',
         /* 863 */ 'M', 'E', 'T', 'H', 'O', 'D', '_', 'F', 'A', 'I', 'L', 'U', 'R', 'E',
-        /* 877 */ 'D', 'E', 'S', 'T', 'I', 'N', 'A', 'T', 'I', 'O', 'N', '_', 'L', 'O', 'C', 'K', 'E', 'D',
-        /* 895 */ 'M', 'I', 'S', 'D', 'I', 'R', 'E', 'C', 'T', 'E', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
-        /* 914 */ 'U', 'N', 'P', 'R', 'O', 'C', 'E', 'S', 'S', 'A', 'B', 'L', 'E', '_', 'C', 'O', 'N', 'T', 'E', 'N', 'T',
+        /* 877 */ 'D', 'E', 'S', 'T', 'I', 'N', 'A', 'T', 'I', 'O', 'N', '_', 'L', 'O', 'C',
+        'K', 'E', 'D',
+        /* 895 */ 'M', 'I', 'S', 'D', 'I', 'R', 'E', 'C', 'T', 'E', 'D', '_', 'R', 'E', 'Q',
+        'U', 'E', 'S', 'T',
+        /* 914 */ 'U', 'N', 'P', 'R', 'O', 'C', 'E', 'S', 'S', 'A', 'B', 'L', 'E', '_', 'C',
+        'O', 'N', 'T', 'E', 'N', 'T',
         /* 935 */ 'L', 'O', 'C', 'K', 'E', 'D',
-        /* 941 */ 'F', 'A', 'I', 'L', 'E', 'D', '_', 'D', 'E', 'P', 'E', 'N', 'D', 'E', 'N', 'C', 'Y',
+        /* 941 */ 'F', 'A', 'I', 'L', 'E', 'D', '_', 'D', 'E', 'P', 'E', 'N', 'D', 'E', 'N',
+        'C', 'Y',
         /* 958 */ 'T', 'O', 'O', '_', 'E', 'A', 'R', 'L', 'Y',
-        /* 967 */ 'U', 'N', 'O', 'R', 'D', 'E', 'R', 'E', 'D', '_', 'C', 'O', 'L', 'L', 'E', 'C', 'T', 'I', 'O', 'N',
+        /* 967 */ 'U', 'N', 'O', 'R', 'D', 'E', 'R', 'E', 'D', '_', 'C', 'O', 'L', 'L', 'E',
+        'C', 'T', 'I', 'O', 'N',
         /* 987 */ 'U', 'P', 'G', 'R', 'A', 'D', 'E', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1003 */ 'P', 'R', 'E', 'C', 'O', 'N', 'D', 'I', 'T', 'I', 'O', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1024 */ 'T', 'O', 'O', '_', 'M', 'A', 'N', 'Y', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T', 'S',
-        /* 1041 */ 'S', 'H', 'O', 'P', 'I', 'F', 'Y', '_', 'S', 'E', 'C', 'U', 'R', 'I', 'T', 'Y', '_', 'R', 'E', 'J', 'E', 'C', 'T', 'I', 'O', 'N',
-        /* 1067 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_', 'F', 'I', 'E', 'L', 'D', 'S', '_', 'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
+        /* 1003 */ 'P', 'R', 'E', 'C', 'O', 'N', 'D', 'I', 'T', 'I', 'O', 'N', '_', 'R', 'E',
+        'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1024 */ 'T', 'O', 'O', '_', 'M', 'A', 'N', 'Y', '_', 'R', 'E', 'Q', 'U', 'E', 'S',
+        'T', 'S',
+        /* 1041 */ 'S', 'H', 'O', 'P', 'I', 'F', 'Y', '_', 'S', 'E', 'C', 'U', 'R', 'I', 'T',
+        'Y', '_', 'R', 'E', 'J', 'E', 'C', 'T', 'I', 'O', 'N',
+        /* 1067 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_',
+        'F', 'I', 'E', 'L', 'D', 'S', '_', 'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
         /* 1098 */ 'L', 'O', 'G', 'I', 'N', '_', 'T', 'I', 'M', 'E', '_', 'O', 'U', 'T',
         /* 1112 */ 'N', 'O', '_', 'R', 'E', 'S', 'P', 'O', 'N', 'S', 'E',
         /* 1123 */ 'R', 'E', 'T', 'R', 'Y', '_', 'W', 'I', 'T', 'H',
-        /* 1133 */ 'B', 'L', 'O', 'C', 'K', 'E', 'D', '_', 'B', 'Y', '_', 'W', 'I', 'N', 'D', 'O', 'W', 'S', '_', 'P', 'A', 'R', 'E', 'N', 'T', 'A', 'L', '_', 'C', 'O', 'N', 'T', 'R', 'O', 'L', 'S',
+        /* 1133 */ 'B', 'L', 'O', 'C', 'K', 'E', 'D', '_', 'B', 'Y', '_', 'W', 'I', 'N', 'D',
+        'O', 'W', 'S', '_', 'P', 'A', 'R', 'E', 'N', 'T', 'A', 'L', '_', 'C', 'O', 'N', 'T',
+        'R', 'O', 'L', 'S',
         /* 1169 */ 'I', 'I', 'S', '_', 'R', 'E', 'D', 'I', 'R', 'E', 'C', 'T',
-        /* 1181 */ 'U', 'N', 'A', 'V', 'A', 'I', 'L', 'A', 'B', 'L', 'E', '_', 'F', 'O', 'R', '_', 'L', 'E', 'G', 'A', 'L', '_', 'R', 'E', 'A', 'S', 'O', 'N', 'S',
-        /* 1210 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'L', 'O', 'A', 'D', '_', 'B', 'A', 'L', 'A', 'N', 'C', 'E', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
-        /* 1245 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'X', '_', 'F', 'O', 'R', 'W', 'A', 'R', 'D', 'E', 'D', '_', 'F', 'O', 'R',
-        /* 1268 */ 'I', 'N', 'C', 'O', 'M', 'P', 'A', 'T', 'I', 'B', 'L', 'E', '_', 'P', 'R', 'O', 'T', 'O', 'C', 'O', 'L', '_', 'V', 'E', 'R', 'S', 'I', 'O', 'N', 'S',
-        /* 1298 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_', 'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
-        /* 1322 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E', '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1343 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1367 */ 'H', 'T', 'T', 'P', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'S', 'E', 'N', 'T', '_', 'T', 'O', '_', 'H', 'T', 'T', 'P', 'S', '_', 'P', 'O', 'R', 'T',
+        /* 1181 */ 'U', 'N', 'A', 'V', 'A', 'I', 'L', 'A', 'B', 'L', 'E', '_', 'F', 'O', 'R',
+        '_', 'L', 'E', 'G', 'A', 'L', '_', 'R', 'E', 'A', 'S', 'O', 'N', 'S',
+        /* 1210 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'L',
+        'O', 'A', 'D', '_', 'B', 'A', 'L', 'A', 'N', 'C', 'E', 'D', '_', 'R', 'E', 'Q', 'U',
+        'E', 'S', 'T',
+        /* 1245 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'X', '_', 'F', 'O', 'R', 'W', 'A',
+        'R', 'D', 'E', 'D', '_', 'F', 'O', 'R',
+        /* 1268 */ 'I', 'N', 'C', 'O', 'M', 'P', 'A', 'T', 'I', 'B', 'L', 'E', '_', 'P', 'R',
+        'O', 'T', 'O', 'C', 'O', 'L', '_', 'V', 'E', 'R', 'S', 'I', 'O', 'N', 'S',
+        /* 1298 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_',
+        'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
+        /* 1322 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
+        '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1343 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
+        '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1367 */ 'H', 'T', 'T', 'P', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'S', 'E',
+        'N', 'T', '_', 'T', 'O', '_', 'H', 'T', 'T', 'P', 'S', '_', 'P', 'O', 'R', 'T',
         /* 1398 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'T', 'O', 'K', 'E', 'N',
-        /* 1411 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
+        /* 1411 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'R',
+        'E', 'Q', 'U', 'E', 'S', 'T',
         /* 1432 */ 'T', 'O', 'K', 'E', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1446 */ 'I', 'N', 'T', 'E', 'R', 'N', 'A', 'L', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1446 */ 'I', 'N', 'T', 'E', 'R', 'N', 'A', 'L', '_', 'S', 'E', 'R', 'V', 'E', 'R',
+        '_', 'E', 'R', 'R', 'O', 'R',
         /* 1467 */ 'N', 'O', 'T', '_', 'I', 'M', 'P', 'L', 'E', 'M', 'E', 'N', 'T', 'E', 'D',
         /* 1482 */ 'B', 'A', 'D', '_', 'G', 'A', 'T', 'E', 'W', 'A', 'Y',
-        /* 1493 */ 'S', 'E', 'R', 'V', 'I', 'C', 'E', '_', 'U', 'N', 'A', 'V', 'A', 'I', 'L', 'A', 'B', 'L', 'E',
+        /* 1493 */ 'S', 'E', 'R', 'V', 'I', 'C', 'E', '_', 'U', 'N', 'A', 'V', 'A', 'I', 'L',
+        'A', 'B', 'L', 'E',
         /* 1512 */ 'G', 'A', 'T', 'E', 'W', 'A', 'Y', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T',
-        /* 1527 */ 'H', 'T', 'T', 'P', '_', 'V', 'E', 'R', 'S', 'I', 'O', 'N', '_', 'N', 'O', 'T', '_', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D',
-        /* 1553 */ 'V', 'A', 'R', 'I', 'A', 'N', 'T', '_', 'A', 'L', 'S', 'O', '_', 'N', 'E', 'G', 'O', 'T', 'I', 'A', 'T', 'E', 'S',
-        /* 1576 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'T', 'O', 'R', 'A', 'G', 'E',
+        /* 1527 */ 'H', 'T', 'T', 'P', '_', 'V', 'E', 'R', 'S', 'I', 'O', 'N', '_', 'N', 'O',
+        'T', '_', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D',
+        /* 1553 */ 'V', 'A', 'R', 'I', 'A', 'N', 'T', '_', 'A', 'L', 'S', 'O', '_', 'N', 'E',
+        'G', 'O', 'T', 'I', 'A', 'T', 'E', 'S',
+        /* 1576 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'T',
+        'O', 'R', 'A', 'G', 'E',
         /* 1596 */ 'L', 'O', 'O', 'P', '_', 'D', 'E', 'T', 'E', 'C', 'T', 'E', 'D',
-        /* 1609 */ 'B', 'A', 'N', 'D', 'W', 'I', 'D', 'T', 'H', '_', 'L', 'I', 'M', 'I', 'T', '_', 'E', 'X', 'C', 'E', 'E', 'D', 'E', 'D',
+        /* 1609 */ 'B', 'A', 'N', 'D', 'W', 'I', 'D', 'T', 'H', '_', 'L', 'I', 'M', 'I', 'T',
+        '_', 'E', 'X', 'C', 'E', 'E', 'D', 'E', 'D',
         /* 1633 */ 'N', 'O', 'T', '_', 'E', 'X', 'T', 'E', 'N', 'D', 'E', 'D',
-        /* 1645 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1676 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'U', 'N', 'K', 'N', 'O', 'W', 'N', '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1700 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'I', 'S', '_', 'D', 'O', 'W', 'N',
-        /* 1718 */ 'C', 'O', 'N', 'N', 'E', 'C', 'T', 'I', 'O', 'N', '_', 'T', 'I', 'M', 'E', 'D', '_', 'O', 'U', 'T',
-        /* 1738 */ 'O', 'R', 'I', 'G', 'I', 'N', '_', 'I', 'S', '_', 'U', 'N', 'R', 'E', 'A', 'C', 'H', 'A', 'B', 'L', 'E',
-        /* 1759 */ 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'O', 'C', 'C', 'U', 'R', 'R', 'E', 'D',
-        /* 1775 */ 'S', 'S', 'L', '_', 'H', 'A', 'N', 'D', 'S', 'H', 'A', 'K', 'E', '_', 'F', 'A', 'I', 'L', 'E', 'D',
-        /* 1795 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
+        /* 1645 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T',
+        'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1676 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'U', 'N', 'K', 'N',
+        'O', 'W', 'N', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1700 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'I', 'S', '_', 'D',
+        'O', 'W', 'N',
+        /* 1718 */ 'C', 'O', 'N', 'N', 'E', 'C', 'T', 'I', 'O', 'N', '_', 'T', 'I', 'M', 'E',
+        'D', '_', 'O', 'U', 'T',
+        /* 1738 */ 'O', 'R', 'I', 'G', 'I', 'N', '_', 'I', 'S', '_', 'U', 'N', 'R', 'E', 'A',
+        'C', 'H', 'A', 'B', 'L', 'E',
+        /* 1759 */ 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'O', 'C', 'C', 'U', 'R', 'R', 'E',
+        'D',
+        /* 1775 */ 'S', 'S', 'L', '_', 'H', 'A', 'N', 'D', 'S', 'H', 'A', 'K', 'E', '_', 'F',
+        'A', 'I', 'L', 'E', 'D',
+        /* 1795 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'S', 'S', 'L', '_', 'C', 'E', 'R',
+        'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
         /* 1818 */ 'R', 'A', 'I', 'L', 'G', 'U', 'N', '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1831 */ 'S', 'I', 'T', 'E', '_', 'I', 'S', '_', 'O', 'V', 'E', 'R', 'L', 'O', 'A', 'D', 'E', 'D',
-        /* 1849 */ 'C', 'L', 'O', 'U', 'D', 'F', 'L', 'A', 'R', 'E', '_', '1', 'X', 'X', 'X', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1831 */ 'S', 'I', 'T', 'E', '_', 'I', 'S', '_', 'O', 'V', 'E', 'R', 'L', 'O', 'A',
+        'D', 'E', 'D',
+        /* 1849 */ 'C', 'L', 'O', 'U', 'D', 'F', 'L', 'A', 'R', 'E', '_', '1', 'X', 'X', 'X',
+        '_', 'E', 'R', 'R', 'O', 'R',
         /* 1870 */ 'S', 'I', 'T', 'E', '_', 'I', 'S', '_', 'F', 'R', 'O', 'Z', 'E', 'N',
-        /* 1884 */ 'T', 'E', 'M', 'P', 'O', 'R', 'A', 'R', 'I', 'L', 'Y', '_', 'D', 'I', 'S', 'A', 'B', 'L', 'E', 'D',
-        /* 1904 */ 'I', 'D', 'E', 'N', 'T', 'I', 'T', 'Y', '_', 'P', 'R', 'O', 'V', 'I', 'D', 'E', 'R', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1942 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'R', 'E', 'A', 'D', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1968 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'C', 'O', 'N', 'N', 'E', 'C', 'T', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1884 */ 'T', 'E', 'M', 'P', 'O', 'R', 'A', 'R', 'I', 'L', 'Y', '_', 'D', 'I', 'S',
+        'A', 'B', 'L', 'E', 'D',
+        /* 1904 */ 'I', 'D', 'E', 'N', 'T', 'I', 'T', 'Y', '_', 'P', 'R', 'O', 'V', 'I', 'D',
+        'E', 'R', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N',
+        '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1942 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'R', 'E', 'A', 'D', '_', 'T', 'I',
+        'M', 'E', 'O', 'U', 'T', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1968 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'C', 'O', 'N', 'N', 'E', 'C', 'T',
+        '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'E', 'R', 'R', 'O', 'R',
     },
 };
 
 static const struct http_status_slot *http_status_name_slot(uint64_t h)
 {
-    return &http_status_name_table.slots[((uint32_t)(h >> 32) ^
-                                         http_status_name_table.displacements[h & 31u]) &
-                                        127u];
+    return &http_status_name_table.slots[
+        ((uint32_t)(h >> 32) ^ http_status_name_table.displacements[h & 31u]) &
+        127u];
 }
 
 /* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
@@ -1722,9 +2508,11 @@ http_status_name_other(const unsigned char *p, size_t len)
         a = http_status_short_a(p, len, 0);
         b = http_status_short_b(p, len, 0);
         m = 0x3EE5789041C98AC3u ^ len;
-        slot = http_status_name_slot(http_status_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        slot = http_status_name_slot(
+            http_status_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
         key = http_status_name_table.keys + slot->key;
-        if (slot->length != len || !http_status_equals_short(p, key, NULL, len))
+        if (slot->length != len ||
+            !http_status_equals_short(p, key, NULL, len))
             return NULL;
         return http_status_entry_at(slot->entry);
     }
@@ -1732,12 +2520,14 @@ http_status_name_other(const unsigned char *p, size_t len)
     b = http_status_le64(p + len - 8);
     for (i = 8; i + 8 < len; i += 8)
         b ^= http_status_le64(p + i);
-    slot = http_status_name_slot(http_status_mum(a ^ 0x3EE5789041C98AC3u, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    slot = http_status_name_slot(
+        http_status_mum(a ^ 0x3EE5789041C98AC3u, b ^ UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = http_status_name_table.keys + slot->key;
     {
-        uint64_t diff = (http_status_load64(p + len - 8) ^ http_status_load64(key + len - 8));
+        uint64_t diff =
+            (http_status_load64(p + len - 8) ^ http_status_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
             diff |= (http_status_load64(p + i) ^ http_status_load64(key + i));
         return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
@@ -1757,14 +2547,18 @@ const struct http_status_info *http_status_from_name(const char *s, size_t len)
     if (len - 8 > 16)
         return http_status_name_other(p, len);
     middle = (len - 8) >> 1;
-    slot = http_status_name_slot(http_status_mum(http_status_le64(p) ^ 0x3EE5789041C98AC3u,
-                                    http_status_le64(p + len - 8) ^ http_status_le64(p + middle) ^
-                                        UINT64_C(0xE7037ED1A0B428DB)));
+    slot = http_status_name_slot(
+        http_status_mum(http_status_le64(p) ^ 0x3EE5789041C98AC3u,
+                              http_status_le64(p + len - 8) ^
+                                  http_status_le64(p + middle) ^
+                                  UINT64_C(0xE7037ED1A0B428DB)));
     /* No branch on a miss: the lengths join the compare, and the pool's zero
      * padding keeps the words read from a shorter key inside it. */
     key = http_status_name_table.keys + slot->key;
     {
-        diff = (slot->length ^ len) | (http_status_load64(p + 0) ^ http_status_load64(key + 0)) | (http_status_load64(p + middle) ^ http_status_load64(key + middle)) |
+        diff = (slot->length ^ len) |
+               (http_status_load64(p + 0) ^ http_status_load64(key + 0)) |
+               (http_status_load64(p + middle) ^ http_status_load64(key + middle)) |
                (http_status_load64(p + len - 8) ^ http_status_load64(key + len - 8));
     }
     return http_status_entry_if(diff, slot->entry);

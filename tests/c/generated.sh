@@ -6,6 +6,14 @@
 #   strings     every string of the table equals the YAML's, byte for byte
 #   markdown    NAME.md renders (cmark-gfm) to one table per class, a row per entry
 #   json        NAME.json is valid against schema/artifact.schema.json
+#   layout      the .c and .h stay within 100 columns, consistently indented
+#               (layout.py)
+# The generated C's other paths, each running lookup_test:
+#   no-int128   the portable 64x64-bit multiply (-DREGEN_NO_INT128)
+#   tcc         built by a second, small C compiler (Debian: tcc)
+#   s390x       cross-built for big-endian s390x, the byte-wise loads, and run
+#               under qemu-user (Debian: gcc-s390x-linux-gnu, qemu-user)
+#   (tcc and s390x are skipped, saying why, where those are missing)
 # Environment: PYTHON (with jsonschema and yaml), CMARK_GFM, and CFLAGS/LDFLAGS
 # for the lookup test (the sanitizer build passes -fsanitize=...).
 set -u
@@ -43,6 +51,32 @@ lookups | strings)
         "$PYTHON" "$here/registry_strings.py" "$registry" >"$work/from-yaml" || exit 1
         cmp "$work/from-yaml" "$work/from-c" || { diff "$work/from-yaml" "$work/from-c" | head -20; exit 1; }
     fi ;;
+no-int128)
+    # shellcheck disable=SC2086 # defines and warnings are lists
+    cc -std=c99 $warnings $defines -DREGEN_NO_INT128 ${CFLAGS:-} -I"$work" "$here/lookup_test.c" \
+        "$work/$name.c" -o "$work/lookup_test" ${LDFLAGS:-} || exit 1
+    "$work/lookup_test" || exit 1 ;;
+tcc)
+    command -v tcc >/dev/null || { echo "SKIP: tcc is not installed (Debian: tcc)"; exit 77; }
+    # shellcheck disable=SC2086 # defines is a list
+    tcc -std=c99 -Wall -Werror $defines -I"$work" "$here/lookup_test.c" "$work/$name.c" \
+        -o "$work/lookup_test" || exit 1
+    "$work/lookup_test" || exit 1 ;;
+s390x)
+    for tool in s390x-linux-gnu-gcc qemu-s390x; do
+        command -v $tool >/dev/null ||
+            { echo "SKIP: $tool is not installed (Debian: gcc-s390x-linux-gnu, qemu-user)"; exit 77; }
+    done
+    # shellcheck disable=SC2086 # defines and warnings are lists
+    s390x-linux-gnu-gcc -std=c99 $warnings -O2 -static $defines -I"$work" "$here/lookup_test.c" \
+        "$work/$name.c" -o "$work/lookup_test" || exit 1
+    printf '#include "%s.h"\nint big_endian[__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__ ? 1 : -1];\n' \
+        "$name" >"$work/endian.c"
+    s390x-linux-gnu-gcc -std=c99 -I"$work" -c "$work/endian.c" -o "$work/endian.o" ||
+        { echo "FAIL: the s390x compiler does not build for a big-endian machine"; exit 1; }
+    qemu-s390x "$work/lookup_test" || exit 1 ;;
+layout)
+    "$PYTHON" "$here/layout.py" "$work/$name.c" "$work/$name.h" || exit 1 ;;
 markdown)
     "$PYTHON" "$here/../markdown_tables.py" "$CMARK_GFM" "$work/$name.md" "$work/$name.json" || exit 1 ;;
 json)

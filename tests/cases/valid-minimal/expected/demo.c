@@ -14,14 +14,18 @@ static const char *const demo_no_former[] = {NULL};
 const struct demo_info demo_table[DEMO_COUNT] = {
     { 100, "CONTINUE", "Continue",
       "Go on.",
-      DEMO_FIRST, DEMO_STANDARD, 0,
-      NULL, NULL, NULL, NULL,
-      demo_no_former },
+      DEMO_FIRST, DEMO_STANDARD,
+      0,
+      NULL, NULL,
+      NULL,
+      NULL, demo_no_former },
     { 200, "OK", "OK",
       "Fine.",
-      DEMO_SECOND, DEMO_STANDARD, DEMO_CACHEABLE,
-      NULL, NULL, NULL, NULL,
-      demo_no_former },
+      DEMO_SECOND, DEMO_STANDARD,
+      DEMO_CACHEABLE,
+      NULL, NULL,
+      NULL,
+      NULL, demo_no_former },
 };
 
 /* ---- Lookups --------------------------------------------------------------
@@ -106,7 +110,7 @@ static uint32_t demo_le32(const unsigned char *p)
  * every byte folds ASCII case, 0 keeps it):
  *   8 to 24 bytes    a, b: the first and the last eight bytes; c: the eight
  *                    at (LEN - 8) / 2; together they cover every byte
- *   25 bytes or more a, b as above; c: the XOR of the words at 8, 16, ...
+ *   more than 24     a, b as above; c: the XOR of the words at 8, 16, ...
  *                    before the last eight
  *   4 to 7 bytes     a, b: the first and the last four
  *   1 to 3 bytes     a: the first, middle and last byte; b: 0
@@ -132,7 +136,7 @@ static uint64_t demo_short_b(const unsigned char *s, size_t len, uint64_t fold)
  * "not found". Longer keys are compared in the lookups themselves, the same
  * way, a word at a time. */
 static int demo_equals_short(const unsigned char *s, const unsigned char *key,
-                                  const unsigned char *mask, size_t len)
+                                          const unsigned char *mask, size_t len)
 {
     static const unsigned char exact[8];
     if (mask == NULL)
@@ -140,7 +144,8 @@ static int demo_equals_short(const unsigned char *s, const unsigned char *key,
     if (len >= 4)
         return (((demo_load32(s) | demo_load32(mask)) ^
                  demo_load32(key)) |
-                ((demo_load32(s + len - 4) | demo_load32(mask + len - 4)) ^
+                ((demo_load32(s + len - 4) |
+                  demo_load32(mask + len - 4)) ^
                  demo_load32(key + len - 4))) == 0;
     return ((s[0] | mask[0]) == key[0]) & ((s[len / 2] | mask[len / 2]) == key[len / 2]) &
            ((s[len - 1] | mask[len - 1]) == key[len - 1]);
@@ -163,11 +168,13 @@ struct demo_slot {
  * mispredicts, and that costs more than the whole lookup. Where uintptr_t
  * exists, the pointer is masked; that a zero uintptr_t converts back to the
  * null pointer is implementation-defined, and true of every ABI we know. */
-static const struct demo_info *demo_entry_if(uint64_t diff, unsigned int offset)
+static const struct demo_info *
+demo_entry_if(uint64_t diff, unsigned int offset)
 {
 #ifdef UINTPTR_MAX
     uintptr_t keep = (uintptr_t)0 - (uintptr_t)(diff == 0);
-    return (const struct demo_info *)((uintptr_t)demo_entry_at(offset) & keep);
+    return (const struct demo_info *)((uintptr_t)demo_entry_at(offset) &
+                                                   keep);
 #else
     return diff == 0 ? demo_entry_at(offset) : NULL;
 #endif
@@ -200,8 +207,8 @@ unsigned demo_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 2 current and former phrases, ASCII
- * case folded, in fast mode.
+/* By reason phrase: a perfect hash of the 2 current and former phrases,
+ * ASCII case folded, in fast mode.
  * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160;
  * 1 buckets, 4 slots (50% used). Its parts share one
  * object, so one base address reaches them all. */
@@ -229,9 +236,9 @@ static const struct {
 
 static const struct demo_slot *demo_reason_slot(uint64_t h)
 {
-    return &demo_reason_table.slots[((uint32_t)(h >> 32) ^
-                                         demo_reason_table.displacements[h & 0u]) &
-                                        3u];
+    return &demo_reason_table.slots[
+        ((uint32_t)(h >> 32) ^ demo_reason_table.displacements[h & 0u]) &
+        3u];
 }
 
 /* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
@@ -250,9 +257,11 @@ demo_reason_other(const unsigned char *p, size_t len)
         a = demo_short_a(p, len, fold);
         b = demo_short_b(p, len, fold);
         m = 0xE220A8397B1DCDAFu ^ len;
-        slot = demo_reason_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        slot = demo_reason_slot(
+            demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
         key = demo_reason_table.keys + slot->key;
-        if (slot->length != len || !demo_equals_short(p, key, key + len, len))
+        if (slot->length != len ||
+            !demo_equals_short(p, key, key + len, len))
             return NULL;
         return demo_entry_at(slot->entry);
     }
@@ -260,15 +269,19 @@ demo_reason_other(const unsigned char *p, size_t len)
     b = (demo_le64(p + len - 8) | fold);
     for (i = 8; i + 8 < len; i += 8)
         b ^= (demo_le64(p + i) | fold);
-    slot = demo_reason_slot(demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    slot = demo_reason_slot(
+        demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = demo_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-        uint64_t diff = ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
+        uint64_t diff = ((demo_load64(p + len - 8) |
+                          demo_load64(mask + len - 8)) ^
+                         demo_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
-            diff |= ((demo_load64(p + i) | demo_load64(mask + i)) ^ demo_load64(key + i));
+            diff |= ((demo_load64(p + i) | demo_load64(mask + i)) ^
+                     demo_load64(key + i));
         return diff == 0 ? demo_entry_at(slot->entry) : NULL;
     }
 }
@@ -287,16 +300,22 @@ const struct demo_info *demo_from_reason(const char *s, size_t len)
     if (len - 8 > 16)
         return demo_reason_other(p, len);
     middle = (len - 8) >> 1;
-    slot = demo_reason_slot(demo_mum((demo_le64(p) | fold) ^ 0xE220A8397B1DCDAFu,
-                                    (demo_le64(p + len - 8) | fold) ^ (demo_le64(p + middle) | fold) ^
-                                        UINT64_C(0xE7037ED1A0B428DB)));
+    slot = demo_reason_slot(
+        demo_mum((demo_le64(p) | fold) ^ 0xE220A8397B1DCDAFu,
+                              (demo_le64(p + len - 8) | fold) ^
+                                  (demo_le64(p + middle) | fold) ^
+                                  UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = demo_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-        diff = ((demo_load64(p + 0) | demo_load64(mask + 0)) ^ demo_load64(key + 0)) | ((demo_load64(p + middle) | demo_load64(mask + middle)) ^ demo_load64(key + middle)) |
-               ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
+        diff = ((demo_load64(p + 0) | demo_load64(mask + 0)) ^
+                demo_load64(key + 0)) |
+               ((demo_load64(p + middle) | demo_load64(mask + middle)) ^
+                demo_load64(key + middle)) |
+               ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^
+                demo_load64(key + len - 8));
     }
     return diff == 0 ? demo_entry_at(slot->entry) : NULL;
 }
@@ -325,9 +344,9 @@ static const struct {
 
 static const struct demo_slot *demo_name_slot(uint64_t h)
 {
-    return &demo_name_table.slots[((uint32_t)(h >> 32) ^
-                                         demo_name_table.displacements[h & 0u]) &
-                                        3u];
+    return &demo_name_table.slots[
+        ((uint32_t)(h >> 32) ^ demo_name_table.displacements[h & 0u]) &
+        3u];
 }
 
 /* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
@@ -345,9 +364,11 @@ demo_name_other(const unsigned char *p, size_t len)
         a = demo_short_a(p, len, 0);
         b = demo_short_b(p, len, 0);
         m = 0xE220A8397B1DCDAFu ^ len;
-        slot = demo_name_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        slot = demo_name_slot(
+            demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
         key = demo_name_table.keys + slot->key;
-        if (slot->length != len || !demo_equals_short(p, key, NULL, len))
+        if (slot->length != len ||
+            !demo_equals_short(p, key, NULL, len))
             return NULL;
         return demo_entry_at(slot->entry);
     }
@@ -355,12 +376,14 @@ demo_name_other(const unsigned char *p, size_t len)
     b = demo_le64(p + len - 8);
     for (i = 8; i + 8 < len; i += 8)
         b ^= demo_le64(p + i);
-    slot = demo_name_slot(demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    slot = demo_name_slot(
+        demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = demo_name_table.keys + slot->key;
     {
-        uint64_t diff = (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
+        uint64_t diff =
+            (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
             diff |= (demo_load64(p + i) ^ demo_load64(key + i));
         return diff == 0 ? demo_entry_at(slot->entry) : NULL;
@@ -380,14 +403,18 @@ const struct demo_info *demo_from_name(const char *s, size_t len)
     if (len - 8 > 16)
         return demo_name_other(p, len);
     middle = (len - 8) >> 1;
-    slot = demo_name_slot(demo_mum(demo_le64(p) ^ 0xE220A8397B1DCDAFu,
-                                    demo_le64(p + len - 8) ^ demo_le64(p + middle) ^
-                                        UINT64_C(0xE7037ED1A0B428DB)));
+    slot = demo_name_slot(
+        demo_mum(demo_le64(p) ^ 0xE220A8397B1DCDAFu,
+                              demo_le64(p + len - 8) ^
+                                  demo_le64(p + middle) ^
+                                  UINT64_C(0xE7037ED1A0B428DB)));
     /* No branch on a miss: the lengths join the compare, and the pool's zero
      * padding keeps the words read from a shorter key inside it. */
     key = demo_name_table.keys + slot->key;
     {
-        diff = (slot->length ^ len) | (demo_load64(p + 0) ^ demo_load64(key + 0)) | (demo_load64(p + middle) ^ demo_load64(key + middle)) |
+        diff = (slot->length ^ len) |
+               (demo_load64(p + 0) ^ demo_load64(key + 0)) |
+               (demo_load64(p + middle) ^ demo_load64(key + middle)) |
                (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
     }
     return demo_entry_if(diff, slot->entry);

@@ -14,19 +14,25 @@ static const char *const demo_no_former[] = {NULL};
 const struct demo_info demo_table[DEMO_COUNT] = {
     { 299, "CLIENT_CLOSED_REQUEST", "Client Closed Request",
       "An nginx one.",
-      DEMO_SECOND, DEMO_UNOFFICIAL, 0,
-      "nginx", NULL, NULL, NULL,
-      demo_no_former },
+      DEMO_SECOND, DEMO_UNOFFICIAL,
+      0,
+      "nginx", NULL,
+      NULL,
+      NULL, demo_no_former },
     { 299, "LAST", "Last",
       "The official one.",
-      DEMO_SECOND, DEMO_STANDARD, 0,
-      NULL, NULL, NULL, NULL,
-      demo_no_former },
+      DEMO_SECOND, DEMO_STANDARD,
+      0,
+      NULL, NULL,
+      NULL,
+      NULL, demo_no_former },
     { 299, "REQUEST_HAS_BEEN_FORBIDDEN", "Request Has Been Forbidden",
       "An Esri one.",
-      DEMO_SECOND, DEMO_UNOFFICIAL, 0,
-      "Esri", NULL, NULL, NULL,
-      demo_no_former },
+      DEMO_SECOND, DEMO_UNOFFICIAL,
+      0,
+      "Esri", NULL,
+      NULL,
+      NULL, demo_no_former },
 };
 
 /* ---- Lookups --------------------------------------------------------------
@@ -111,7 +117,7 @@ static uint32_t demo_le32(const unsigned char *p)
  * every byte folds ASCII case, 0 keeps it):
  *   8 to 24 bytes    a, b: the first and the last eight bytes; c: the eight
  *                    at (LEN - 8) / 2; together they cover every byte
- *   25 bytes or more a, b as above; c: the XOR of the words at 8, 16, ...
+ *   more than 24     a, b as above; c: the XOR of the words at 8, 16, ...
  *                    before the last eight
  *   4 to 7 bytes     a, b: the first and the last four
  *   1 to 3 bytes     a: the first, middle and last byte; b: 0
@@ -137,7 +143,7 @@ static uint64_t demo_short_b(const unsigned char *s, size_t len, uint64_t fold)
  * "not found". Longer keys are compared in the lookups themselves, the same
  * way, a word at a time. */
 static int demo_equals_short(const unsigned char *s, const unsigned char *key,
-                                  const unsigned char *mask, size_t len)
+                                          const unsigned char *mask, size_t len)
 {
     static const unsigned char exact[8];
     if (mask == NULL)
@@ -145,7 +151,8 @@ static int demo_equals_short(const unsigned char *s, const unsigned char *key,
     if (len >= 4)
         return (((demo_load32(s) | demo_load32(mask)) ^
                  demo_load32(key)) |
-                ((demo_load32(s + len - 4) | demo_load32(mask + len - 4)) ^
+                ((demo_load32(s + len - 4) |
+                  demo_load32(mask + len - 4)) ^
                  demo_load32(key + len - 4))) == 0;
     return ((s[0] | mask[0]) == key[0]) & ((s[len / 2] | mask[len / 2]) == key[len / 2]) &
            ((s[len - 1] | mask[len - 1]) == key[len - 1]);
@@ -168,11 +175,13 @@ struct demo_slot {
  * mispredicts, and that costs more than the whole lookup. Where uintptr_t
  * exists, the pointer is masked; that a zero uintptr_t converts back to the
  * null pointer is implementation-defined, and true of every ABI we know. */
-static const struct demo_info *demo_entry_if(uint64_t diff, unsigned int offset)
+static const struct demo_info *
+demo_entry_if(uint64_t diff, unsigned int offset)
 {
 #ifdef UINTPTR_MAX
     uintptr_t keep = (uintptr_t)0 - (uintptr_t)(diff == 0);
-    return (const struct demo_info *)((uintptr_t)demo_entry_at(offset) & keep);
+    return (const struct demo_info *)((uintptr_t)demo_entry_at(offset) &
+                                                   keep);
 #else
     return diff == 0 ? demo_entry_at(offset) : NULL;
 #endif
@@ -204,8 +213,8 @@ unsigned demo_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 3 current and former phrases, ASCII
- * case folded, in fast mode.
+/* By reason phrase: a perfect hash of the 3 current and former phrases,
+ * ASCII case folded, in fast mode.
  * Seed 0x2C829ABE1F4532E1u, found on try 7 of at most 160;
  * 1 buckets, 4 slots (75% used). Its parts share one
  * object, so one base address reaches them all. */
@@ -224,22 +233,26 @@ static const struct {
     },
     {
         /* 0: Client Closed Request */
-        'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
-        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'r', 'e', 'q',
+        'u', 'e', 's', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ',
         /* 42: Last */
         'l', 'a', 's', 't',
         ' ', ' ', ' ', ' ',
         /* 50: Request Has Been Forbidden */
-        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'a', 's', ' ', 'b', 'e', 'e', 'n', ' ', 'f', 'o', 'r', 'b', 'i', 'd', 'd', 'e', 'n',
-        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'a', 's', ' ', 'b', 'e', 'e', 'n', ' ',
+        'f', 'o', 'r', 'b', 'i', 'd', 'd', 'e', 'n',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
     },
 };
 
 static const struct demo_slot *demo_reason_slot(uint64_t h)
 {
-    return &demo_reason_table.slots[((uint32_t)(h >> 32) ^
-                                         demo_reason_table.displacements[h & 0u]) &
-                                        3u];
+    return &demo_reason_table.slots[
+        ((uint32_t)(h >> 32) ^ demo_reason_table.displacements[h & 0u]) &
+        3u];
 }
 
 /* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
@@ -258,9 +271,11 @@ demo_reason_other(const unsigned char *p, size_t len)
         a = demo_short_a(p, len, fold);
         b = demo_short_b(p, len, fold);
         m = 0x2C829ABE1F4532E1u ^ len;
-        slot = demo_reason_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        slot = demo_reason_slot(
+            demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
         key = demo_reason_table.keys + slot->key;
-        if (slot->length != len || !demo_equals_short(p, key, key + len, len))
+        if (slot->length != len ||
+            !demo_equals_short(p, key, key + len, len))
             return NULL;
         return demo_entry_at(slot->entry);
     }
@@ -268,15 +283,19 @@ demo_reason_other(const unsigned char *p, size_t len)
     b = (demo_le64(p + len - 8) | fold);
     for (i = 8; i + 8 < len; i += 8)
         b ^= (demo_le64(p + i) | fold);
-    slot = demo_reason_slot(demo_mum(a ^ 0x2C829ABE1F4532E1u, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    slot = demo_reason_slot(
+        demo_mum(a ^ 0x2C829ABE1F4532E1u, b ^ UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = demo_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-        uint64_t diff = ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
+        uint64_t diff = ((demo_load64(p + len - 8) |
+                          demo_load64(mask + len - 8)) ^
+                         demo_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
-            diff |= ((demo_load64(p + i) | demo_load64(mask + i)) ^ demo_load64(key + i));
+            diff |= ((demo_load64(p + i) | demo_load64(mask + i)) ^
+                     demo_load64(key + i));
         return diff == 0 ? demo_entry_at(slot->entry) : NULL;
     }
 }
@@ -295,16 +314,22 @@ const struct demo_info *demo_from_reason(const char *s, size_t len)
     if (len - 8 > 16)
         return demo_reason_other(p, len);
     middle = (len - 8) >> 1;
-    slot = demo_reason_slot(demo_mum((demo_le64(p) | fold) ^ 0x2C829ABE1F4532E1u,
-                                    (demo_le64(p + len - 8) | fold) ^ (demo_le64(p + middle) | fold) ^
-                                        UINT64_C(0xE7037ED1A0B428DB)));
+    slot = demo_reason_slot(
+        demo_mum((demo_le64(p) | fold) ^ 0x2C829ABE1F4532E1u,
+                              (demo_le64(p + len - 8) | fold) ^
+                                  (demo_le64(p + middle) | fold) ^
+                                  UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = demo_reason_table.keys + slot->key;
     {
         const unsigned char *mask = key + len; /* the key's mask follows it */
-        diff = ((demo_load64(p + 0) | demo_load64(mask + 0)) ^ demo_load64(key + 0)) | ((demo_load64(p + middle) | demo_load64(mask + middle)) ^ demo_load64(key + middle)) |
-               ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^ demo_load64(key + len - 8));
+        diff = ((demo_load64(p + 0) | demo_load64(mask + 0)) ^
+                demo_load64(key + 0)) |
+               ((demo_load64(p + middle) | demo_load64(mask + middle)) ^
+                demo_load64(key + middle)) |
+               ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^
+                demo_load64(key + len - 8));
     }
     return diff == 0 ? demo_entry_at(slot->entry) : NULL;
 }
@@ -327,17 +352,19 @@ static const struct {
         [1] = { 25, 2 * sizeof(struct demo_info), 26 }, /* REQUEST_HAS_BEEN_FORBIDDEN */
     },
     {
-        /* 0 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
+        /* 0 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'R', 'E',
+        'Q', 'U', 'E', 'S', 'T',
         /* 21 */ 'L', 'A', 'S', 'T',
-        /* 25 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'A', 'S', '_', 'B', 'E', 'E', 'N', '_', 'F', 'O', 'R', 'B', 'I', 'D', 'D', 'E', 'N',
+        /* 25 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'A', 'S', '_', 'B', 'E', 'E',
+        'N', '_', 'F', 'O', 'R', 'B', 'I', 'D', 'D', 'E', 'N',
     },
 };
 
 static const struct demo_slot *demo_name_slot(uint64_t h)
 {
-    return &demo_name_table.slots[((uint32_t)(h >> 32) ^
-                                         demo_name_table.displacements[h & 0u]) &
-                                        3u];
+    return &demo_name_table.slots[
+        ((uint32_t)(h >> 32) ^ demo_name_table.displacements[h & 0u]) &
+        3u];
 }
 
 /* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
@@ -355,9 +382,11 @@ demo_name_other(const unsigned char *p, size_t len)
         a = demo_short_a(p, len, 0);
         b = demo_short_b(p, len, 0);
         m = 0xE220A8397B1DCDAFu ^ len;
-        slot = demo_name_slot(demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
+        slot = demo_name_slot(
+            demo_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
         key = demo_name_table.keys + slot->key;
-        if (slot->length != len || !demo_equals_short(p, key, NULL, len))
+        if (slot->length != len ||
+            !demo_equals_short(p, key, NULL, len))
             return NULL;
         return demo_entry_at(slot->entry);
     }
@@ -365,12 +394,14 @@ demo_name_other(const unsigned char *p, size_t len)
     b = demo_le64(p + len - 8);
     for (i = 8; i + 8 < len; i += 8)
         b ^= demo_le64(p + i);
-    slot = demo_name_slot(demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+    slot = demo_name_slot(
+        demo_mum(a ^ 0xE220A8397B1DCDAFu, b ^ UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = demo_name_table.keys + slot->key;
     {
-        uint64_t diff = (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
+        uint64_t diff =
+            (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
             diff |= (demo_load64(p + i) ^ demo_load64(key + i));
         return diff == 0 ? demo_entry_at(slot->entry) : NULL;
@@ -390,14 +421,18 @@ const struct demo_info *demo_from_name(const char *s, size_t len)
     if (len - 8 > 16)
         return demo_name_other(p, len);
     middle = (len - 8) >> 1;
-    slot = demo_name_slot(demo_mum(demo_le64(p) ^ 0xE220A8397B1DCDAFu,
-                                    demo_le64(p + len - 8) ^ demo_le64(p + middle) ^
-                                        UINT64_C(0xE7037ED1A0B428DB)));
+    slot = demo_name_slot(
+        demo_mum(demo_le64(p) ^ 0xE220A8397B1DCDAFu,
+                              demo_le64(p + len - 8) ^
+                                  demo_le64(p + middle) ^
+                                  UINT64_C(0xE7037ED1A0B428DB)));
     /* No branch on a miss: the lengths join the compare, and the pool's zero
      * padding keeps the words read from a shorter key inside it. */
     key = demo_name_table.keys + slot->key;
     {
-        diff = (slot->length ^ len) | (demo_load64(p + 0) ^ demo_load64(key + 0)) | (demo_load64(p + middle) ^ demo_load64(key + middle)) |
+        diff = (slot->length ^ len) |
+               (demo_load64(p + 0) ^ demo_load64(key + 0)) |
+               (demo_load64(p + middle) ^ demo_load64(key + middle)) |
                (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
     }
     return demo_entry_if(diff, slot->entry);
