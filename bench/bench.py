@@ -1,7 +1,7 @@
 """The lookup and generator benchmark. Prints numbers; asserts nothing.
 
 usage: python3 bench/bench.py [--regen build/regen] [--registry registry.yaml]
-                              [--quick]
+                              [--quick] [--baseline OTHER_REGEN]
 
 From the registry it generates, at run time, regen's C and the baselines: a
 `switch` over the codes, `gperf -t -C -l --ignore-case` for reason phrases
@@ -10,7 +10,9 @@ keys, case-varied keys, former phrases, 20% near misses) it measures the
 median wall time per lookup and the instructions per lookup under
 `valgrind --tool=callgrind` (stable on a noisy machine), and prints each as
 a ratio regen / baseline. Then it times regen itself on the registry and on
-synthetic registries of 1,000, 10,000 and 100,000 entries, with peak memory.
+synthetic registries of 1,000, 10,000 and 100,000 entries, with peak memory;
+with --baseline, another regen (an earlier build, say) right after it in every
+round, and the ratio of the two.
 Needs gcc, gperf and valgrind (Debian: gcc gperf valgrind)."""
 import argparse
 import json
@@ -260,14 +262,23 @@ def run_regen(peak, regen, registry, out):
     return float(milliseconds) / 1000, int(kibibytes) / 1024
 
 
-def measure_generator(regen, registry, work, sizes):
+def measure_generator(regen, registry, work, sizes, baseline=None):
+    """Times REGEN (and BASELINE, another regen, when given: each run of one
+    right after the same run of the other) on the registry and on synthetic
+    ones. Returns [(label, entries, median ms, peak MiB)] for REGEN, and the
+    same for BASELINE or None."""
     peak_tool = os.path.join(work, "peak")
     run([CC, "-O2", os.path.join(HERE, "peak.c"), "-o", peak_tool])
     print()
     print("Generator: regen writing every artifact (median of the runs; peak memory of the largest).")
+    if baseline:
+        print(f"Baseline: {baseline}, run right after regen in every round.")
     print()
     rows = [("registry", "entries", "runs", "median ms", "peak MiB", "ms per 1k entries")]
-    results = []
+    if baseline:
+        rows = [rows[0][:4] + ("base ms", "ratio", "peak MiB", "base MiB")]
+    binaries = [("regen", regen)] + ([("base", baseline)] if baseline else [])
+    results = {name: [] for name, _ in binaries}
     cases = [("shipped", registry, None, 21)]
     for size in sizes:
         path = os.path.join(work, f"synthetic-{size}.yaml")
@@ -278,25 +289,33 @@ def measure_generator(regen, registry, work, sizes):
     # Round robin over the registries, each into a directory of its own, so
     # that a spell when the machine runs slow lands on every size, not on one:
     # the 10x ratio compares runs made side by side.
-    samples = {label: [] for label, _, _, _ in cases}
+    samples = {(name, label): [] for name, _ in binaries for label, _, _, _ in cases}
     for round_number in range(max(runs for _, _, _, runs in cases)):
         for label, path, _, runs in cases:
-            if round_number < runs:
-                out = os.path.join(work, "gen-out-" + re.sub(r"[^a-z0-9]+", "-", label))
-                samples[label].append(run_regen(peak_tool, regen, path, out))
+            for name, binary in binaries:
+                if round_number < runs:
+                    out = os.path.join(work, f"gen-out-{name}-" + re.sub(r"[^a-z0-9]+", "-", label))
+                    samples[name, label].append(run_regen(peak_tool, binary, path, out))
     for label, path, size, runs in cases:
-        median = sorted(s[0] for s in samples[label])[runs // 2] * 1000
-        peak = max(s[1] for s in samples[label])
         entries = size or len(json.load(open(os.path.join(work, "out", [
             f for f in os.listdir(os.path.join(work, "out")) if f.endswith(".json")][0])))["codes"])
-        results.append((label, entries, median, peak))
-        rows.append((label, f"{entries:,}", str(runs), f"{median:.1f}", f"{peak:.1f}",
-                     f"{median / entries * 1000:.2f}"))
+        for name, _ in binaries:
+            median = sorted(s[0] for s in samples[name, label])[runs // 2] * 1000
+            peak = max(s[1] for s in samples[name, label])
+            results[name].append((label, entries, median, peak))
+        ours = results["regen"][-1]
+        if baseline:
+            base = results["base"][-1]
+            rows.append((label, f"{entries:,}", str(runs), f"{ours[2]:.1f}", f"{base[2]:.1f}",
+                         f"{ours[2] / base[2]:.2f}", f"{ours[3]:.1f}", f"{base[3]:.1f}"))
+        else:
+            rows.append((label, f"{entries:,}", str(runs), f"{ours[2]:.1f}", f"{ours[3]:.1f}",
+                         f"{ours[2] / entries * 1000:.2f}"))
     print_table(rows)
-    return results
+    return results["regen"], results.get("base")
 
 
-def print_targets(lookups, generator):
+def print_targets(lookups, generator, baseline):
     print()
     print("Targets (regen / baseline):")
     checks = [
@@ -316,6 +335,13 @@ def print_targets(lookups, generator):
     if 10_000 in by_size and 100_000 in by_size:
         checks.append(("generator, 10x entries <= 12x time (10k -> 100k)",
                        by_size[100_000][0] / by_size[10_000][0], 12))
+    if baseline:
+        base_by_size = {entries: ms for _, entries, ms, _ in baseline[1:]}
+        checks.append(("generator, shipped registry <= 1.1x baseline", shipped[2] / baseline[0][2],
+                       1.1))
+        if 100_000 in by_size:
+            checks.append(("generator, 100,000 entries <= 1.5x baseline",
+                           by_size[100_000][0] / base_by_size[100_000], 1.5))
     for label, value, limit in checks:
         print(f"  {'met ' if value <= limit else 'MISS'}  {label}: {value:.2f}")
 
@@ -325,6 +351,7 @@ def main():
     parser.add_argument("--regen", default=os.path.join(HERE, "..", "build", "regen"))
     parser.add_argument("--registry", default=os.path.join(HERE, "..", "registry.yaml"))
     parser.add_argument("--quick", action="store_true", help="fewer repetitions and sizes")
+    parser.add_argument("--baseline", help="another regen binary to time side by side with --regen")
     args = parser.parse_args()
     for tool in ("gcc", "gperf", "valgrind"):
         if not shutil.which(tool):
@@ -335,9 +362,10 @@ def main():
         workloads = make_workloads(model, work, random.Random(20261121))
         lookups = measure_lookups(binary, prefix, workloads, work, 5 if args.quick else 21)
         sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
-        generator = measure_generator(os.path.abspath(args.regen), os.path.abspath(args.registry),
-                                      work, sizes)
-        print_targets(lookups, generator)
+        baseline = os.path.abspath(args.baseline) if args.baseline else None
+        generator, base = measure_generator(os.path.abspath(args.regen),
+                                            os.path.abspath(args.registry), work, sizes, baseline)
+        print_targets(lookups, generator, base)
     finally:
         shutil.rmtree(work)
 
