@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/faults.sh REGEN PYTHON CHECK : regen under faults.
-#   interrupted      SIGINT or SIGTERM while artifacts are being written:
+#   interrupted      SIGINT, SIGTERM or SIGHUP while artifacts are being written:
 #                    no temporary file left, every artifact complete (old or new)
 #   concurrent       two regen writing one output directory at once: both
 #                    succeed and every file is complete and correct
@@ -62,7 +62,8 @@ PYTHON
 case $check in
 interrupted)
     interrupt_with INT
-    interrupt_with TERM ;;
+    interrupt_with TERM
+    interrupt_with HUP ;;
 concurrent)
     rm -rf "$work/out"
     "$regen" -o "$work/out" "$work/big.yaml" & first=$!
