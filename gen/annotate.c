@@ -2,6 +2,7 @@
 #include "annotate.h"
 #include "text.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,18 @@ static json_t *entry_anchor(const json_t *entry)
     return anchor_of(code, json_string_value(json_object_get(entry, "name")));
 }
 
+/* Which of a class's bounds its C helper tests: a bound at the limit of
+ * int would be a comparison that is always true, which compilers flag. */
+static void annotate_bounds(json_t *class)
+{
+    json_int_t min = json_integer_value(json_object_get(class, "min"));
+    json_int_t max = json_integer_value(json_object_get(class, "max"));
+    json_object_set_new(class, "_tests_min", json_boolean(min > INT_MIN));
+    json_object_set_new(class, "_tests_max", json_boolean(max < INT_MAX));
+    json_object_set_new(class, "_tests_both", json_boolean(min > INT_MIN && max < INT_MAX));
+    json_object_set_new(class, "_tests_none", json_boolean(min <= INT_MIN && max >= INT_MAX));
+}
+
 /* Each class's anchor and its entries (the same objects as in codes). */
 static void annotate_class_members(json_t *classes, const json_t *codes)
 {
@@ -53,6 +66,7 @@ static void annotate_class_members(json_t *classes, const json_t *codes)
     json_array_foreach (classes, index, class) {
         const char *name = json_string_value(json_object_get(class, "name"));
         json_object_set_new(class, "_anchor", anchor_of("class", name));
+        annotate_bounds(class);
         json_t *members = json_array();
         size_t position;
         json_t *entry;

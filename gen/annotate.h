@@ -9,6 +9,9 @@
  *   class._upper, class._value     C constant suffix, enum value
  *   class._anchor, class._codes, class._has_codes
  *                      Markdown anchor; its entries, by code; whether any
+ *   class._tests_min, _tests_max, _tests_both, _tests_none
+ *                      which bounds its C helper compares (one at the limit
+ *                      of int would always hold)
  *   flag._upper, flag._shift       C constant suffix, bit number
  *   entry._index       position in the table
  *   entry._primary     whether a lookup by its code returns it

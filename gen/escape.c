@@ -91,19 +91,23 @@ static bool c_write(struct buffer *out, const char *text, size_t length, size_t 
     }
 }
 
-/* Inside a block comment only "*" followed by "/" ends it early; a line
+/* Inside a block comment only "*" followed by "/" ends it early, and "/"
+ * followed by "*" draws a warning (-Wcomment): each gets a space. A line
  * feed is kept as a space so one entry's comment stays on one line. A
  * control byte is dropped: a comment is for people. ("??/" at the end of a
  * comment line is harmless: it cannot splice anything out of a comment.) */
 static bool comment_special(unsigned char byte)
 {
-    return byte < 0x20 || byte == 0x7F || byte == '*';
+    return byte < 0x20 || byte == 0x7F || byte == '*' || byte == '/';
 }
 
 static bool comment_write(struct buffer *out, const char *text, size_t length, size_t i)
 {
-    if (text[i] == '*')
-        return buffer_append_string(out, i + 1 < length && text[i + 1] == '/' ? "* " : "*");
+    bool next_is = i + 1 < length;
+    if (text[i] == '*') /* "*" "/" would end the comment */
+        return buffer_append_string(out, next_is && text[i + 1] == '/' ? "* " : "*");
+    if (text[i] == '/') /* "/" "*" inside a comment: -Werror=comment */
+        return buffer_append_string(out, next_is && text[i + 1] == '*' ? "/ " : "/");
     return text[i] == '\n' ? buffer_append_char(out, ' ') : true;
 }
 

@@ -1262,31 +1262,27 @@ static int http_status_equals_short(const unsigned char *s, const unsigned char 
 }
 
 /* A slot of a string table: the key (and, for phrases, its mask right
- * after it) in the table's key pool, and the entry as a byte offset into
- * http_status_table, so that no index needs multiplying. */
+ * after it) in the table's key pool, and its entry in http_status_table. */
 struct http_status_slot {
     unsigned int key;      /* offset in the key pool */
-    unsigned int entry;    /* offset in http_status_table, in bytes */
+    unsigned int entry;    /* index in http_status_table */
     unsigned short length; /* of the key; 0: an empty slot */
 };
 
-#define http_status_entry_at(offset) \
-    ((const struct http_status_info *)((const char *)http_status_table + (offset)))
-
-/* The entry at OFFSET when DIFF is 0, else NULL, without a branch: on a
+/* The entry at INDEX when DIFF is 0, else NULL, without a branch: on a
  * stream of keys where misses come at random, a branch on the compare
  * mispredicts, and that costs more than the whole lookup. Where uintptr_t
  * exists, the pointer is masked; that a zero uintptr_t converts back to the
  * null pointer is implementation-defined, and true of every ABI we know. */
 static const struct http_status_info *
-http_status_entry_if(uint64_t diff, unsigned int offset)
+http_status_entry_if(uint64_t diff, unsigned int index)
 {
 #ifdef UINTPTR_MAX
     uintptr_t keep = (uintptr_t)0 - (uintptr_t)(diff == 0);
-    return (const struct http_status_info *)((uintptr_t)http_status_entry_at(offset) &
+    return (const struct http_status_info *)((uintptr_t)&http_status_table[index] &
                                                    keep);
 #else
-    return diff == 0 ? http_status_entry_at(offset) : NULL;
+    return diff == 0 ? &http_status_table[index] : NULL;
 #endif
 }
 
@@ -1433,146 +1429,130 @@ static const struct {
         /* 16 */ 1, 3, 4, 2, 0, 2, 3, 0, 0, 1, 3, 0, 0, 1, 0, 0,
     },
     {
-        [127] = { 0, 0 * sizeof(struct http_status_info), 8 }, /* Continue */
-        [118] = { 16, 1 * sizeof(struct http_status_info), 19 }, /* Switching Protocols */
-        [246] = { 54, 2 * sizeof(struct http_status_info), 10 }, /* Processing */
-        [37] = { 74, 3 * sizeof(struct http_status_info), 10 }, /* Checkpoint */
-        [117] = { 94, 4 * sizeof(struct http_status_info), 11 }, /* Early Hints */
-        [190] = { 116, 5 * sizeof(struct http_status_info), 27 }, /* Upload Resumption Supported */
-        [14] = { 170, 6 * sizeof(struct http_status_info), 17 }, /* Response is Stale */
-        [161] = { 204, 7 * sizeof(struct http_status_info), 19 }, /* Revalidation Failed */
-        [123] = { 242, 8 * sizeof(struct http_status_info), 22 }, /* Disconnected Operation */
-        [60] = { 286, 9 * sizeof(struct http_status_info), 20 }, /* Heuristic Expiration */
-        [16] = { 326, 10 * sizeof(struct http_status_info), 21 }, /* Miscellaneous Warning */
-        [41] = { 368, 11 * sizeof(struct http_status_info), 2 }, /* OK */
-        [222] = { 372, 12 * sizeof(struct http_status_info), 7 }, /* Created */
-        [201] = { 386, 13 * sizeof(struct http_status_info), 8 }, /* Accepted */
-        [38] = { 402, 14 * sizeof(struct http_status_info), 29 }, /* Non-Authoritative
-                                                                     Information */
-        [89] = { 460, 15 * sizeof(struct http_status_info), 10 }, /* No Content */
-        [57] = { 480, 16 * sizeof(struct http_status_info), 13 }, /* Reset Content */
-        [47] = { 506, 17 * sizeof(struct http_status_info), 15 }, /* Partial Content */
-        [147] = { 536, 18 * sizeof(struct http_status_info), 12 }, /* Multi-Status */
-        [162] = { 560, 19 * sizeof(struct http_status_info), 16 }, /* Already Reported */
-        [163] = { 592, 20 * sizeof(struct http_status_info), 22 }, /* Transformation Applied */
-        [251] = { 636, 21 * sizeof(struct http_status_info), 12 }, /* This is fine */
-        [55] = { 660, 22 * sizeof(struct http_status_info), 7 }, /* IM Used */
-        [6] = { 674, 23 * sizeof(struct http_status_info), 32 }, /* Miscellaneous Persistent
-                                                                    Warning */
-        [119] = { 738, 24 * sizeof(struct http_status_info), 16 }, /* Multiple Choices */
-        [116] = { 770, 25 * sizeof(struct http_status_info), 17 }, /* Moved Permanently */
-        [255] = { 804, 26 * sizeof(struct http_status_info), 5 }, /* Found */
-        [84] = { 814, 26 * sizeof(struct http_status_info), 17 }, /* Moved Temporarily */
-        [134] = { 848, 27 * sizeof(struct http_status_info), 9 }, /* See Other */
-        [124] = { 866, 28 * sizeof(struct http_status_info), 12 }, /* Not Modified */
-        [68] = { 890, 29 * sizeof(struct http_status_info), 9 }, /* Use Proxy */
-        [144] = { 908, 30 * sizeof(struct http_status_info), 12 }, /* Switch Proxy */
-        [98] = { 932, 31 * sizeof(struct http_status_info), 18 }, /* Temporary Redirect */
-        [45] = { 968, 32 * sizeof(struct http_status_info), 18 }, /* Permanent Redirect */
-        [202] = { 1004, 33 * sizeof(struct http_status_info), 17 }, /* Resume Incomplete */
-        [96] = { 1038, 34 * sizeof(struct http_status_info), 11 }, /* Bad Request */
-        [227] = { 1060, 35 * sizeof(struct http_status_info), 12 }, /* Unauthorized */
-        [146] = { 1084, 35 * sizeof(struct http_status_info), 22 }, /* Authorization Required */
-        [254] = { 1128, 36 * sizeof(struct http_status_info), 16 }, /* Payment Required */
-        [28] = { 1160, 37 * sizeof(struct http_status_info), 9 }, /* Forbidden */
-        [15] = { 1178, 38 * sizeof(struct http_status_info), 9 }, /* Not Found */
-        [180] = { 1196, 39 * sizeof(struct http_status_info), 18 }, /* Method Not Allowed */
-        [245] = { 1232, 40 * sizeof(struct http_status_info), 14 }, /* Not Acceptable */
-        [187] = { 1260, 41 * sizeof(struct http_status_info), 29 }, /* Proxy Authentication
-                                                                       Required */
-        [231] = { 1318, 42 * sizeof(struct http_status_info), 15 }, /* Request Timeout */
-        [100] = { 1348, 42 * sizeof(struct http_status_info), 16 }, /* Request Time-out */
-        [169] = { 1380, 43 * sizeof(struct http_status_info), 8 }, /* Conflict */
-        [182] = { 1396, 44 * sizeof(struct http_status_info), 4 }, /* Gone */
-        [177] = { 1404, 45 * sizeof(struct http_status_info), 15 }, /* Length Required */
-        [4] = { 1434, 46 * sizeof(struct http_status_info), 19 }, /* Precondition Failed */
-        [243] = { 1472, 47 * sizeof(struct http_status_info), 17 }, /* Content Too Large */
-        [46] = { 1506, 47 * sizeof(struct http_status_info), 24 }, /* Request Entity Too Large */
-        [139] = { 1554, 47 * sizeof(struct http_status_info), 17 }, /* Payload Too Large */
-        [81] = { 1588, 48 * sizeof(struct http_status_info), 12 }, /* URI Too Long */
-        [72] = { 1612, 48 * sizeof(struct http_status_info), 20 }, /* Request-URI Too Long */
-        [152] = { 1652, 48 * sizeof(struct http_status_info), 21 }, /* Request-URI Too Large */
-        [128] = { 1694, 49 * sizeof(struct http_status_info), 22 }, /* Unsupported Media Type */
-        [126] = { 1738, 50 * sizeof(struct http_status_info), 21 }, /* Range Not Satisfiable */
-        [133] = { 1780, 50 * sizeof(struct http_status_info), 31 }, /* Requested Range Not
-                                                                       Satisfiable */
-        [230] = { 1842, 51 * sizeof(struct http_status_info), 18 }, /* Expectation Failed */
-        [54] = { 1878, 52 * sizeof(struct http_status_info), 12 }, /* I'm a teapot */
-        [225] = { 1902, 53 * sizeof(struct http_status_info), 22 }, /* Authentication Timeout */
-        [24] = { 1946, 54 * sizeof(struct http_status_info), 30 }, /* Insufficient Space On
-                                                                      Resource */
-        [59] = { 2006, 55 * sizeof(struct http_status_info), 12 }, /* Page Expired */
-        [165] = { 2030, 56 * sizeof(struct http_status_info), 17 }, /* Enhance Your Calm */
-        [173] = { 2064, 57 * sizeof(struct http_status_info), 14 }, /* Method Failure */
-        [11] = { 2092, 58 * sizeof(struct http_status_info), 18 }, /* Destination Locked */
-        [196] = { 2128, 59 * sizeof(struct http_status_info), 19 }, /* Misdirected Request */
-        [193] = { 2166, 60 * sizeof(struct http_status_info), 21 }, /* Unprocessable Content */
-        [233] = { 2208, 60 * sizeof(struct http_status_info), 20 }, /* Unprocessable Entity */
-        [69] = { 2248, 61 * sizeof(struct http_status_info), 6 }, /* Locked */
-        [171] = { 2260, 62 * sizeof(struct http_status_info), 17 }, /* Failed Dependency */
-        [19] = { 2294, 63 * sizeof(struct http_status_info), 9 }, /* Too Early */
-        [75] = { 2312, 64 * sizeof(struct http_status_info), 20 }, /* Unordered Collection */
-        [83] = { 2352, 65 * sizeof(struct http_status_info), 16 }, /* Upgrade Required */
-        [90] = { 2384, 66 * sizeof(struct http_status_info), 21 }, /* Precondition Required */
-        [239] = { 2426, 67 * sizeof(struct http_status_info), 17 }, /* Too Many Requests */
-        [1] = { 2460, 68 * sizeof(struct http_status_info), 26 }, /* Shopify Security Rejection */
-        [56] = { 2512, 69 * sizeof(struct http_status_info), 31 }, /* Request Header Fields Too
-                                                                      Large */
-        [73] = { 2574, 70 * sizeof(struct http_status_info), 14 }, /* Login Time-out */
-        [34] = { 2602, 71 * sizeof(struct http_status_info), 11 }, /* No Response */
-        [153] = { 2624, 72 * sizeof(struct http_status_info), 10 }, /* Retry With */
-        [109] = { 2644, 73 * sizeof(struct http_status_info), 36 }, /* Blocked by Windows
-                                                                       Parental Controls */
-        [232] = { 2716, 74 * sizeof(struct http_status_info), 8 }, /* Redirect */
-        [78] = { 2732, 75 * sizeof(struct http_status_info), 29 }, /* Unavailable For Legal
-                                                                      Reasons */
-        [51] = { 2790, 76 * sizeof(struct http_status_info), 35 }, /* Client Closed Load
-                                                                      Balanced Request */
-        [87] = { 2860, 77 * sizeof(struct http_status_info), 23 }, /* Invalid X-Forwarded-For */
-        [218] = { 2906, 78 * sizeof(struct http_status_info), 30 }, /* Incompatible Protocol
-                                                                       Versions */
-        [42] = { 2966, 79 * sizeof(struct http_status_info), 24 }, /* Request header too large */
-        [176] = { 3014, 80 * sizeof(struct http_status_info), 21 }, /* SSL Certificate Error */
-        [22] = { 3056, 81 * sizeof(struct http_status_info), 24 }, /* SSL Certificate Required */
-        [58] = { 3104, 82 * sizeof(struct http_status_info), 31 }, /* HTTP Request Sent to
-                                                                      HTTPS Port */
-        [252] = { 3166, 83 * sizeof(struct http_status_info), 13 }, /* Invalid Token */
-        [223] = { 3192, 84 * sizeof(struct http_status_info), 21 }, /* Client Closed Request */
-        [74] = { 3234, 85 * sizeof(struct http_status_info), 14 }, /* Token Required */
-        [183] = { 3262, 86 * sizeof(struct http_status_info), 21 }, /* Internal Server Error */
-        [65] = { 3304, 87 * sizeof(struct http_status_info), 15 }, /* Not Implemented */
-        [234] = { 3334, 88 * sizeof(struct http_status_info), 11 }, /* Bad Gateway */
-        [125] = { 3356, 89 * sizeof(struct http_status_info), 19 }, /* Service Unavailable */
-        [62] = { 3394, 89 * sizeof(struct http_status_info), 31 }, /* Service Temporarily
-                                                                      Unavailable */
-        [188] = { 3456, 90 * sizeof(struct http_status_info), 15 }, /* Gateway Timeout */
-        [248] = { 3486, 90 * sizeof(struct http_status_info), 16 }, /* Gateway Time-out */
-        [5] = { 3518, 91 * sizeof(struct http_status_info), 26 }, /* HTTP Version Not Supported */
-        [229] = { 3570, 92 * sizeof(struct http_status_info), 23 }, /* Variant Also Negotiates */
-        [236] = { 3616, 93 * sizeof(struct http_status_info), 20 }, /* Insufficient Storage */
-        [95] = { 3656, 94 * sizeof(struct http_status_info), 13 }, /* Loop Detected */
-        [132] = { 3682, 95 * sizeof(struct http_status_info), 24 }, /* Bandwidth Limit Exceeded */
-        [31] = { 3730, 96 * sizeof(struct http_status_info), 12 }, /* Not Extended */
-        [29] = { 3754, 97 * sizeof(struct http_status_info), 31 }, /* Network Authentication
-                                                                      Required */
-        [166] = { 3816, 98 * sizeof(struct http_status_info), 40 }, /* Web Server Is Returning
-                                                                       an Unknown Error */
-        [226] = { 3896, 99 * sizeof(struct http_status_info), 18 }, /* Web Server Is Down */
-        [25] = { 3932, 100 * sizeof(struct http_status_info), 20 }, /* Connection Timed Out */
-        [10] = { 3972, 101 * sizeof(struct http_status_info), 21 }, /* Origin Is Unreachable */
-        [50] = { 4014, 102 * sizeof(struct http_status_info), 18 }, /* A Timeout Occurred */
-        [186] = { 4050, 103 * sizeof(struct http_status_info), 20 }, /* SSL Handshake Failed */
-        [67] = { 4090, 104 * sizeof(struct http_status_info), 23 }, /* Invalid SSL Certificate */
-        [8] = { 4136, 105 * sizeof(struct http_status_info), 13 }, /* Railgun Error */
-        [77] = { 4162, 106 * sizeof(struct http_status_info), 18 }, /* Site is overloaded */
-        [26] = { 4198, 107 * sizeof(struct http_status_info), 21 }, /* Cloudflare 1xxx Error */
-        [155] = { 4240, 108 * sizeof(struct http_status_info), 14 }, /* Site Is Frozen */
-        [215] = { 4268, 109 * sizeof(struct http_status_info), 20 }, /* Temporarily Disabled */
-        [195] = { 4308, 110 * sizeof(struct http_status_info), 38 }, /* Identity Provider
-                                                                        Authentication Error */
-        [9] = { 4384, 111 * sizeof(struct http_status_info), 26 }, /* Network Read Timeout Error */
-        [66] = { 4436, 112 * sizeof(struct http_status_info), 29 }, /* Network Connect Timeout
-                                                                       Error */
+        [127] = { 0, 0, 8 }, /* Continue */
+        [118] = { 16, 1, 19 }, /* Switching Protocols */
+        [246] = { 54, 2, 10 }, /* Processing */
+        [37] = { 74, 3, 10 }, /* Checkpoint */
+        [117] = { 94, 4, 11 }, /* Early Hints */
+        [190] = { 116, 5, 27 }, /* Upload Resumption Supported */
+        [14] = { 170, 6, 17 }, /* Response is Stale */
+        [161] = { 204, 7, 19 }, /* Revalidation Failed */
+        [123] = { 242, 8, 22 }, /* Disconnected Operation */
+        [60] = { 286, 9, 20 }, /* Heuristic Expiration */
+        [16] = { 326, 10, 21 }, /* Miscellaneous Warning */
+        [41] = { 368, 11, 2 }, /* OK */
+        [222] = { 372, 12, 7 }, /* Created */
+        [201] = { 386, 13, 8 }, /* Accepted */
+        [38] = { 402, 14, 29 }, /* Non-Authoritative Information */
+        [89] = { 460, 15, 10 }, /* No Content */
+        [57] = { 480, 16, 13 }, /* Reset Content */
+        [47] = { 506, 17, 15 }, /* Partial Content */
+        [147] = { 536, 18, 12 }, /* Multi-Status */
+        [162] = { 560, 19, 16 }, /* Already Reported */
+        [163] = { 592, 20, 22 }, /* Transformation Applied */
+        [251] = { 636, 21, 12 }, /* This is fine */
+        [55] = { 660, 22, 7 }, /* IM Used */
+        [6] = { 674, 23, 32 }, /* Miscellaneous Persistent Warning */
+        [119] = { 738, 24, 16 }, /* Multiple Choices */
+        [116] = { 770, 25, 17 }, /* Moved Permanently */
+        [255] = { 804, 26, 5 }, /* Found */
+        [84] = { 814, 26, 17 }, /* Moved Temporarily */
+        [134] = { 848, 27, 9 }, /* See Other */
+        [124] = { 866, 28, 12 }, /* Not Modified */
+        [68] = { 890, 29, 9 }, /* Use Proxy */
+        [144] = { 908, 30, 12 }, /* Switch Proxy */
+        [98] = { 932, 31, 18 }, /* Temporary Redirect */
+        [45] = { 968, 32, 18 }, /* Permanent Redirect */
+        [202] = { 1004, 33, 17 }, /* Resume Incomplete */
+        [96] = { 1038, 34, 11 }, /* Bad Request */
+        [227] = { 1060, 35, 12 }, /* Unauthorized */
+        [146] = { 1084, 35, 22 }, /* Authorization Required */
+        [254] = { 1128, 36, 16 }, /* Payment Required */
+        [28] = { 1160, 37, 9 }, /* Forbidden */
+        [15] = { 1178, 38, 9 }, /* Not Found */
+        [180] = { 1196, 39, 18 }, /* Method Not Allowed */
+        [245] = { 1232, 40, 14 }, /* Not Acceptable */
+        [187] = { 1260, 41, 29 }, /* Proxy Authentication Required */
+        [231] = { 1318, 42, 15 }, /* Request Timeout */
+        [100] = { 1348, 42, 16 }, /* Request Time-out */
+        [169] = { 1380, 43, 8 }, /* Conflict */
+        [182] = { 1396, 44, 4 }, /* Gone */
+        [177] = { 1404, 45, 15 }, /* Length Required */
+        [4] = { 1434, 46, 19 }, /* Precondition Failed */
+        [243] = { 1472, 47, 17 }, /* Content Too Large */
+        [46] = { 1506, 47, 24 }, /* Request Entity Too Large */
+        [139] = { 1554, 47, 17 }, /* Payload Too Large */
+        [81] = { 1588, 48, 12 }, /* URI Too Long */
+        [72] = { 1612, 48, 20 }, /* Request-URI Too Long */
+        [152] = { 1652, 48, 21 }, /* Request-URI Too Large */
+        [128] = { 1694, 49, 22 }, /* Unsupported Media Type */
+        [126] = { 1738, 50, 21 }, /* Range Not Satisfiable */
+        [133] = { 1780, 50, 31 }, /* Requested Range Not Satisfiable */
+        [230] = { 1842, 51, 18 }, /* Expectation Failed */
+        [54] = { 1878, 52, 12 }, /* I'm a teapot */
+        [225] = { 1902, 53, 22 }, /* Authentication Timeout */
+        [24] = { 1946, 54, 30 }, /* Insufficient Space On Resource */
+        [59] = { 2006, 55, 12 }, /* Page Expired */
+        [165] = { 2030, 56, 17 }, /* Enhance Your Calm */
+        [173] = { 2064, 57, 14 }, /* Method Failure */
+        [11] = { 2092, 58, 18 }, /* Destination Locked */
+        [196] = { 2128, 59, 19 }, /* Misdirected Request */
+        [193] = { 2166, 60, 21 }, /* Unprocessable Content */
+        [233] = { 2208, 60, 20 }, /* Unprocessable Entity */
+        [69] = { 2248, 61, 6 }, /* Locked */
+        [171] = { 2260, 62, 17 }, /* Failed Dependency */
+        [19] = { 2294, 63, 9 }, /* Too Early */
+        [75] = { 2312, 64, 20 }, /* Unordered Collection */
+        [83] = { 2352, 65, 16 }, /* Upgrade Required */
+        [90] = { 2384, 66, 21 }, /* Precondition Required */
+        [239] = { 2426, 67, 17 }, /* Too Many Requests */
+        [1] = { 2460, 68, 26 }, /* Shopify Security Rejection */
+        [56] = { 2512, 69, 31 }, /* Request Header Fields Too Large */
+        [73] = { 2574, 70, 14 }, /* Login Time-out */
+        [34] = { 2602, 71, 11 }, /* No Response */
+        [153] = { 2624, 72, 10 }, /* Retry With */
+        [109] = { 2644, 73, 36 }, /* Blocked by Windows Parental Controls */
+        [232] = { 2716, 74, 8 }, /* Redirect */
+        [78] = { 2732, 75, 29 }, /* Unavailable For Legal Reasons */
+        [51] = { 2790, 76, 35 }, /* Client Closed Load Balanced Request */
+        [87] = { 2860, 77, 23 }, /* Invalid X-Forwarded-For */
+        [218] = { 2906, 78, 30 }, /* Incompatible Protocol Versions */
+        [42] = { 2966, 79, 24 }, /* Request header too large */
+        [176] = { 3014, 80, 21 }, /* SSL Certificate Error */
+        [22] = { 3056, 81, 24 }, /* SSL Certificate Required */
+        [58] = { 3104, 82, 31 }, /* HTTP Request Sent to HTTPS Port */
+        [252] = { 3166, 83, 13 }, /* Invalid Token */
+        [223] = { 3192, 84, 21 }, /* Client Closed Request */
+        [74] = { 3234, 85, 14 }, /* Token Required */
+        [183] = { 3262, 86, 21 }, /* Internal Server Error */
+        [65] = { 3304, 87, 15 }, /* Not Implemented */
+        [234] = { 3334, 88, 11 }, /* Bad Gateway */
+        [125] = { 3356, 89, 19 }, /* Service Unavailable */
+        [62] = { 3394, 89, 31 }, /* Service Temporarily Unavailable */
+        [188] = { 3456, 90, 15 }, /* Gateway Timeout */
+        [248] = { 3486, 90, 16 }, /* Gateway Time-out */
+        [5] = { 3518, 91, 26 }, /* HTTP Version Not Supported */
+        [229] = { 3570, 92, 23 }, /* Variant Also Negotiates */
+        [236] = { 3616, 93, 20 }, /* Insufficient Storage */
+        [95] = { 3656, 94, 13 }, /* Loop Detected */
+        [132] = { 3682, 95, 24 }, /* Bandwidth Limit Exceeded */
+        [31] = { 3730, 96, 12 }, /* Not Extended */
+        [29] = { 3754, 97, 31 }, /* Network Authentication Required */
+        [166] = { 3816, 98, 40 }, /* Web Server Is Returning an Unknown Error */
+        [226] = { 3896, 99, 18 }, /* Web Server Is Down */
+        [25] = { 3932, 100, 20 }, /* Connection Timed Out */
+        [10] = { 3972, 101, 21 }, /* Origin Is Unreachable */
+        [50] = { 4014, 102, 18 }, /* A Timeout Occurred */
+        [186] = { 4050, 103, 20 }, /* SSL Handshake Failed */
+        [67] = { 4090, 104, 23 }, /* Invalid SSL Certificate */
+        [8] = { 4136, 105, 13 }, /* Railgun Error */
+        [77] = { 4162, 106, 18 }, /* Site is overloaded */
+        [26] = { 4198, 107, 21 }, /* Cloudflare 1xxx Error */
+        [155] = { 4240, 108, 14 }, /* Site Is Frozen */
+        [215] = { 4268, 109, 20 }, /* Temporarily Disabled */
+        [195] = { 4308, 110, 38 }, /* Identity Provider Authentication Error */
+        [9] = { 4384, 111, 26 }, /* Network Read Timeout Error */
+        [66] = { 4436, 112, 29 }, /* Network Connect Timeout Error */
     },
     {
         /* 0: Continue */
@@ -2104,7 +2084,7 @@ http_status_reason_other(const unsigned char *p, size_t len)
         if (slot->length != len ||
             !http_status_equals_short(p, key, key + len, len))
             return NULL;
-        return http_status_entry_at(slot->entry);
+        return &http_status_table[slot->entry];
     }
     a = (http_status_le64(p) | fold);
     b = (http_status_le64(p + len - 8) | fold);
@@ -2123,7 +2103,7 @@ http_status_reason_other(const unsigned char *p, size_t len)
         for (i = 0; i + 8 < len; i += 8)
             diff |= ((http_status_load64(p + i) | http_status_load64(mask + i)) ^
                      http_status_load64(key + i));
-        return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
+        return diff == 0 ? &http_status_table[slot->entry] : NULL;
     }
 }
 
@@ -2158,7 +2138,7 @@ const struct http_status_info *http_status_from_reason(const char *s, size_t len
                ((http_status_load64(p + len - 8) | http_status_load64(mask + len - 8)) ^
                 http_status_load64(key + len - 8));
     }
-    return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
+    return diff == 0 ? &http_status_table[slot->entry] : NULL;
 }
 
 /* By name: a perfect hash of the 113 names, exact, in fast mode.
@@ -2175,133 +2155,119 @@ static const struct {
         /* 16 */ 7, 22, 35, 0, 4, 3, 19, 68, 5, 44, 0, 38, 0, 16, 1, 15,
     },
     {
-        [44] = { 0, 0 * sizeof(struct http_status_info), 8 }, /* CONTINUE */
-        [33] = { 8, 1 * sizeof(struct http_status_info), 19 }, /* SWITCHING_PROTOCOLS */
-        [77] = { 27, 2 * sizeof(struct http_status_info), 10 }, /* PROCESSING */
-        [123] = { 37, 3 * sizeof(struct http_status_info), 10 }, /* CHECKPOINT */
-        [127] = { 47, 4 * sizeof(struct http_status_info), 11 }, /* EARLY_HINTS */
-        [84] = { 58, 5 * sizeof(struct http_status_info), 27 }, /* UPLOAD_RESUMPTION_SUPPORTED */
-        [25] = { 85, 6 * sizeof(struct http_status_info), 17 }, /* RESPONSE_IS_STALE */
-        [78] = { 102, 7 * sizeof(struct http_status_info), 19 }, /* REVALIDATION_FAILED */
-        [101] = { 121, 8 * sizeof(struct http_status_info), 22 }, /* DISCONNECTED_OPERATION */
-        [109] = { 143, 9 * sizeof(struct http_status_info), 20 }, /* HEURISTIC_EXPIRATION */
-        [95] = { 163, 10 * sizeof(struct http_status_info), 21 }, /* MISCELLANEOUS_WARNING */
-        [120] = { 184, 11 * sizeof(struct http_status_info), 2 }, /* OK */
-        [105] = { 186, 12 * sizeof(struct http_status_info), 7 }, /* CREATED */
-        [32] = { 193, 13 * sizeof(struct http_status_info), 8 }, /* ACCEPTED */
-        [36] = { 201, 14 * sizeof(struct http_status_info), 29 }, /* NON_AUTHORITATIVE_
-                                                                     INFORMATION */
-        [34] = { 230, 15 * sizeof(struct http_status_info), 10 }, /* NO_CONTENT */
-        [87] = { 240, 16 * sizeof(struct http_status_info), 13 }, /* RESET_CONTENT */
-        [106] = { 253, 17 * sizeof(struct http_status_info), 15 }, /* PARTIAL_CONTENT */
-        [63] = { 268, 18 * sizeof(struct http_status_info), 12 }, /* MULTI_STATUS */
-        [75] = { 280, 19 * sizeof(struct http_status_info), 16 }, /* ALREADY_REPORTED */
-        [86] = { 296, 20 * sizeof(struct http_status_info), 22 }, /* TRANSFORMATION_APPLIED */
-        [100] = { 318, 21 * sizeof(struct http_status_info), 12 }, /* THIS_IS_FINE */
-        [11] = { 330, 22 * sizeof(struct http_status_info), 7 }, /* IM_USED */
-        [5] = { 337, 23 * sizeof(struct http_status_info), 32 }, /* MISCELLANEOUS_PERSISTENT_
-                                                                    WARNING */
-        [41] = { 369, 24 * sizeof(struct http_status_info), 16 }, /* MULTIPLE_CHOICES */
-        [64] = { 385, 25 * sizeof(struct http_status_info), 17 }, /* MOVED_PERMANENTLY */
-        [85] = { 402, 26 * sizeof(struct http_status_info), 5 }, /* FOUND */
-        [59] = { 407, 27 * sizeof(struct http_status_info), 9 }, /* SEE_OTHER */
-        [93] = { 416, 28 * sizeof(struct http_status_info), 12 }, /* NOT_MODIFIED */
-        [103] = { 428, 29 * sizeof(struct http_status_info), 9 }, /* USE_PROXY */
-        [16] = { 437, 30 * sizeof(struct http_status_info), 12 }, /* SWITCH_PROXY */
-        [35] = { 449, 31 * sizeof(struct http_status_info), 18 }, /* TEMPORARY_REDIRECT */
-        [39] = { 467, 32 * sizeof(struct http_status_info), 18 }, /* PERMANENT_REDIRECT */
-        [43] = { 485, 33 * sizeof(struct http_status_info), 17 }, /* RESUME_INCOMPLETE */
-        [61] = { 502, 34 * sizeof(struct http_status_info), 11 }, /* BAD_REQUEST */
-        [2] = { 513, 35 * sizeof(struct http_status_info), 12 }, /* UNAUTHORIZED */
-        [51] = { 525, 36 * sizeof(struct http_status_info), 16 }, /* PAYMENT_REQUIRED */
-        [114] = { 541, 37 * sizeof(struct http_status_info), 9 }, /* FORBIDDEN */
-        [122] = { 550, 38 * sizeof(struct http_status_info), 9 }, /* NOT_FOUND */
-        [8] = { 559, 39 * sizeof(struct http_status_info), 18 }, /* METHOD_NOT_ALLOWED */
-        [113] = { 577, 40 * sizeof(struct http_status_info), 14 }, /* NOT_ACCEPTABLE */
-        [99] = { 591, 41 * sizeof(struct http_status_info), 29 }, /* PROXY_AUTHENTICATION_
-                                                                     REQUIRED */
-        [10] = { 620, 42 * sizeof(struct http_status_info), 15 }, /* REQUEST_TIMEOUT */
-        [6] = { 635, 43 * sizeof(struct http_status_info), 8 }, /* CONFLICT */
-        [19] = { 643, 44 * sizeof(struct http_status_info), 4 }, /* GONE */
-        [48] = { 647, 45 * sizeof(struct http_status_info), 15 }, /* LENGTH_REQUIRED */
-        [17] = { 662, 46 * sizeof(struct http_status_info), 19 }, /* PRECONDITION_FAILED */
-        [46] = { 681, 47 * sizeof(struct http_status_info), 17 }, /* CONTENT_TOO_LARGE */
-        [96] = { 698, 48 * sizeof(struct http_status_info), 12 }, /* URI_TOO_LONG */
-        [70] = { 710, 49 * sizeof(struct http_status_info), 22 }, /* UNSUPPORTED_MEDIA_TYPE */
-        [121] = { 732, 50 * sizeof(struct http_status_info), 21 }, /* RANGE_NOT_SATISFIABLE */
-        [82] = { 753, 51 * sizeof(struct http_status_info), 18 }, /* EXPECTATION_FAILED */
-        [126] = { 771, 52 * sizeof(struct http_status_info), 11 }, /* IM_A_TEAPOT */
-        [94] = { 782, 53 * sizeof(struct http_status_info), 22 }, /* AUTHENTICATION_TIMEOUT */
-        [27] = { 804, 54 * sizeof(struct http_status_info), 30 }, /* INSUFFICIENT_SPACE_ON_
-                                                                     RESOURCE */
-        [83] = { 834, 55 * sizeof(struct http_status_info), 12 }, /* PAGE_EXPIRED */
-        [40] = { 846, 56 * sizeof(struct http_status_info), 17 }, /* ENHANCE_YOUR_CALM */
-        [110] = { 863, 57 * sizeof(struct http_status_info), 14 }, /* METHOD_FAILURE */
-        [54] = { 877, 58 * sizeof(struct http_status_info), 18 }, /* DESTINATION_LOCKED */
-        [42] = { 895, 59 * sizeof(struct http_status_info), 19 }, /* MISDIRECTED_REQUEST */
-        [14] = { 914, 60 * sizeof(struct http_status_info), 21 }, /* UNPROCESSABLE_CONTENT */
-        [7] = { 935, 61 * sizeof(struct http_status_info), 6 }, /* LOCKED */
-        [89] = { 941, 62 * sizeof(struct http_status_info), 17 }, /* FAILED_DEPENDENCY */
-        [0] = { 958, 63 * sizeof(struct http_status_info), 9 }, /* TOO_EARLY */
-        [79] = { 967, 64 * sizeof(struct http_status_info), 20 }, /* UNORDERED_COLLECTION */
-        [104] = { 987, 65 * sizeof(struct http_status_info), 16 }, /* UPGRADE_REQUIRED */
-        [67] = { 1003, 66 * sizeof(struct http_status_info), 21 }, /* PRECONDITION_REQUIRED */
-        [15] = { 1024, 67 * sizeof(struct http_status_info), 17 }, /* TOO_MANY_REQUESTS */
-        [38] = { 1041, 68 * sizeof(struct http_status_info), 26 }, /* SHOPIFY_SECURITY_REJECTION */
-        [102] = { 1067, 69 * sizeof(struct http_status_info), 31 }, /* REQUEST_HEADER_FIELDS_
-                                                                       TOO_LARGE */
-        [20] = { 1098, 70 * sizeof(struct http_status_info), 14 }, /* LOGIN_TIME_OUT */
-        [52] = { 1112, 71 * sizeof(struct http_status_info), 11 }, /* NO_RESPONSE */
-        [68] = { 1123, 72 * sizeof(struct http_status_info), 10 }, /* RETRY_WITH */
-        [23] = { 1133, 73 * sizeof(struct http_status_info), 36 }, /* BLOCKED_BY_WINDOWS_
-                                                                      PARENTAL_CONTROLS */
-        [31] = { 1169, 74 * sizeof(struct http_status_info), 12 }, /* IIS_REDIRECT */
-        [98] = { 1181, 75 * sizeof(struct http_status_info), 29 }, /* UNAVAILABLE_FOR_LEGAL_
-                                                                      REASONS */
-        [21] = { 1210, 76 * sizeof(struct http_status_info), 35 }, /* CLIENT_CLOSED_LOAD_
-                                                                      BALANCED_REQUEST */
-        [53] = { 1245, 77 * sizeof(struct http_status_info), 23 }, /* INVALID_X_FORWARDED_FOR */
-        [1] = { 1268, 78 * sizeof(struct http_status_info), 30 }, /* INCOMPATIBLE_PROTOCOL_
-                                                                     VERSIONS */
-        [26] = { 1298, 79 * sizeof(struct http_status_info), 24 }, /* REQUEST_HEADER_TOO_LARGE */
-        [29] = { 1322, 80 * sizeof(struct http_status_info), 21 }, /* SSL_CERTIFICATE_ERROR */
-        [81] = { 1343, 81 * sizeof(struct http_status_info), 24 }, /* SSL_CERTIFICATE_REQUIRED */
-        [37] = { 1367, 82 * sizeof(struct http_status_info), 31 }, /* HTTP_REQUEST_SENT_TO_
-                                                                      HTTPS_PORT */
-        [18] = { 1398, 83 * sizeof(struct http_status_info), 13 }, /* INVALID_TOKEN */
-        [107] = { 1411, 84 * sizeof(struct http_status_info), 21 }, /* CLIENT_CLOSED_REQUEST */
-        [55] = { 1432, 85 * sizeof(struct http_status_info), 14 }, /* TOKEN_REQUIRED */
-        [22] = { 1446, 86 * sizeof(struct http_status_info), 21 }, /* INTERNAL_SERVER_ERROR */
-        [4] = { 1467, 87 * sizeof(struct http_status_info), 15 }, /* NOT_IMPLEMENTED */
-        [45] = { 1482, 88 * sizeof(struct http_status_info), 11 }, /* BAD_GATEWAY */
-        [9] = { 1493, 89 * sizeof(struct http_status_info), 19 }, /* SERVICE_UNAVAILABLE */
-        [13] = { 1512, 90 * sizeof(struct http_status_info), 15 }, /* GATEWAY_TIMEOUT */
-        [24] = { 1527, 91 * sizeof(struct http_status_info), 26 }, /* HTTP_VERSION_NOT_SUPPORTED */
-        [125] = { 1553, 92 * sizeof(struct http_status_info), 23 }, /* VARIANT_ALSO_NEGOTIATES */
-        [91] = { 1576, 93 * sizeof(struct http_status_info), 20 }, /* INSUFFICIENT_STORAGE */
-        [58] = { 1596, 94 * sizeof(struct http_status_info), 13 }, /* LOOP_DETECTED */
-        [49] = { 1609, 95 * sizeof(struct http_status_info), 24 }, /* BANDWIDTH_LIMIT_EXCEEDED */
-        [73] = { 1633, 96 * sizeof(struct http_status_info), 12 }, /* NOT_EXTENDED */
-        [47] = { 1645, 97 * sizeof(struct http_status_info), 31 }, /* NETWORK_AUTHENTICATION_
-                                                                      REQUIRED */
-        [88] = { 1676, 98 * sizeof(struct http_status_info), 24 }, /* WEB_SERVER_UNKNOWN_ERROR */
-        [80] = { 1700, 99 * sizeof(struct http_status_info), 18 }, /* WEB_SERVER_IS_DOWN */
-        [28] = { 1718, 100 * sizeof(struct http_status_info), 20 }, /* CONNECTION_TIMED_OUT */
-        [71] = { 1738, 101 * sizeof(struct http_status_info), 21 }, /* ORIGIN_IS_UNREACHABLE */
-        [111] = { 1759, 102 * sizeof(struct http_status_info), 16 }, /* TIMEOUT_OCCURRED */
-        [76] = { 1775, 103 * sizeof(struct http_status_info), 20 }, /* SSL_HANDSHAKE_FAILED */
-        [3] = { 1795, 104 * sizeof(struct http_status_info), 23 }, /* INVALID_SSL_CERTIFICATE */
-        [108] = { 1818, 105 * sizeof(struct http_status_info), 13 }, /* RAILGUN_ERROR */
-        [60] = { 1831, 106 * sizeof(struct http_status_info), 18 }, /* SITE_IS_OVERLOADED */
-        [30] = { 1849, 107 * sizeof(struct http_status_info), 21 }, /* CLOUDFLARE_1XXX_ERROR */
-        [97] = { 1870, 108 * sizeof(struct http_status_info), 14 }, /* SITE_IS_FROZEN */
-        [50] = { 1884, 109 * sizeof(struct http_status_info), 20 }, /* TEMPORARILY_DISABLED */
-        [12] = { 1904, 110 * sizeof(struct http_status_info), 38 }, /* IDENTITY_PROVIDER_
-                                                                       AUTHENTICATION_ERROR */
-        [56] = { 1942, 111 * sizeof(struct http_status_info), 26 }, /* NETWORK_READ_TIMEOUT_
-                                                                       ERROR */
-        [69] = { 1968, 112 * sizeof(struct http_status_info), 29 }, /* NETWORK_CONNECT_TIMEOUT_
-                                                                       ERROR */
+        [44] = { 0, 0, 8 }, /* CONTINUE */
+        [33] = { 8, 1, 19 }, /* SWITCHING_PROTOCOLS */
+        [77] = { 27, 2, 10 }, /* PROCESSING */
+        [123] = { 37, 3, 10 }, /* CHECKPOINT */
+        [127] = { 47, 4, 11 }, /* EARLY_HINTS */
+        [84] = { 58, 5, 27 }, /* UPLOAD_RESUMPTION_SUPPORTED */
+        [25] = { 85, 6, 17 }, /* RESPONSE_IS_STALE */
+        [78] = { 102, 7, 19 }, /* REVALIDATION_FAILED */
+        [101] = { 121, 8, 22 }, /* DISCONNECTED_OPERATION */
+        [109] = { 143, 9, 20 }, /* HEURISTIC_EXPIRATION */
+        [95] = { 163, 10, 21 }, /* MISCELLANEOUS_WARNING */
+        [120] = { 184, 11, 2 }, /* OK */
+        [105] = { 186, 12, 7 }, /* CREATED */
+        [32] = { 193, 13, 8 }, /* ACCEPTED */
+        [36] = { 201, 14, 29 }, /* NON_AUTHORITATIVE_INFORMATION */
+        [34] = { 230, 15, 10 }, /* NO_CONTENT */
+        [87] = { 240, 16, 13 }, /* RESET_CONTENT */
+        [106] = { 253, 17, 15 }, /* PARTIAL_CONTENT */
+        [63] = { 268, 18, 12 }, /* MULTI_STATUS */
+        [75] = { 280, 19, 16 }, /* ALREADY_REPORTED */
+        [86] = { 296, 20, 22 }, /* TRANSFORMATION_APPLIED */
+        [100] = { 318, 21, 12 }, /* THIS_IS_FINE */
+        [11] = { 330, 22, 7 }, /* IM_USED */
+        [5] = { 337, 23, 32 }, /* MISCELLANEOUS_PERSISTENT_WARNING */
+        [41] = { 369, 24, 16 }, /* MULTIPLE_CHOICES */
+        [64] = { 385, 25, 17 }, /* MOVED_PERMANENTLY */
+        [85] = { 402, 26, 5 }, /* FOUND */
+        [59] = { 407, 27, 9 }, /* SEE_OTHER */
+        [93] = { 416, 28, 12 }, /* NOT_MODIFIED */
+        [103] = { 428, 29, 9 }, /* USE_PROXY */
+        [16] = { 437, 30, 12 }, /* SWITCH_PROXY */
+        [35] = { 449, 31, 18 }, /* TEMPORARY_REDIRECT */
+        [39] = { 467, 32, 18 }, /* PERMANENT_REDIRECT */
+        [43] = { 485, 33, 17 }, /* RESUME_INCOMPLETE */
+        [61] = { 502, 34, 11 }, /* BAD_REQUEST */
+        [2] = { 513, 35, 12 }, /* UNAUTHORIZED */
+        [51] = { 525, 36, 16 }, /* PAYMENT_REQUIRED */
+        [114] = { 541, 37, 9 }, /* FORBIDDEN */
+        [122] = { 550, 38, 9 }, /* NOT_FOUND */
+        [8] = { 559, 39, 18 }, /* METHOD_NOT_ALLOWED */
+        [113] = { 577, 40, 14 }, /* NOT_ACCEPTABLE */
+        [99] = { 591, 41, 29 }, /* PROXY_AUTHENTICATION_REQUIRED */
+        [10] = { 620, 42, 15 }, /* REQUEST_TIMEOUT */
+        [6] = { 635, 43, 8 }, /* CONFLICT */
+        [19] = { 643, 44, 4 }, /* GONE */
+        [48] = { 647, 45, 15 }, /* LENGTH_REQUIRED */
+        [17] = { 662, 46, 19 }, /* PRECONDITION_FAILED */
+        [46] = { 681, 47, 17 }, /* CONTENT_TOO_LARGE */
+        [96] = { 698, 48, 12 }, /* URI_TOO_LONG */
+        [70] = { 710, 49, 22 }, /* UNSUPPORTED_MEDIA_TYPE */
+        [121] = { 732, 50, 21 }, /* RANGE_NOT_SATISFIABLE */
+        [82] = { 753, 51, 18 }, /* EXPECTATION_FAILED */
+        [126] = { 771, 52, 11 }, /* IM_A_TEAPOT */
+        [94] = { 782, 53, 22 }, /* AUTHENTICATION_TIMEOUT */
+        [27] = { 804, 54, 30 }, /* INSUFFICIENT_SPACE_ON_RESOURCE */
+        [83] = { 834, 55, 12 }, /* PAGE_EXPIRED */
+        [40] = { 846, 56, 17 }, /* ENHANCE_YOUR_CALM */
+        [110] = { 863, 57, 14 }, /* METHOD_FAILURE */
+        [54] = { 877, 58, 18 }, /* DESTINATION_LOCKED */
+        [42] = { 895, 59, 19 }, /* MISDIRECTED_REQUEST */
+        [14] = { 914, 60, 21 }, /* UNPROCESSABLE_CONTENT */
+        [7] = { 935, 61, 6 }, /* LOCKED */
+        [89] = { 941, 62, 17 }, /* FAILED_DEPENDENCY */
+        [0] = { 958, 63, 9 }, /* TOO_EARLY */
+        [79] = { 967, 64, 20 }, /* UNORDERED_COLLECTION */
+        [104] = { 987, 65, 16 }, /* UPGRADE_REQUIRED */
+        [67] = { 1003, 66, 21 }, /* PRECONDITION_REQUIRED */
+        [15] = { 1024, 67, 17 }, /* TOO_MANY_REQUESTS */
+        [38] = { 1041, 68, 26 }, /* SHOPIFY_SECURITY_REJECTION */
+        [102] = { 1067, 69, 31 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE */
+        [20] = { 1098, 70, 14 }, /* LOGIN_TIME_OUT */
+        [52] = { 1112, 71, 11 }, /* NO_RESPONSE */
+        [68] = { 1123, 72, 10 }, /* RETRY_WITH */
+        [23] = { 1133, 73, 36 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
+        [31] = { 1169, 74, 12 }, /* IIS_REDIRECT */
+        [98] = { 1181, 75, 29 }, /* UNAVAILABLE_FOR_LEGAL_REASONS */
+        [21] = { 1210, 76, 35 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
+        [53] = { 1245, 77, 23 }, /* INVALID_X_FORWARDED_FOR */
+        [1] = { 1268, 78, 30 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS */
+        [26] = { 1298, 79, 24 }, /* REQUEST_HEADER_TOO_LARGE */
+        [29] = { 1322, 80, 21 }, /* SSL_CERTIFICATE_ERROR */
+        [81] = { 1343, 81, 24 }, /* SSL_CERTIFICATE_REQUIRED */
+        [37] = { 1367, 82, 31 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT */
+        [18] = { 1398, 83, 13 }, /* INVALID_TOKEN */
+        [107] = { 1411, 84, 21 }, /* CLIENT_CLOSED_REQUEST */
+        [55] = { 1432, 85, 14 }, /* TOKEN_REQUIRED */
+        [22] = { 1446, 86, 21 }, /* INTERNAL_SERVER_ERROR */
+        [4] = { 1467, 87, 15 }, /* NOT_IMPLEMENTED */
+        [45] = { 1482, 88, 11 }, /* BAD_GATEWAY */
+        [9] = { 1493, 89, 19 }, /* SERVICE_UNAVAILABLE */
+        [13] = { 1512, 90, 15 }, /* GATEWAY_TIMEOUT */
+        [24] = { 1527, 91, 26 }, /* HTTP_VERSION_NOT_SUPPORTED */
+        [125] = { 1553, 92, 23 }, /* VARIANT_ALSO_NEGOTIATES */
+        [91] = { 1576, 93, 20 }, /* INSUFFICIENT_STORAGE */
+        [58] = { 1596, 94, 13 }, /* LOOP_DETECTED */
+        [49] = { 1609, 95, 24 }, /* BANDWIDTH_LIMIT_EXCEEDED */
+        [73] = { 1633, 96, 12 }, /* NOT_EXTENDED */
+        [47] = { 1645, 97, 31 }, /* NETWORK_AUTHENTICATION_REQUIRED */
+        [88] = { 1676, 98, 24 }, /* WEB_SERVER_UNKNOWN_ERROR */
+        [80] = { 1700, 99, 18 }, /* WEB_SERVER_IS_DOWN */
+        [28] = { 1718, 100, 20 }, /* CONNECTION_TIMED_OUT */
+        [71] = { 1738, 101, 21 }, /* ORIGIN_IS_UNREACHABLE */
+        [111] = { 1759, 102, 16 }, /* TIMEOUT_OCCURRED */
+        [76] = { 1775, 103, 20 }, /* SSL_HANDSHAKE_FAILED */
+        [3] = { 1795, 104, 23 }, /* INVALID_SSL_CERTIFICATE */
+        [108] = { 1818, 105, 13 }, /* RAILGUN_ERROR */
+        [60] = { 1831, 106, 18 }, /* SITE_IS_OVERLOADED */
+        [30] = { 1849, 107, 21 }, /* CLOUDFLARE_1XXX_ERROR */
+        [97] = { 1870, 108, 14 }, /* SITE_IS_FROZEN */
+        [50] = { 1884, 109, 20 }, /* TEMPORARILY_DISABLED */
+        [12] = { 1904, 110, 38 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
+        [56] = { 1942, 111, 26 }, /* NETWORK_READ_TIMEOUT_ERROR */
+        [69] = { 1968, 112, 29 }, /* NETWORK_CONNECT_TIMEOUT_ERROR */
     },
     {
         /* 0 */ 'C', 'O', 'N', 'T', 'I', 'N', 'U', 'E',
@@ -2514,7 +2480,7 @@ http_status_name_other(const unsigned char *p, size_t len)
         if (slot->length != len ||
             !http_status_equals_short(p, key, NULL, len))
             return NULL;
-        return http_status_entry_at(slot->entry);
+        return &http_status_table[slot->entry];
     }
     a = http_status_le64(p);
     b = http_status_le64(p + len - 8);
@@ -2530,7 +2496,7 @@ http_status_name_other(const unsigned char *p, size_t len)
             (http_status_load64(p + len - 8) ^ http_status_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
             diff |= (http_status_load64(p + i) ^ http_status_load64(key + i));
-        return diff == 0 ? http_status_entry_at(slot->entry) : NULL;
+        return diff == 0 ? &http_status_table[slot->entry] : NULL;
     }
 }
 

@@ -1,6 +1,8 @@
 #!/bin/sh
 # tests/c/generated.sh REGEN REGISTRY CHECK : the C that regen generates.
-#   gcc, clang  the .c and .h compile at -std=c99 -Wall -Wextra -Wpedantic -Werror
+#   gcc, clang  the .c and .h compile at -std=c99 -Wall -Wextra -Wpedantic -Werror,
+#               and more: gcc with -Wcast-align=strict, clang with -Weverything
+#               but -Wpadded (README, "The generated C API", says why)
 #   gxx         the header compiles as C++17 (g++), with the same warnings
 #   lookups     lookup_test passes (every entry, unknown codes, near misses)
 #   strings     every string of the table equals the YAML's, byte for byte
@@ -32,9 +34,15 @@ defines="-DREG=$name -DREG_UPPER=$upper -DREG_HEADER=\"$name.h\""
 
 case $check in
 gcc | clang)
-    $check -std=c99 $warnings -c "$work/$name.c" -o "$work/$name.o" || exit 1
-    printf '#include "%s.h"\nint main(void) { return 0; }\n' "$name" >"$work/use.c"
-    $check -std=c99 $warnings -I"$work" "$work/use.c" "$work/$name.o" -o "$work/use" || exit 1 ;;
+    more="-Wcast-align=strict"
+    [ "$check" = clang ] && more="-Weverything -Wno-padded"
+    # shellcheck disable=SC2086 # warnings and more are lists
+    $check -std=c99 $warnings $more -c "$work/$name.c" -o "$work/$name.o" || exit 1
+    printf '#include "%s.h"\nint main(void) { return %s_lookup(0) == 0; }\n' "$name" "$name" \
+        >"$work/use.c"
+    # shellcheck disable=SC2086
+    $check -std=c99 $warnings $more -I"$work" "$work/use.c" "$work/$name.o" -o "$work/use" ||
+        exit 1 ;;
 gxx)
     printf '#include "%s.h"\nint main() { return %s_lookup(-1) != nullptr; }\n' "$name" "$name" >"$work/use.cpp"
     gcc -std=c99 $warnings -c "$work/$name.c" -o "$work/$name.o" || exit 1

@@ -152,31 +152,27 @@ static int demo_equals_short(const unsigned char *s, const unsigned char *key,
 }
 
 /* A slot of a string table: the key (and, for phrases, its mask right
- * after it) in the table's key pool, and the entry as a byte offset into
- * demo_table, so that no index needs multiplying. */
+ * after it) in the table's key pool, and its entry in demo_table. */
 struct demo_slot {
     unsigned int key;      /* offset in the key pool */
-    unsigned int entry;    /* offset in demo_table, in bytes */
+    unsigned int entry;    /* index in demo_table */
     unsigned short length; /* of the key; 0: an empty slot */
 };
 
-#define demo_entry_at(offset) \
-    ((const struct demo_info *)((const char *)demo_table + (offset)))
-
-/* The entry at OFFSET when DIFF is 0, else NULL, without a branch: on a
+/* The entry at INDEX when DIFF is 0, else NULL, without a branch: on a
  * stream of keys where misses come at random, a branch on the compare
  * mispredicts, and that costs more than the whole lookup. Where uintptr_t
  * exists, the pointer is masked; that a zero uintptr_t converts back to the
  * null pointer is implementation-defined, and true of every ABI we know. */
 static const struct demo_info *
-demo_entry_if(uint64_t diff, unsigned int offset)
+demo_entry_if(uint64_t diff, unsigned int index)
 {
 #ifdef UINTPTR_MAX
     uintptr_t keep = (uintptr_t)0 - (uintptr_t)(diff == 0);
-    return (const struct demo_info *)((uintptr_t)demo_entry_at(offset) &
+    return (const struct demo_info *)((uintptr_t)&demo_table[index] &
                                                    keep);
 #else
-    return diff == 0 ? demo_entry_at(offset) : NULL;
+    return diff == 0 ? &demo_table[index] : NULL;
 #endif
 }
 
@@ -221,8 +217,8 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [3] = { 0, 0 * sizeof(struct demo_info), 8 }, /* Continue */
-        [1] = { 16, 1 * sizeof(struct demo_info), 2 }, /* OK */
+        [3] = { 0, 0, 8 }, /* Continue */
+        [1] = { 16, 1, 2 }, /* OK */
     },
     {
         /* 0: Continue */
@@ -263,7 +259,7 @@ demo_reason_other(const unsigned char *p, size_t len)
         if (slot->length != len ||
             !demo_equals_short(p, key, key + len, len))
             return NULL;
-        return demo_entry_at(slot->entry);
+        return &demo_table[slot->entry];
     }
     a = (demo_le64(p) | fold);
     b = (demo_le64(p + len - 8) | fold);
@@ -282,7 +278,7 @@ demo_reason_other(const unsigned char *p, size_t len)
         for (i = 0; i + 8 < len; i += 8)
             diff |= ((demo_load64(p + i) | demo_load64(mask + i)) ^
                      demo_load64(key + i));
-        return diff == 0 ? demo_entry_at(slot->entry) : NULL;
+        return diff == 0 ? &demo_table[slot->entry] : NULL;
     }
 }
 
@@ -317,7 +313,7 @@ const struct demo_info *demo_from_reason(const char *s, size_t len)
                ((demo_load64(p + len - 8) | demo_load64(mask + len - 8)) ^
                 demo_load64(key + len - 8));
     }
-    return diff == 0 ? demo_entry_at(slot->entry) : NULL;
+    return diff == 0 ? &demo_table[slot->entry] : NULL;
 }
 
 /* By name: a perfect hash of the 2 names, exact, in fast mode.
@@ -333,8 +329,8 @@ static const struct {
         /* 0 */ 0,
     },
     {
-        [3] = { 0, 0 * sizeof(struct demo_info), 8 }, /* CONTINUE */
-        [0] = { 8, 1 * sizeof(struct demo_info), 2 }, /* OK */
+        [3] = { 0, 0, 8 }, /* CONTINUE */
+        [0] = { 8, 1, 2 }, /* OK */
     },
     {
         /* 0 */ 'C', 'O', 'N', 'T', 'I', 'N', 'U', 'E',
@@ -370,7 +366,7 @@ demo_name_other(const unsigned char *p, size_t len)
         if (slot->length != len ||
             !demo_equals_short(p, key, NULL, len))
             return NULL;
-        return demo_entry_at(slot->entry);
+        return &demo_table[slot->entry];
     }
     a = demo_le64(p);
     b = demo_le64(p + len - 8);
@@ -386,7 +382,7 @@ demo_name_other(const unsigned char *p, size_t len)
             (demo_load64(p + len - 8) ^ demo_load64(key + len - 8));
         for (i = 0; i + 8 < len; i += 8)
             diff |= (demo_load64(p + i) ^ demo_load64(key + i));
-        return diff == 0 ? demo_entry_at(slot->entry) : NULL;
+        return diff == 0 ? &demo_table[slot->entry] : NULL;
     }
 }
 
