@@ -36,9 +36,12 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-static int usage_error(const char *message, const char *argument)
+/* "regen: error: " FORMAT (with ARGUMENT for its %s), then the usage. */
+static int usage_error(const char *format, const char *argument)
 {
-    fprintf(stderr, "regen: error: %s%s\n%s", message, argument, usage);
+    fputs("regen: error: ", stderr);
+    fprintf(stderr, format, argument);
+    fprintf(stderr, "\n%s", usage);
     return EXIT_TROUBLE;
 }
 
@@ -68,7 +71,7 @@ static char *default_output(const char *registry)
     return output;
 }
 
-static int parse_option(int option, struct options *options)
+static int parse_option(int option, struct options *options, const char *argv_option)
 {
     switch (option) {
     case 't':
@@ -86,7 +89,7 @@ static int parse_option(int option, struct options *options)
         return -1;
     case OPTION_MAX_BYTES:
         if (!parse_size(optarg, &options->max_bytes))
-            return usage_error("--max-bytes needs a number of bytes, not ", optarg);
+            return usage_error("--max-bytes needs a number of bytes, not '%s'", optarg);
         return -1;
     case 'h':
         fputs(usage, stdout);
@@ -94,9 +97,14 @@ static int parse_option(int option, struct options *options)
     case 'V':
         printf("regen %s\n", REGEN_VERSION);
         return EXIT_OK;
+    case ':':
+        return usage_error("option '%s' needs a value", argv_option);
     default:
-        fputs(usage, stderr); /* getopt_long has said what was wrong */
-        return EXIT_TROUBLE;
+        if (optopt) {
+            char short_option[] = {'-', (char)optopt, '\0'};
+            return usage_error("unrecognized option '%s'", short_option);
+        }
+        return usage_error("unrecognized option '%s'", argv_option);
     }
 }
 
@@ -104,13 +112,14 @@ int options_parse(int argc, char **argv, struct options *options)
 {
     *options = (struct options){.registry = "registry.yaml", .max_bytes = DEFAULT_MAX_BYTES};
     int option;
-    while ((option = getopt_long(argc, argv, "t:o:hV", long_options, NULL)) != -1) {
-        int status = parse_option(option, options);
+    opterr = 0; /* regen says what was wrong, as "regen: error: ..." */
+    while ((option = getopt_long(argc, argv, ":t:o:hV", long_options, NULL)) != -1) {
+        int status = parse_option(option, options, argv[optind - 1]);
         if (status >= 0)
             return status;
     }
     if (argc - optind > 1)
-        return usage_error("more than one registry given: ", argv[optind + 1]);
+        return usage_error("more than one registry given: '%s'", argv[optind + 1]);
     if (optind < argc)
         options->registry = argv[optind];
     if (!options->output)

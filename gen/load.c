@@ -23,6 +23,30 @@ static void error_at(struct loader *loader, struct mark at, const char *format, 
     diag_add(loader->diags, loader->source->path, at, format, text);
 }
 
+/* libyaml says what it met; what the writer of a registry most likely did
+ * is said after it. */
+static const char *hint_for(const char *problem)
+{
+    static const struct {
+        const char *problem, *hint;
+    } hints[] = {
+        {"mapping values are not allowed",
+         "; a ': ' inside an unquoted value begins a mapping: put the value in quotes"},
+        {"expected '-' indicator",
+         "; each item of a list begins with '- ', and a line indented less than its item "
+         "ends the item"},
+        {"tab character", "; YAML indents with spaces, never tabs"},
+        {"cannot start any token", "; a tab, or a character such as '@' or '`', cannot begin "
+                                   "an unquoted value: indent with spaces, or quote the value"},
+        {"did not find expected key", "; this line is indented like no key above it"},
+        {"could not find expected ':'", "; a key needs ': ' after it"},
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
+        if (strstr(problem, hints[i].problem))
+            return hints[i].hint;
+    return "";
+}
+
 static void report_parser_error(struct loader *loader)
 {
     const yaml_parser_t *parser = &loader->parser;
@@ -45,9 +69,11 @@ static void report_parser_error(struct loader *loader)
     } else if (parser->context) {
         struct mark context = mark_from_yaml(parser->context_mark);
         diag_add(loader->diags, loader->source->path, mark_from_yaml(parser->problem_mark),
-                 "%s %s (at %d:%d)", problem, parser->context, context.line, context.col);
+                 "%s %s (at %d:%d)%s", problem, parser->context, context.line, context.col,
+                 hint_for(problem));
     } else {
-        error_at(loader, mark_from_yaml(parser->problem_mark), "%s", problem);
+        diag_add(loader->diags, loader->source->path, mark_from_yaml(parser->problem_mark), "%s%s",
+                 problem, hint_for(problem));
     }
 }
 
@@ -280,7 +306,6 @@ static bool is_utf16(const struct source *source)
 json_t *load_registry(const struct source *source, struct where_table *where, struct diags *diags)
 {
     struct loader loader = {.source = source, .where = where, .diags = diags};
-    size_t errors_before = diags->count;
     if (is_utf16(source)) {
         /* libyaml would convert it; the format is UTF-8, so say so plainly. */
         error_at(&loader, (struct mark){1, 1}, "%s",
@@ -297,9 +322,5 @@ json_t *load_registry(const struct source *source, struct where_table *where, st
                        ? load_document(&loader)
                        : NULL;
     yaml_parser_delete(&loader.parser);
-    if (root && diags->count > errors_before) {
-        json_decref(root); /* anchors, tags, duplicate keys: reported, not fatal */
-        root = NULL;
-    }
     return root;
 }

@@ -17,7 +17,10 @@
 #define MAX_DEPTH 64
 #define MAX_ITEMS 1000000
 
-/* Returns the model, or NULL after adding at least one error to DIAGS. */
+/* Returns the model, or NULL after adding at least one error to DIAGS when
+ * the file cannot be followed further. Anchors, tags and duplicate keys are
+ * reported and the model still returned (a duplicate key keeps its first
+ * value), so that the rest of the registry is checked in the same run. */
 json_t *load_registry(const struct source *source, struct where_table *where, struct diags *diags);
 
 #endif

@@ -17,7 +17,9 @@ int pipeline_model(const struct source *source, const char *source_name, struct 
     json_t *loaded = load_registry(source, where, diags);
     int status = loaded ? EXIT_OK : diags->count ? EXIT_INVALID : EXIT_TROUBLE;
     struct checker checker = {source->path, where, diags};
-    if (status == EXIT_OK && !check_registry(&checker, loaded))
+    /* Errors of the load that left a model (a duplicate key, an anchor)
+     * stop the run after the check, not before it. */
+    if (status == EXIT_OK && (!check_registry(&checker, loaded) || diags->count > 0))
         status = EXIT_INVALID;
     where_free(where); /* locations serve only the check */
     if (status == EXIT_OK && (!derive_model(loaded) || !annotate_model(loaded, source_name))) {

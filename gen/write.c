@@ -204,7 +204,9 @@ int check_artifacts(const char *directory, const struct artifacts *artifacts)
         if (!path)
             return EXIT_TROUBLE;
         if (!holds(path, artifact->bytes, artifact->length)) {
-            fprintf(stderr, "regen: %s is stale\n", path);
+            struct stat info;
+            bool missing = stat(path, &info) != 0 && errno == ENOENT;
+            fprintf(stderr, "regen: %s is %s\n", path, missing ? "missing" : "stale");
             status = EXIT_INVALID;
         }
         free(path);

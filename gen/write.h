@@ -19,8 +19,8 @@
  * removed its temporary files (and the directory, if it made it). */
 int write_artifacts(const char *directory, const struct artifacts *artifacts);
 
-/* --check: names every artifact whose file is missing or differs, and
- * writes nothing. Returns EXIT_OK when all are current, EXIT_INVALID when
+/* --check: names every artifact whose file is missing ("missing") or
+ * differs ("stale"), and writes nothing. Returns EXIT_OK when all are current, EXIT_INVALID when
  * any is stale. */
 int check_artifacts(const char *directory, const struct artifacts *artifacts);
 

@@ -20,7 +20,13 @@ expect() { # expect STATUS OUTPUT-PATTERN COMMAND...
 case $check in
 help) expect 0 "usage: regen" "$regen" --help ;;
 version) expect 0 "^regen [0-9]" "$regen" --version ;;
-unknown-option) expect 2 "usage: regen" "$regen" --frobnicate ;;
+unknown-option)
+    # regen names itself "regen", not by the path it was run as, then the usage.
+    expect 2 "usage: regen" "$regen" --frobnicate
+    [ "$(head -1 "$work/output")" = "regen: error: unrecognized option '--frobnicate'" ] ||
+        { echo "FAIL: first line: $(head -1 "$work/output")"; exit 1; }
+    expect 2 "^regen: error: unrecognized option '-q'$" "$regen" -q
+    expect 2 "^regen: error: option '--output' needs a value$" "$regen" --output ;;
 two-registries) expect 2 "more than one registry" "$regen" "$valid" "$valid" ;;
 missing-registry) expect 2 "regen: error: cannot read '$work/nope.yaml': No such file" "$regen" -o "$work/out" "$work/nope.yaml" ;;
 bad-max-bytes) expect 2 "needs a number of bytes" "$regen" --max-bytes 12k "$valid" ;;

@@ -43,8 +43,10 @@ check-same-size-stale)
     grep -q "regen: $out/demo.json is stale" "$work/stderr" || die "stale artifact not named: $(cat "$work/stderr")" ;;
 check-missing)
     rm "$out/demo.json"
-    "$regen" --check -o "$out" "$work/registry.yaml" 2>/dev/null
+    "$regen" --check -o "$out" "$work/registry.yaml" 2>"$work/stderr"
     [ $? -eq 1 ] || die "--check with a missing artifact did not exit 1"
+    [ "$(cat "$work/stderr")" = "regen: $out/demo.json is missing" ] ||
+        die "missing artifact not named as missing: $(cat "$work/stderr")"
     [ ! -e "$out/demo.json" ] || die "--check wrote the missing artifact" ;;
 invalid-leaves-output)
     before=$(snapshot)
