@@ -10,8 +10,9 @@
 #   - after an edit of the registry, the program prints the new phrase;
 #   - (meson, cmake) after an edit of the consumer's own template, the
 #     artifact it writes changes (the depfile names the template).
-# The meson consumer builds regen itself, from a copy of the working tree
-# SOURCE at subprojects/regen; the others use REGEN, the regen of this build.
+# The meson consumer builds regen itself, cloned by its wrap-git from a git
+# repository of the working tree SOURCE; the others use REGEN, the regen of
+# this build.
 set -u
 kind=$1
 source=$2
@@ -44,10 +45,18 @@ case $kind in
 meson)
     registry=$app/app_error.yaml names=$build/app_error_names.txt
     program=$build/app template=$app/templates/NAME_names.txt.tmpl
-    # The working tree, uncommitted changes included, without build trees.
-    mkdir -p "$app/subprojects/regen"
-    copy_source | tar -xf - -C "$app/subprojects/regen" || fail "cannot copy $source"
-    meson setup "$build" "$app" >"$log" 2>&1 || fail "meson setup failed"
+    # The working tree, uncommitted changes included, without build trees,
+    # as a git repository that the wrap clones (the README's recipe).
+    upstream=$work/upstream
+    mkdir -p "$upstream"
+    copy_source | tar -xf - -C "$upstream" || fail "cannot copy $source"
+    (cd "$upstream" && git init -q -b main && git add -A &&
+        git -c user.name=test -c user.email=test@example.com commit -q -m snapshot) ||
+        fail "cannot make the upstream repository"
+    sed "s|@UPSTREAM@|file://$upstream|" "$here/meson/subprojects/regen.wrap" \
+        >"$app/subprojects/regen.wrap"
+    meson setup "$build" "$app" >"$log" 2>&1 || fail "meson setup failed (the wrap)"
+    [ -f "$app/subprojects/regen/meson.build" ] || fail "the wrap did not clone regen"
     ;;
 cmake)
     registry=$app/sensor_fault.yaml names=$build/gen/names/sensor_fault_names.txt
