@@ -118,10 +118,26 @@ static void annotate_entry(json_t *entry, size_t index, json_t *cache)
     json_object_set_new(entry, "_anchor", entry_anchor(entry));
 }
 
+/* VALUE as a C macro writes it: parenthesized when negative, and the most
+ * negative int as an expression (2147483648 alone is not an int). */
+static json_t *macro_integer(json_int_t value)
+{
+    char text[64];
+    if (value == INT_MIN)
+        snprintf(text, sizeof text, "(%d - 1)", INT_MIN + 1);
+    else
+        snprintf(text, sizeof text, value < 0 ? "(%lld)" : "%lld", (long long)value);
+    return json_string(text);
+}
+
 bool annotate_model(json_t *model, const char *source_name)
 {
     json_t *registry = json_object_get(model, "registry");
     json_t *codes = json_object_get(model, "codes");
+    json_object_set_new(registry, "_min_macro",
+                        macro_integer(json_integer_value(json_object_get(registry, "min"))));
+    json_object_set_new(registry, "_max_macro",
+                        macro_integer(json_integer_value(json_object_get(registry, "max"))));
     annotate_vocabulary(json_object_get(registry, "classes"), "_value");
     annotate_vocabulary(json_object_get(registry, "flags"), "_shift");
     json_t *cache = json_object();

@@ -5,6 +5,8 @@
  *   model._source     the registry's file name, e.g. "registry.yaml"
  *   model._prefix     "HTTP_STATUS": the C prefix of macros and constants
  *   model._count      the number of entries
+ *   registry._min_macro, registry._max_macro   the range as a C macro's
+ *                      value: "100", "(-5)", "(-2147483647 - 1)"
  *   model._any_without_former  whether some entry has no former phrase
  *   class._upper, class._value     C constant suffix, enum value
  *   class._anchor, class._codes, class._has_codes

@@ -12,7 +12,8 @@
 #include <stddef.h>
 
 enum value_type {
-    VALUE_INTEGER,  /* plain decimal, 0 to 2147483647 */
+    VALUE_INTEGER,  /* plain decimal, a C int */
+    VALUE_INT64,    /* plain decimal, a long long (but its most negative) */
     VALUE_LINE,     /* a string without control characters */
     VALUE_TEXT,     /* a string that may also hold line feeds */
     VALUE_PHRASE,   /* printable ASCII, no space at the ends, at most 200 bytes */

@@ -2,6 +2,7 @@
 #include "shape.h"
 #include "text.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,12 +57,16 @@ bool check_is_mapping(struct checker *checker, const json_t *node, const char *w
 }
 
 /* Plain scalars only: "404" in quotes is a string, as is 404.0 or 0x194. */
-static bool check_integer(struct checker *checker, json_t *map, const char *key, json_t *value)
+static bool check_integer(struct checker *checker, json_t *map, const char *key, json_t *value,
+                          enum value_type type)
 {
     const struct where *where = where_of(checker->where, value);
     const char *text = json_string_value(value);
     size_t length = json_string_length(value);
-    long number;
+    /* A code is a C int; a field of the registry's own a long long, the
+     * most negative one left out (C has no literal for it). */
+    long long min = type == VALUE_INTEGER ? INT_MIN : -LLONG_MAX;
+    long long max = type == VALUE_INTEGER ? INT_MAX : LLONG_MAX, number;
     char quoted[QUOTE_BUFFER];
     if (!json_is_string(value)) {
         check_error(checker, value, "'%s' must be an integer, not %s", key,
@@ -72,14 +77,14 @@ static bool check_integer(struct checker *checker, json_t *map, const char *key,
         check_error(checker, value, "'%s' must be a plain integer, not a quoted string", key);
         return false;
     }
-    if (!text_to_integer(text, length, &number)) {
+    if (!text_to_integer(text, length, min, max, &number)) {
         check_error(checker, value,
-                    "'%s' must be a decimal integer from 0 to 2147483647 without sign, "
-                    "leading zero, fraction or exponent, not '%s'",
-                    key, text_quote(text, length, quoted, sizeof quoted));
+                    "'%s' must be a decimal integer from %lld to %lld without '+', leading "
+                    "zero, fraction or exponent, not '%s'",
+                    key, min, max, text_quote(text, length, quoted, sizeof quoted));
         return false;
     }
-    json_t *integer = json_integer(number);
+    json_t *integer = json_integer((json_int_t)number);
     if (!integer || !where_put(checker->where, integer, *where))
         return false;
     json_object_set_new(map, key, integer);
@@ -179,7 +184,8 @@ static bool check_value(struct checker *checker, json_t *map, const struct field
 {
     switch (field->type) {
     case VALUE_INTEGER:
-        return check_integer(checker, map, field->key, value);
+    case VALUE_INT64:
+        return check_integer(checker, map, field->key, value, field->type);
     case VALUE_LINE:
     case VALUE_TEXT:
     case VALUE_PHRASE:

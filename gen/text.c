@@ -18,19 +18,24 @@ bool text_is_null_like(const char *text, size_t length)
     return true;
 }
 
-bool text_to_integer(const char *text, size_t length, long *value)
+bool text_to_integer(const char *text, size_t length, long long min, long long max,
+                     long long *value)
 {
-    if (length == 0 || length > 10 || (text[0] == '0' && length > 1))
-        return false;
-    long result = 0;
-    for (size_t i = 0; i < length; i++) {
-        if (text[i] < '0' || text[i] > '9')
+    bool negative = length > 0 && text[0] == '-';
+    const char *digits = text + negative;
+    size_t count = length - negative;
+    if (count == 0 || count > 19 || (digits[0] == '0' && (count > 1 || negative)))
+        return false; /* no digit, too many, a leading zero, or "-0" */
+    unsigned long long magnitude = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (digits[i] < '0' || digits[i] > '9')
             return false;
-        result = result * 10 + (text[i] - '0');
+        magnitude = magnitude * 10 + (unsigned long long)(digits[i] - '0');
     }
-    if (result > 2147483647L)
+    /* 19 digits stay below 2^64; the bounds are what limits. */
+    if (negative ? magnitude > 0ull - (unsigned long long)min : magnitude > (unsigned long long)max)
         return false;
-    *value = result;
+    *value = negative ? (long long)(0ull - magnitude) : (long long)magnitude;
     return true;
 }
 

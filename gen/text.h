@@ -10,8 +10,10 @@
 
 /* A plain scalar YAML reads as null: empty, "~", or "null" in any case. */
 bool text_is_null_like(const char *text, size_t length);
-/* 0 to 2147483647 in plain decimal, no sign and no leading zero. */
-bool text_to_integer(const char *text, size_t length, long *value);
+/* An integer from MIN to MAX (MIN < 0 <= MAX) in plain decimal: a '-' or
+ * nothing, then digits without a leading zero ("0", not "-0" or "00"). */
+bool text_to_integer(const char *text, size_t length, long long min, long long max,
+                     long long *value);
 /* Printable ASCII (0x20-0x7E), not empty, no space at either end. */
 bool text_is_phrase(const char *text, size_t length);
 /* No control character at all: C0 (tab, CR, LF ...), DEL, or C1. */

@@ -44,7 +44,7 @@ gcc | clang)
     $check -std=c99 $warnings $more -I"$work" "$work/use.c" "$work/$name.o" -o "$work/use" ||
         exit 1 ;;
 gxx)
-    printf '#include "%s.h"\nint main() { return %s_lookup(-1) != nullptr; }\n' "$name" "$name" >"$work/use.cpp"
+    printf '#include "%s.h"\nint main() { return %s_lookup(0) == nullptr && false; }\n' "$name" "$name" >"$work/use.cpp"
     gcc -std=c99 $warnings -c "$work/$name.c" -o "$work/$name.o" || exit 1
     g++ -std=c++17 $warnings -I"$work" "$work/use.cpp" "$work/$name.o" -o "$work/use" || exit 1
     "$work/use" || { echo "FAIL: the C++ program did not run"; exit 1; } ;;
