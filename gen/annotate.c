@@ -153,7 +153,15 @@ bool annotate_model(json_t *model, const char *source_name)
     json_object_set_new(model, "_any_without_former", json_boolean(any_without_former));
     annotate_class_members(json_object_get(registry, "classes"), codes);
     json_object_set_new(model, "_source", json_string(source_name));
-    set_upper(model, "_prefix", json_string_value(json_object_get(registry, "name")));
+    /* The C prefix: as given, or the registry's name upper-cased. */
+    const json_t *prefix = json_object_get(registry, "prefix");
+    char *upper = prefix ? strdup(json_string_value(prefix))
+                         : text_upper(json_string_value(json_object_get(registry, "name")));
+    char *lower = upper ? text_fold(upper) : NULL;
+    json_object_set_new(model, "_prefix", json_string(upper));
+    json_object_set_new(model, "_lower_prefix", json_string(lower));
+    free(upper);
+    free(lower);
     json_object_set_new(model, "_count", json_integer((json_int_t)json_array_size(codes)));
     return true;
 }

@@ -4,6 +4,8 @@
  *
  *   model._source     the registry's file name, e.g. "registry.yaml"
  *   model._prefix     "HTTP_STATUS": the C prefix of macros and constants
+ *                      (registry.prefix, or the registry's name upper-cased)
+ *   model._lower_prefix  "http_status": of functions, types and internal names
  *   model._count      the number of entries
  *   registry._min_macro, registry._max_macro   the range as a C macro's
  *                      value: "100", "(-5)", "(-2147483647 - 1)"

@@ -85,6 +85,30 @@ static void check_registry_name(struct checker *checker, const json_t *registry)
         check_error(checker, node, "registry name '%s' is a C or C++ keyword", name);
 }
 
+/* The C prefix, when given: upper case as macros are written, and lower
+ * case (its functions and types) no C or C++ keyword. */
+static void check_registry_prefix(struct checker *checker, const json_t *registry)
+{
+    const json_t *node = json_object_get(registry, "prefix");
+    const char *prefix = json_string_value(node);
+    if (!prefix)
+        return;
+    char *lower = text_fold(prefix);
+    if (!text_is_upper_identifier(prefix))
+        check_error(checker, node, "prefix '%s' must match [A-Z][A-Z0-9_]*", prefix);
+    else if (strstr(prefix, "__") || prefix[strlen(prefix) - 1] == '_')
+        check_error(checker, node,
+                    "prefix '%s' must not contain '__' or end in '_': it begins C names "
+                    "(PREFIX_COUNT, prefix_lookup), and C++ reserves names with '__'",
+                    prefix);
+    else if (lower && text_is_c_keyword(lower))
+        check_error(checker, node,
+                    "prefix '%s' in lower case is a C or C++ keyword, and names a type "
+                    "(enum %s)",
+                    prefix, lower);
+    free(lower);
+}
+
 /* Names the generated header defines itself after its prefix (HTTP_STATUS_):
  * no entry, class or flag may take them. */
 static void reserve_header_names(json_t *reserved)
@@ -226,6 +250,7 @@ static void check_header(struct checker *checker, json_t *registry, struct regis
     if (!check_fields(checker, registry, &registry_kind))
         return;
     check_registry_name(checker, registry);
+    check_registry_prefix(checker, registry);
     facts->range_known = check_range(checker, registry, &facts->min, &facts->max);
     /* A flags list that was itself invalid has been dropped: its names are
      * unknown, so entries' flags cannot be judged. */

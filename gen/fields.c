@@ -15,8 +15,8 @@ static const struct field document_fields[] = {
 static const struct field registry_fields[] = {
     {"name", VALUE_LINE, REQUIRED},        {"title", VALUE_TEXT, REQUIRED},
     {"description", VALUE_TEXT, REQUIRED}, {"min", VALUE_INTEGER, REQUIRED},
-    {"max", VALUE_INTEGER, REQUIRED},      {"classes", VALUE_MAPPINGS, REQUIRED},
-    {"flags", VALUE_MAPPINGS, OPTIONAL},
+    {"max", VALUE_INTEGER, REQUIRED},      {"prefix", VALUE_LINE, OPTIONAL},
+    {"classes", VALUE_MAPPINGS, REQUIRED}, {"flags", VALUE_MAPPINGS, OPTIONAL},
 };
 
 static const struct field class_fields[] = {

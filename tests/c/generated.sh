@@ -28,9 +28,11 @@ trap 'rm -rf "$work"' EXIT
 "$regen" -o "$work" "$registry" || { echo "FAIL: regen failed"; exit 1; }
 header=$(cd "$work" && ls ./*.h)
 name=$(basename "$header" .h)
-upper=$(echo "$name" | tr a-z A-Z)
+# The C prefix (registry.prefix, or the name upper-cased), from the include guard.
+upper=$(sed -n 's/^#ifndef \([A-Z0-9_]*\)_H$/\1/p' "$work/$name.h" | head -n 1)
+prefix=$(echo "$upper" | tr A-Z a-z)
 warnings="-Wall -Wextra -Wpedantic -Werror"
-defines="-DREG=$name -DREG_UPPER=$upper -DREG_HEADER=\"$name.h\""
+defines="-DREG=$prefix -DREG_UPPER=$upper -DREG_HEADER=\"$name.h\""
 
 case $check in
 gcc | clang)
@@ -38,13 +40,14 @@ gcc | clang)
     [ "$check" = clang ] && more="-Weverything -Wno-padded"
     # shellcheck disable=SC2086 # warnings and more are lists
     $check -std=c99 $warnings $more -c "$work/$name.c" -o "$work/$name.o" || exit 1
-    printf '#include "%s.h"\nint main(void) { return %s_lookup(0) == 0; }\n' "$name" "$name" \
+    printf '#include "%s.h"\nint main(void) { return %s_lookup(0) == 0; }\n' "$name" "$prefix" \
         >"$work/use.c"
     # shellcheck disable=SC2086
     $check -std=c99 $warnings $more -I"$work" "$work/use.c" "$work/$name.o" -o "$work/use" ||
         exit 1 ;;
 gxx)
-    printf '#include "%s.h"\nint main() { return %s_lookup(0) == nullptr && false; }\n' "$name" "$name" >"$work/use.cpp"
+    printf '#include "%s.h"\nint main() { return %s_lookup(0) == nullptr && false; }\n' \
+        "$name" "$prefix" >"$work/use.cpp"
     gcc -std=c99 $warnings -c "$work/$name.c" -o "$work/$name.o" || exit 1
     g++ -std=c++17 $warnings -I"$work" "$work/use.cpp" "$work/$name.o" -o "$work/use" || exit 1
     "$work/use" || { echo "FAIL: the C++ program did not run"; exit 1; } ;;
