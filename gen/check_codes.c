@@ -20,11 +20,6 @@ struct claims {
     bool out_of_memory;             /* a key could not be kept */
 };
 
-static const char *status_of(const json_t *entry)
-{
-    return json_string_value(json_object_get(entry, "status"));
-}
-
 /* ---- each entry on its own -------------------------------------------- */
 
 static void check_status(struct checker *checker, json_t *entry)
@@ -43,9 +38,8 @@ static void check_status(struct checker *checker, json_t *entry)
     json_object_del(entry, "status");
 }
 
-static void check_origin(struct checker *checker, const json_t *entry)
+static void check_origin(struct checker *checker, const json_t *entry, const char *status)
 {
-    const char *status = status_of(entry);
     if (status && strcmp(status, "unofficial") == 0 && !json_object_get(entry, "origin"))
         check_error(checker, entry, "an unofficial code needs an 'origin' (who defines it)");
 }
@@ -97,11 +91,10 @@ static const json_t *claim(struct key_set *set, const char *key, const json_t *n
     return first;
 }
 
-static void claim_code(struct checker *checker, const json_t *entry,
+static void claim_code(struct checker *checker, const json_t *entry, const char *status,
                        const struct registry_facts *facts, struct claims *claims)
 {
     const json_t *node = json_object_get(entry, "code");
-    const char *status = status_of(entry);
     if (!node)
         return;
     long code = (long)json_integer_value(node);
@@ -210,13 +203,19 @@ static void check_entry(struct checker *checker, json_t *entry, const struct reg
                         struct claims *claims)
 {
     bool name_given = json_is_object(entry) && json_object_get(entry, "name");
+    bool status_given = json_is_object(entry) && json_object_get(entry, "status");
     if (!check_fields(checker, entry, &entry_kind))
         return;
     check_status(checker, entry);
-    check_origin(checker, entry);
+    /* Left out, the status is the field's default; given but invalid, it is
+     * unknown (reported), and the checks that need it let the entry be. */
+    const char *status = json_string_value(json_object_get(entry, "status"));
+    if (!status_given)
+        status = field_default(&entry_kind, "status");
+    check_origin(checker, entry, status);
     check_url(checker, entry);
     check_entry_flags(checker, entry, facts);
-    claim_code(checker, entry, facts, claims);
+    claim_code(checker, entry, status, facts, claims);
     bool reason_taken = claim_phrases(checker, entry, claims);
     /* A name given but invalid is reported and gone: nothing to claim. */
     if (!name_given || json_object_get(entry, "name"))

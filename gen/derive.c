@@ -23,6 +23,8 @@ static json_t *in_order(const json_t *map, const struct mapping_kind *kind, cons
         json_t *value = json_object_get(map, field->key);
         if (value)
             json_object_set(ordered, field->key, value);
+        else if (field->fallback)
+            json_object_set_new(ordered, field->key, json_string(field->fallback));
         else if (field->presence == DERIVED || field->presence == GIVEN_OR_DERIVED)
             json_object_set_new(ordered, field->key, derived_value(field->key, map, classes));
         else if (field_is_list(field))

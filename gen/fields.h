@@ -8,6 +8,7 @@
 #ifndef REGEN_FIELDS_H
 #define REGEN_FIELDS_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -34,6 +35,8 @@ struct field {
     const char *key;
     enum value_type type;
     enum presence presence;
+    const char *fallback;   /* a built-in OPTIONAL field's value when left out */
+    const json_t *declared; /* a field of the registry's own: its declaration */
 };
 
 struct mapping_kind {
@@ -43,6 +46,9 @@ struct mapping_kind {
 };
 
 extern const struct mapping_kind document_kind, registry_kind, class_kind, flag_kind, entry_kind;
+
+/* The value KIND's field KEY has when left out, or NULL. */
+const char *field_default(const struct mapping_kind *kind, const char *key);
 
 /* Whether FIELD's value is a list (and so is empty, not absent, in the
  * model when it is left out). */
