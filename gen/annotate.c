@@ -106,8 +106,9 @@ static json_t *upper_names(json_t *cache, const json_t *names)
 static void annotate_entry(json_t *entry, size_t index, json_t *cache)
 {
     json_object_set_new(entry, "_index", json_integer((json_int_t)index));
-    json_object_set_new(entry, "_class_upper",
-                        shared_upper(cache, json_string_value(json_object_get(entry, "class"))));
+    const char *class = json_string_value(json_object_get(entry, "class"));
+    if (class) /* none in a registry without classes */
+        json_object_set_new(entry, "_class_upper", shared_upper(cache, class));
     json_object_set_new(entry, "_status_upper",
                         shared_upper(cache, json_string_value(json_object_get(entry, "status"))));
     json_object_set_new(entry, "_flag_names", upper_names(cache, json_object_get(entry, "flags")));
@@ -151,6 +152,8 @@ bool annotate_model(json_t *model, const char *source_name)
     }
     json_decref(cache);
     json_object_set_new(model, "_any_without_former", json_boolean(any_without_former));
+    json_object_set_new(model, "_has_classes",
+                        json_boolean(json_array_size(json_object_get(registry, "classes")) > 0));
     annotate_class_members(json_object_get(registry, "classes"), codes);
     json_object_set_new(model, "_source", json_string(source_name));
     /* The C prefix: as given, or the registry's name upper-cased. */

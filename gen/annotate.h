@@ -10,6 +10,7 @@
  *   registry._min_macro, registry._max_macro   the range as a C macro's
  *                      value: "100", "(-5)", "(-2147483647 - 1)"
  *   model._any_without_former  whether some entry has no former phrase
+ *   model._has_classes  whether the registry has classes (they are optional)
  *   class._upper, class._value     C constant suffix, enum value
  *   class._anchor, class._codes, class._has_codes
  *                      Markdown anchor; its entries, by code; whether any

@@ -138,11 +138,6 @@ static void reserve_vocabulary_name(struct checker *checker, const json_t *map, 
     free(upper);
 }
 
-struct class_range {
-    const json_t *map;
-    long min, max;
-};
-
 static int compare_ranges(const void *left, const void *right)
 {
     const struct class_range *a = left, *b = right;
@@ -157,35 +152,35 @@ static const char *class_name(const struct class_range *range)
     return name ? name : "?";
 }
 
-/* Every code of [min, max] in exactly one class: sorted by start, each class
- * must begin right after the furthest end seen so far. */
-static void check_partition(struct checker *checker, const json_t *classes,
-                            struct class_range *ranges, size_t count, long min, long max)
+/* No two classes share a code, and none reaches outside [min, max]: sorted
+ * by start, each class must begin after the furthest end seen so far. Codes
+ * that no entry uses may lie in no class (check_codes.c checks the used).
+ * False when a rule is broken. */
+static bool check_disjoint(struct checker *checker, struct class_range *ranges, size_t count,
+                           long min, long max)
 {
     qsort(ranges, count, sizeof *ranges, compare_ranges);
-    long next = min;                           /* the first code not yet in a class */
-    const struct class_range *furthest = NULL; /* the class that ends at next - 1 */
+    const struct class_range *furthest = NULL; /* the class that ends last so far */
+    bool disjoint = true;
     for (size_t i = 0; i < count; i++) {
         const struct class_range *range = &ranges[i];
         const json_t *start = json_object_get(range->map, "min");
         const json_t *end = json_object_get(range->map, "max");
-        if (range->min < min || range->max > max)
+        if (range->min < min || range->max > max) {
             check_error(checker, range->min < min ? start : end,
                         "class '%s' (%ld-%ld) reaches outside the range %ld-%ld", class_name(range),
                         range->min, range->max, min, max);
-        else if (range->min > next)
-            check_error(checker, start, "codes %ld-%ld are in no class", next, range->min - 1);
-        else if (range->min < next && furthest)
+            disjoint = false;
+        } else if (furthest && range->min <= furthest->max) {
             check_error(checker, start, "class '%s' (%ld-%ld) overlaps class '%s' (%ld-%ld)",
                         class_name(range), range->min, range->max, class_name(furthest),
                         furthest->min, furthest->max);
-        if (range->max + 1 > next) {
-            next = range->max + 1;
-            furthest = range;
+            disjoint = false;
         }
+        if (!furthest || range->max > furthest->max)
+            furthest = range;
     }
-    if (next <= max)
-        check_error(checker, classes, "codes %ld-%ld are in no class", next, max);
+    return disjoint;
 }
 
 static void check_classes(struct checker *checker, const json_t *registry,
@@ -200,6 +195,10 @@ static void check_classes(struct checker *checker, const json_t *registry,
     }
     json_t *seen = json_object();
     struct class_range *ranges = calloc(json_array_size(classes), sizeof *ranges);
+    if (!ranges) {
+        json_decref(seen);
+        return;
+    }
     size_t count = 0, index;
     bool all_valid = true;
     json_t *map;
@@ -217,9 +216,13 @@ static void check_classes(struct checker *checker, const json_t *registry,
         else
             all_valid = false;
     }
-    if (all_valid && facts->range_known)
-        check_partition(checker, classes, ranges, count, facts->min, facts->max);
-    free(ranges);
+    if (all_valid && facts->range_known &&
+        check_disjoint(checker, ranges, count, facts->min, facts->max)) {
+        facts->classes = ranges; /* the entries' codes are looked up in them */
+        facts->class_count = count;
+    } else {
+        free(ranges);
+    }
     json_decref(seen);
 }
 
@@ -280,5 +283,6 @@ bool check_registry(struct checker *checker, json_t *model)
         check_codes(checker, codes, &facts);
     json_decref(facts.flag_names);
     json_decref(facts.reserved_names);
+    free(facts.classes);
     return checker->diags->count == errors_before;
 }

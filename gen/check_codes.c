@@ -91,6 +91,23 @@ static const json_t *claim(struct key_set *set, const char *key, const json_t *n
     return first;
 }
 
+/* The class whose range holds CODE, or NULL (the ranges are sorted). */
+static const struct class_range *class_holding(const struct registry_facts *facts, long code)
+{
+    size_t low = 0, high = facts->class_count;
+    while (low < high) {
+        size_t middle = low + (high - low) / 2;
+        const struct class_range *range = &facts->classes[middle];
+        if (code < range->min)
+            high = middle;
+        else if (code > range->max)
+            low = middle + 1;
+        else
+            return range;
+    }
+    return NULL;
+}
+
 static void claim_code(struct checker *checker, const json_t *entry, const char *status,
                        const struct registry_facts *facts, struct claims *claims)
 {
@@ -101,6 +118,8 @@ static void claim_code(struct checker *checker, const json_t *entry, const char 
     if (facts->range_known && (code < facts->min || code > facts->max))
         check_error(checker, node, "code %ld is outside the registry's range %ld-%ld", code,
                     facts->min, facts->max);
+    else if (facts->classes && !class_holding(facts, code))
+        check_error(checker, node, "code %ld is in no class of registry.classes", code);
     if (!status || strcmp(status, "unofficial") == 0)
         return; /* unofficial entries may share a code with anything */
     char key[32];

@@ -25,8 +25,9 @@ static json_t *in_order(const json_t *map, const struct mapping_kind *kind, cons
             json_object_set(ordered, field->key, value);
         else if (field->fallback)
             json_object_set_new(ordered, field->key, json_string(field->fallback));
-        else if (field->presence == DERIVED || field->presence == GIVEN_OR_DERIVED)
-            json_object_set_new(ordered, field->key, derived_value(field->key, map, classes));
+        else if ((field->presence == DERIVED || field->presence == GIVEN_OR_DERIVED) &&
+                 (value = derived_value(field->key, map, classes)))
+            json_object_set_new(ordered, field->key, value);
         else if (field_is_list(field))
             json_object_set_new(ordered, field->key, json_array());
     }
@@ -53,7 +54,7 @@ static const char *class_of(const json_t *classes, json_int_t code)
         if (code >= min && code <= max)
             return json_string_value(json_object_get(class, "name"));
     }
-    return ""; /* the check guarantees a class for every code */
+    return NULL; /* no classes: the check guarantees a class otherwise */
 }
 
 static json_t *derived_value(const char *key, const json_t *entry, const json_t *classes)
@@ -65,8 +66,8 @@ static json_t *derived_value(const char *key, const json_t *entry, const json_t 
         return value;
     }
     if (strcmp(key, "class") == 0) {
-        json_int_t code = json_integer_value(json_object_get(entry, "code"));
-        return json_string(class_of(classes, code));
+        const char *class = class_of(classes, json_integer_value(json_object_get(entry, "code")));
+        return class ? json_string(class) : NULL; /* a registry without classes */
     }
     return NULL; /* a field marked derived that derive does not know how to make */
 }

@@ -20,7 +20,7 @@ static const struct field registry_fields[] = {
     FIELD("name", VALUE_LINE, REQUIRED),        FIELD("title", VALUE_TEXT, REQUIRED),
     FIELD("description", VALUE_TEXT, REQUIRED), FIELD("min", VALUE_INTEGER, REQUIRED),
     FIELD("max", VALUE_INTEGER, REQUIRED),      FIELD("prefix", VALUE_LINE, OPTIONAL),
-    FIELD("classes", VALUE_MAPPINGS, REQUIRED), FIELD("flags", VALUE_MAPPINGS, OPTIONAL),
+    FIELD("classes", VALUE_MAPPINGS, OPTIONAL), FIELD("flags", VALUE_MAPPINGS, OPTIONAL),
 };
 
 static const struct field class_fields[] = {

@@ -260,7 +260,7 @@ enum http_status {
     HTTP_STATUS_NETWORK_CONNECT_TIMEOUT_ERROR = 599, /* Network Connect Timeout Error */
 };
 
-/* The classes: every code of [HTTP_STATUS_MIN, HTTP_STATUS_MAX] is in exactly one. */
+/* The classes: every entry's code is in exactly one. */
 enum http_status_class {
     HTTP_STATUS_INFORMATIONAL = 0, /* 100-199: Informational */
     HTTP_STATUS_SUCCESSFUL = 1, /* 200-299: Successful */

@@ -1,6 +1,6 @@
 """Renders NAME.md with cmark-gfm and checks its structure against NAME.json:
-exactly one table per class that has codes, one body row per entry of that
-class (in order, the code in the first cell), each entry's anchor once, and
+exactly one table per class that has codes (one in all without classes),
+one body row per entry of that class (in order, the code in the first cell), each entry's anchor once, and
 no HTML element that came from registry text (every string is escaped).
 
 usage: markdown_tables.py CMARK_GFM NAME.md NAME.json"""
@@ -57,14 +57,16 @@ def main():
     structure = Structure()
     structure.feed(rendered)
     problems = []
+    # Without classes, one table holds every entry, as one class would.
     classes = [c for c in model["registry"]["classes"]
-               if any(e["class"] == c["name"] for e in model["codes"])]
-    if len(structure.tables) != len(classes):
-        problems.append(f"{len(structure.tables)} tables for {len(classes)} classes with codes")
-    for table, klass in zip(structure.tables, classes):
-        want = [str(e["code"]) for e in model["codes"] if e["class"] == klass["name"]]
+               if any(e.get("class") == c["name"] for e in model["codes"])]
+    groups = [(c["name"], [str(e["code"]) for e in model["codes"] if e.get("class") == c["name"]])
+              for c in classes] or [("(no classes)", [str(e["code"]) for e in model["codes"]])]
+    if len(structure.tables) != len(groups):
+        problems.append(f"{len(structure.tables)} tables for {len(groups)} classes with codes")
+    for table, (name, want) in zip(structure.tables, groups):
         if table != want:
-            problems.append(f"class {klass['name']}: rows {table}, expected {want}")
+            problems.append(f"class {name}: rows {table}, expected {want}")
     for entry in model["codes"]:
         anchor = f"{entry['code']}-{entry['name'].lower().replace('_', '-')}"
         if structure.anchors.count(anchor) != 1:

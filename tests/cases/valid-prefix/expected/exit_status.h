@@ -35,7 +35,7 @@ enum ex {
     EX_USAGE = 64, /* Usage */
 };
 
-/* The classes: every code of [EX_MIN, EX_MAX] is in exactly one. */
+/* The classes: every entry's code is in exactly one. */
 enum ex_class {
     EX_SUCCESS = 0, /* 0-0: Success */
     EX_FAILURE = 1, /* 1-255: Failure */

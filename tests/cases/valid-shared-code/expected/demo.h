@@ -37,7 +37,7 @@ enum demo {
     DEMO_REQUEST_HAS_BEEN_FORBIDDEN = 299, /* Request Has Been Forbidden */
 };
 
-/* The classes: every code of [DEMO_MIN, DEMO_MAX] is in exactly one. */
+/* The classes: every entry's code is in exactly one. */
 enum demo_class {
     DEMO_FIRST = 0, /* 100-199: First */
     DEMO_SECOND = 1, /* 200-299: Second */
