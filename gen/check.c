@@ -114,9 +114,15 @@ static void check_registry_prefix(struct checker *checker, const json_t *registr
 static void reserve_header_names(json_t *reserved)
 {
     static const char *const names[][2] = {
-        {"COUNT", "the entry count"}, {"MAP", "the X-macro"},      {"H", "the include guard"},
-        {"MIN", "the lowest code"},   {"MAX", "the highest code"}, {"STANDARD", "a status"},
-        {"DEPRECATED", "a status"},   {"RESERVED", "a status"},    {"UNOFFICIAL", "a status"},
+        {"COUNT", "the entry count"},
+        {"MAP", "the X-macro"},
+        {"H", "the include guard"},
+        {"MIN", "the lowest code"},
+        {"MAX", "the highest code"},
+        {"STANDARD", "the status 'standard'"},
+        {"DEPRECATED", "the status 'deprecated'"},
+        {"RESERVED", "the status 'reserved'"},
+        {"UNOFFICIAL", "the status 'unofficial'"},
     };
     for (size_t i = 0; i < COUNT_OF(names); i++)
         json_object_set_new(reserved, names[i][0], json_string(names[i][1]));
@@ -124,6 +130,18 @@ static void reserve_header_names(json_t *reserved)
 
 /* A class or flag named NAME defines PREFIX_NAME in the header: reserve it,
  * unless the header already defines that name for something else. */
+/* "flag 'cacheable', declared at 14:7": which one of the registry's own
+ * names takes a C name, and where, for the error of the entry it clashes
+ * with. */
+static json_t *describe_declared(struct checker *checker, const char *what, const json_t *name)
+{
+    struct mark at = mark_of(checker->where, name);
+    char text[512];
+    snprintf(text, sizeof text, "%s '%s', declared at %d:%d", what, json_string_value(name),
+             at.line, at.col);
+    return json_string(text);
+}
+
 static void reserve_vocabulary_name(struct checker *checker, const json_t *map, const char *what,
                                     json_t *reserved)
 {
@@ -134,7 +152,7 @@ static void reserve_vocabulary_name(struct checker *checker, const json_t *map, 
         check_error(checker, node, "%s name '%s' would define the same C name as %s (%s)", what,
                     json_string_value(node), json_string_value(taken), upper);
     else
-        json_object_set_new(reserved, upper, json_pack("s+", "a ", what));
+        json_object_set_new(reserved, upper, describe_declared(checker, what, node));
     free(upper);
 }
 

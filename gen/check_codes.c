@@ -207,7 +207,7 @@ static void claim_name(struct checker *checker, const json_t *entry,
         check_error(checker, source, "name '%s' must not contain '__' (reserved in C++)", name);
     else if (reserved)
         check_error(checker, source, "%s '%s' is taken by the generated header (%s)%s", what, name,
-                    json_string_value(reserved), advice);
+                    json_string_value(reserved), given ? "; choose another 'name'" : advice);
     else if ((first = claim(claims->names, name, source, claims)) && !(reason_taken && !given)) {
         struct mark at = mark_of(checker->where, first);
         check_error(checker, source, "%s '%s' is already used (first at %d:%d)%s", what,
