@@ -1,5 +1,6 @@
 /* annotate.c: the '_' keys the templates read (see annotate.h). */
 #include "annotate.h"
+#include "annotate_fields.h"
 #include "text.h"
 
 #include <limits.h>
@@ -166,5 +167,6 @@ bool annotate_model(json_t *model, const char *source_name)
     free(upper);
     free(lower);
     json_object_set_new(model, "_count", json_integer((json_int_t)json_array_size(codes)));
+    annotate_fields(model);
     return true;
 }

@@ -1,6 +1,7 @@
 /* check.c: the document, its registry header, classes and flags. */
 #include "check.h"
 #include "check_codes.h"
+#include "check_declared.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -278,6 +279,7 @@ static void check_header(struct checker *checker, json_t *registry, struct regis
     if (!flags_given || json_object_get(registry, "flags"))
         check_flags(checker, registry, facts);
     check_classes(checker, registry, facts);
+    check_declared_fields(checker, registry, facts);
 }
 
 bool check_registry(struct checker *checker, json_t *model)
@@ -295,10 +297,14 @@ bool check_registry(struct checker *checker, json_t *model)
     if (registry)
         check_header(checker, registry, &facts);
     json_t *codes = json_object_get(model, "codes");
-    if (codes && json_array_size(codes) == 0)
+    facts.entry_fields = entry_fields_of(registry);
+    if (!facts.entry_fields)
+        check_error_at(checker, (struct mark){0, 0}, "out of memory while checking the fields");
+    else if (codes && json_array_size(codes) == 0)
         check_error(checker, codes, "'codes' must not be empty");
     else if (codes)
         check_codes(checker, codes, &facts);
+    entry_fields_free(facts.entry_fields);
     json_decref(facts.flag_names);
     json_decref(facts.reserved_names);
     free(facts.classes);

@@ -223,14 +223,14 @@ static void check_entry(struct checker *checker, json_t *entry, const struct reg
 {
     bool name_given = json_is_object(entry) && json_object_get(entry, "name");
     bool status_given = json_is_object(entry) && json_object_get(entry, "status");
-    if (!check_fields(checker, entry, &entry_kind))
+    if (!check_fields(checker, entry, facts->entry_fields))
         return;
     check_status(checker, entry);
     /* Left out, the status is the field's default; given but invalid, it is
      * unknown (reported), and the checks that need it let the entry be. */
     const char *status = json_string_value(json_object_get(entry, "status"));
     if (!status_given)
-        status = field_default(&entry_kind, "status");
+        status = field_named(&entry_kind, "status")->fallback;
     check_origin(checker, entry, status);
     check_url(checker, entry);
     check_entry_flags(checker, entry, facts);

@@ -19,9 +19,10 @@ struct registry_facts {
     long min, max;
     struct class_range *classes; /* sorted, disjoint; NULL: none, or not valid */
     size_t class_count;
-    bool flags_known;       /* every flag of the vocabulary was valid */
-    json_t *flag_names;     /* name -> its node */
-    json_t *reserved_names; /* NAME -> what the generated header uses it for */
+    bool flags_known;                  /* every flag of the vocabulary was valid */
+    json_t *flag_names;                /* name -> its node */
+    json_t *reserved_names;            /* NAME -> what the generated header uses it for */
+    struct mapping_kind *entry_fields; /* the built-in ones and the registry's own */
 };
 
 /* Checks every entry of CODES, reporting to CHECKER: first its own fields,

@@ -12,24 +12,23 @@
 static json_t *derived_value(const char *key, const json_t *entry, const json_t *classes);
 
 /* A copy of MAP holding its KIND's fields, in canonical order, where
- * present; an optional list left out is empty, and what derive makes is
- * made (ENTRY's kind only; CLASSES for its class). Built in one go rather
+ * present; a field left out takes its default (field_default: an optional
+ * list is empty), and what derive makes is made (CLASSES for a class). Built in one go rather
  * than by adding to the loaded object, which would grow (and rehash) it. */
 static json_t *in_order(const json_t *map, const struct mapping_kind *kind, const json_t *classes)
 {
     json_t *ordered = json_object();
     for (size_t i = 0; ordered && i < kind->count; i++) {
         const struct field *field = &kind->fields[i];
-        json_t *value = json_object_get(map, field->key);
-        if (value)
-            json_object_set(ordered, field->key, value);
-        else if (field->fallback)
-            json_object_set_new(ordered, field->key, json_string(field->fallback));
-        else if ((field->presence == DERIVED || field->presence == GIVEN_OR_DERIVED) &&
-                 (value = derived_value(field->key, map, classes)))
-            json_object_set_new(ordered, field->key, value);
-        else if (field_is_list(field))
-            json_object_set_new(ordered, field->key, json_array());
+        json_t *given = json_object_get(map, field->key), *made;
+        if (given) {
+            json_object_set(ordered, field->key, given);
+            continue;
+        }
+        bool derived = field->presence == DERIVED || field->presence == GIVEN_OR_DERIVED;
+        made = derived ? derived_value(field->key, map, classes) : field_default(field);
+        if (made) /* else it stays out of the model */
+            json_object_set_new(ordered, field->key, made);
     }
     return ordered;
 }
@@ -113,14 +112,19 @@ static void mark_primaries(const struct sortable *items, size_t count)
     }
 }
 
-static json_t *sorted_entries(const json_t *codes, const json_t *classes)
+static json_t *sorted_entries(const json_t *codes, const json_t *registry)
 {
+    const json_t *classes = json_object_get(registry, "classes");
     size_t count = json_array_size(codes);
     struct sortable *items = calloc(count ? count : 1, sizeof *items);
-    if (!items)
+    struct mapping_kind *fields = entry_fields_of(registry);
+    if (!items || !fields) {
+        free(items);
+        entry_fields_free(fields);
         return NULL;
+    }
     for (size_t i = 0; i < count; i++) {
-        json_t *entry = in_order(json_array_get(codes, i), &entry_kind, classes);
+        json_t *entry = in_order(json_array_get(codes, i), fields, classes);
         const char *status = json_string_value(json_object_get(entry, "status"));
         items[i] = (struct sortable){entry, json_integer_value(json_object_get(entry, "code")),
                                      json_string_value(json_object_get(entry, "name")), i,
@@ -132,6 +136,7 @@ static json_t *sorted_entries(const json_t *codes, const json_t *classes)
     for (size_t i = 0; i < count; i++)
         json_array_append_new(sorted, items[i].entry);
     free(items);
+    entry_fields_free(fields);
     return sorted;
 }
 
@@ -166,14 +171,16 @@ static json_t *canonical_registry(const json_t *registry)
     json_object_set_new(ordered, "classes", sorted_classes(json_object_get(registry, "classes")));
     json_object_set_new(ordered, "flags",
                         list_in_order(json_object_get(registry, "flags"), &flag_kind));
+    const json_t *fields = json_object_get(registry, "fields");
+    if (fields)
+        json_object_set_new(ordered, "fields", list_in_order(fields, &declaration_kind));
     return ordered;
 }
 
 bool derive_model(json_t *model)
 {
     json_t *registry = json_object_get(model, "registry");
-    json_t *codes =
-        sorted_entries(json_object_get(model, "codes"), json_object_get(registry, "classes"));
+    json_t *codes = sorted_entries(json_object_get(model, "codes"), registry);
     json_t *canonical = canonical_registry(registry);
     if (!codes || !canonical) {
         json_decref(codes);

@@ -22,10 +22,14 @@ enum value_type {
     VALUE_LINES,    /* a list of single-line strings */
     VALUE_MAPPING,  /* checked further by the caller */
     VALUE_MAPPINGS, /* a list of mappings, checked further by the caller */
+    VALUE_BOOLEAN,  /* plain true or false */
+    VALUE_ENUM,     /* a line, one of its declaration's values */
+    VALUE_ANY,      /* anything: checked by the caller, or not at all */
 };
 
 enum presence {
-    OPTIONAL, /* may be left out; an optional list is then empty in the model */
+    OPTIONAL,          /* may be left out; an optional list is then empty in the model */
+    OPTIONAL_LEFT_OUT, /* may be left out, and then stays out of the model */
     REQUIRED,
     DERIVED,          /* never written in a registry: derive makes it (derive.c) */
     GIVEN_OR_DERIVED, /* may be given; derive makes it when it is not */
@@ -45,10 +49,30 @@ struct mapping_kind {
     size_t count;
 };
 
-extern const struct mapping_kind document_kind, registry_kind, class_kind, flag_kind, entry_kind;
+extern const struct mapping_kind document_kind, registry_kind, class_kind, flag_kind,
+    declaration_kind, entry_kind;
 
-/* The value KIND's field KEY has when left out, or NULL. */
-const char *field_default(const struct mapping_kind *kind, const char *key);
+/* The fields of a code entry: the built-in ones (entry_kind), then those
+ * REGISTRY declares in registry.fields, in their order. A declaration
+ * whose type is not known yet (the check has still to refuse it) gives a
+ * field of VALUE_ANY. NULL when out of memory; free with entry_fields_free. */
+struct mapping_kind *entry_fields_of(const json_t *registry);
+void entry_fields_free(struct mapping_kind *kind);
+
+/* The value type of a field DECLARATION (registry.fields) declares by its
+ * type (string, integer, boolean, list, enum); VALUE_ANY for another. */
+enum value_type field_type_of(const json_t *declaration);
+
+/* KIND's field KEY, or NULL. */
+const struct field *field_named(const struct mapping_kind *kind, const char *key);
+
+/* Whether NAME is the key of a built-in field of an entry, or the name of a
+ * member of the generated entry struct. */
+bool field_is_built_in(const char *name);
+
+/* The value FIELD has when an entry leaves it out, new; NULL when it has
+ * none (it stays out of the model, or derive makes it). */
+json_t *field_default(const struct field *field);
 
 /* Whether FIELD's value is a list (and so is empty, not absent, in the
  * model when it is left out). */

@@ -179,8 +179,48 @@ static bool check_list(struct checker *checker, const char *key, json_t *value,
     return valid;
 }
 
-static bool check_value(struct checker *checker, json_t *map, const struct field *field,
-                        json_t *value)
+/* true or false, plain (a quoted "true" is a string), as JSON's. */
+static bool check_boolean(struct checker *checker, json_t *map, const char *key, json_t *value)
+{
+    const struct where *where = where_of(checker->where, value);
+    const char *text = json_string_value(value);
+    if (text && where && where->plain && (!strcmp(text, "true") || !strcmp(text, "false"))) {
+        json_object_set_new(map, key, json_boolean(text[0] == 't'));
+        return true;
+    }
+    char quoted[QUOTE_BUFFER];
+    if (text)
+        check_error(checker, value, "'%s' must be true or false, not '%s'", key,
+                    check_quoted(value, quoted));
+    else
+        check_error(checker, value, "'%s' must be true or false, not %s", key,
+                    kind_of(checker, value));
+    return false;
+}
+
+/* One of the values FIELD's declaration lists. */
+static bool check_enum(struct checker *checker, const struct field *field, const json_t *value)
+{
+    if (!check_string(checker, field->key, value, VALUE_LINE, field->presence == REQUIRED))
+        return false;
+    const json_t *values = json_object_get(field->declared, "values"), *allowed;
+    size_t index;
+    json_array_foreach (values, index, allowed)
+        if (json_equal(allowed, value))
+            return true;
+    char listed[512] = "", quoted[QUOTE_BUFFER];
+    size_t used = 0;
+    json_array_foreach (values, index, allowed)
+        if (used < sizeof listed)
+            used += (size_t)snprintf(listed + used, sizeof listed - used, "%s%s", index ? ", " : "",
+                                     json_string_value(allowed));
+    check_error(checker, value, "'%s' must be one of %s, not '%s'", field->key, listed,
+                check_quoted(value, quoted));
+    return false;
+}
+
+bool check_field_value(struct checker *checker, json_t *map, const struct field *field,
+                       json_t *value)
 {
     switch (field->type) {
     case VALUE_INTEGER:
@@ -202,6 +242,12 @@ static bool check_value(struct checker *checker, json_t *map, const struct field
         check_error(checker, value, "'%s' must be a mapping, not %s", field->key,
                     kind_of(checker, value));
         return false;
+    case VALUE_BOOLEAN:
+        return check_boolean(checker, map, field->key, value);
+    case VALUE_ENUM:
+        return check_enum(checker, field, value);
+    case VALUE_ANY:
+        return true;
     }
     return false;
 }
@@ -259,7 +305,7 @@ bool check_fields(struct checker *checker, json_t *map, const struct mapping_kin
                 check_error(checker, map, "%s is missing '%s'", kind->what, field->key);
             continue;
         }
-        if (!check_value(checker, map, field, value))
+        if (!check_field_value(checker, map, field, value))
             json_object_del(map, field->key);
     }
     return true;

@@ -34,6 +34,11 @@ void check_error_at(struct checker *checker, struct mark at, const char *format,
  * of its type. Returns false when MAP is not a mapping at all. */
 bool check_fields(struct checker *checker, json_t *map, const struct mapping_kind *kind);
 
+/* Checks VALUE, MAP's value for FIELD, against FIELD's type, reporting why
+ * not; an integer or a boolean becomes one in MAP. */
+bool check_field_value(struct checker *checker, json_t *map, const struct field *field,
+                       json_t *value);
+
 /* Checks that NODE is a mapping, reporting it as WHAT otherwise. */
 bool check_is_mapping(struct checker *checker, const json_t *node, const char *what);
 

@@ -197,12 +197,66 @@ static const char *const keywords[] = {
     "xor_eq",
 };
 
-bool text_is_c_keyword(const char *text)
+/* Keywords of the languages regen ships templates for, that a lower-case
+ * identifier could spell: a field of the registry's own becomes a member,
+ * an attribute or a property named as declared in each. */
+static const char *const python_keywords[] = {
+    "and",    "as",   "assert", "async",  "await",  "break",   "class",    "continue",
+    "def",    "del",  "elif",   "else",   "except", "finally", "for",      "from",
+    "global", "if",   "import", "in",     "is",     "lambda",  "nonlocal", "not",
+    "or",     "pass", "raise",  "return", "try",    "while",   "with",     "yield",
+};
+static const char *const typescript_keywords[] = {
+    "break",  "case",     "catch",  "class",      "const",   "continue",  "debugger",   "default",
+    "delete", "do",       "else",   "enum",       "export",  "extends",   "false",      "finally",
+    "for",    "function", "if",     "implements", "import",  "in",        "instanceof", "interface",
+    "let",    "new",      "null",   "package",    "private", "protected", "public",     "return",
+    "static", "super",    "switch", "this",       "throw",   "true",      "try",        "typeof",
+    "var",    "void",     "while",  "with",       "yield",
+};
+static const char *const rust_keywords[] = {
+    "abstract", "as",      "async",    "await", "become", "box",    "break",  "const",  "continue",
+    "crate",    "do",      "dyn",      "else",  "enum",   "extern", "false",  "final",  "fn",
+    "for",      "if",      "impl",     "in",    "let",    "loop",   "macro",  "match",  "mod",
+    "move",     "mut",     "override", "priv",  "pub",    "ref",    "return", "self",   "static",
+    "struct",   "super",   "trait",    "true",  "try",    "type",   "typeof", "unsafe", "unsized",
+    "use",      "virtual", "where",    "while", "yield",
+};
+static const char *const go_keywords[] = {
+    "break",  "case",        "chan", "const",   "continue", "default", "defer",
+    "else",   "fallthrough", "for",  "func",    "go",       "goto",    "if",
+    "import", "interface",   "map",  "package", "range",    "return",  "select",
+    "struct", "switch",      "type", "var",
+};
+
+static bool is_in(const char *text, const char *const *words, size_t count)
 {
-    for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
-        if (strcmp(text, keywords[i]) == 0)
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(text, words[i]) == 0)
             return true;
     return false;
+}
+
+#define IS_IN(text, words) is_in(text, words, sizeof words / sizeof *words)
+
+const char *text_keyword_language(const char *text)
+{
+    if (IS_IN(text, keywords))
+        return "C or C++";
+    if (IS_IN(text, python_keywords))
+        return "Python";
+    if (IS_IN(text, typescript_keywords))
+        return "TypeScript";
+    if (IS_IN(text, rust_keywords))
+        return "Rust";
+    if (IS_IN(text, go_keywords))
+        return "Go";
+    return NULL;
+}
+
+bool text_is_c_keyword(const char *text)
+{
+    return is_in(text, keywords, sizeof keywords / sizeof *keywords);
 }
 
 static bool is_name_char(char c)

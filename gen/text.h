@@ -24,6 +24,9 @@ bool text_is_multi_line(const char *text, size_t length);
 bool text_is_lower_identifier(const char *text);
 bool text_is_upper_identifier(const char *text);
 bool text_is_c_keyword(const char *text);
+/* The language ("C or C++", "Python", "TypeScript", "Rust", "Go") of which
+ * TEXT is a keyword, or NULL. */
+const char *text_keyword_language(const char *text);
 
 /* The symbolic name for a reason phrase: upper case, each run of other
  * characters one '_', none at either end. The caller frees it. The result
