@@ -283,9 +283,15 @@ static void check_unknown_keys(struct checker *checker, json_t *map,
             continue;
         char quoted[QUOTE_BUFFER];
         list_keys(kind, expected, sizeof expected);
+        /* A key with a space is most often the rest of a value that a ','
+         * cut short in a { } mapping. */
+        const char *hint = strchr(key, ' ') ? "; was a ',' in an unquoted value of a { } "
+                                              "mapping? Quote the value"
+                                            : "";
         check_error_at(checker, key_mark_of(checker->where, value),
-                       "unknown key '%s' in %s (expected one of: %s)",
-                       text_quote(key, strlen(key), quoted, sizeof quoted), kind->what, expected);
+                       "unknown key '%s' in %s (expected one of: %s)%s",
+                       text_quote(key, strlen(key), quoted, sizeof quoted), kind->what, expected,
+                       hint);
         json_object_del(map, key);
     }
 }

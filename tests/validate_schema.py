@@ -2,12 +2,13 @@
 
 usage: validate_schema.py SCHEMA FILE [--expect-invalid]
 
-YAML is read as regen reads it: only plain decimal integers are numbers;
-yes/no/null/dates stay strings (PyYAML's YAML 1.1 resolvers are removed).
+YAML is read as regen reads it: only plain decimal integers are numbers and
+only true and false booleans; yes/no/null/dates stay strings (PyYAML's YAML 1.1 resolvers are removed).
 With --expect-invalid the file must fail validation (so this test can fail).
 """
 import json
 import pathlib
+import re
 import sys
 
 import jsonschema
@@ -18,11 +19,14 @@ class RegistryLoader(yaml.SafeLoader):
     pass
 
 
-# Keep only the int resolver: regen treats every other scalar as a string.
+# Keep only the int resolver, and booleans spelled true or false (a boolean
+# field reads only those): regen treats every other scalar as a string.
 RegistryLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag.endswith(":int")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+RegistryLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"),
+                                     list("tf"))
 
 
 def load(path):
