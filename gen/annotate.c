@@ -115,6 +115,8 @@ static void annotate_entry(json_t *entry, size_t index, json_t *cache)
     json_object_set_new(entry, "_flag_names", upper_names(cache, json_object_get(entry, "flags")));
     json_object_set_new(entry, "_has_former",
                         json_boolean(json_array_size(json_object_get(entry, "former")) > 0));
+    json_object_set_new(entry, "_has_spellings",
+                        json_boolean(json_array_size(json_object_get(entry, "spellings")) > 0));
     json_object_set_new(entry, "_has_flags",
                         json_boolean(json_array_size(json_object_get(entry, "flags")) > 0));
     json_object_set_new(entry, "_anchor", entry_anchor(entry));

@@ -21,7 +21,8 @@
  *   entry._index       position in the table
  *   entry._primary     whether a lookup by its code returns it
  *   entry._class_upper, entry._status_upper, entry._flag_names (upper case)
- *   entry._has_former, entry._has_flags   whether those lists are non-empty
+ *   entry._has_former, _has_spellings, _has_flags   whether those lists
+ *                      are non-empty
  *   entry._anchor      a stable Markdown anchor, e.g. "404-not-found" */
 #ifndef REGEN_ANNOTATE_H
 #define REGEN_ANNOTATE_H

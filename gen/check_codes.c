@@ -131,47 +131,61 @@ static void claim_code(struct checker *checker, const json_t *entry, const char 
     }
 }
 
+/* The phrases an entry has claimed so far: each exactly as written, and
+ * folded (ASCII case), to the node of its first. */
+struct own_phrases {
+    json_t *exact, *folded;
+};
+
 /* One phrase of an entry: unique across entries, ignoring ASCII case, since
- * from_reason could not tell them apart. EARLIER holds the entry's own
- * phrases seen before it (folded), or is NULL when it has only one. True
- * when another entry holds it already. */
-static bool claim_phrase(struct checker *checker, const json_t *phrase, json_t *earlier,
+ * from_reason could not tell them apart. Within the entry, the same phrase
+ * in another case is history recorded as written (RFC 2616's "HTTP Version
+ * not supported"): accepted, and claimed once; the same bytes twice are an
+ * error. True when another entry holds it already. */
+static bool claim_phrase(struct checker *checker, const json_t *phrase, struct own_phrases *own,
                          struct claims *claims)
 {
-    char *folded = text_fold(json_string_value(phrase));
+    const char *text = json_string_value(phrase);
+    char *folded = text_fold(text);
     char quoted[QUOTE_BUFFER];
     const json_t *first = NULL;
     if (!folded) {
         claims->out_of_memory = true;
-    } else if (earlier && json_object_get(earlier, folded)) {
+    } else if (json_object_get(own->exact, text)) {
         check_error(checker, phrase, "phrase '%s' repeats one of this entry's phrases",
                     check_quoted(phrase, quoted));
+    } else if (json_object_get(own->folded, folded)) {
+        json_object_set(own->exact, text, (json_t *)phrase); /* another case: claimed */
     } else if ((first = claim(claims->phrases, folded, phrase, claims))) {
         struct mark at = mark_of(checker->where, first);
         check_error(checker, phrase,
                     "phrase '%s' is already used, ignoring case (first at %d:%d); "
                     "from_reason could not tell them apart",
                     check_quoted(phrase, quoted), at.line, at.col);
-    } else if (earlier) {
-        json_object_set(earlier, folded, (json_t *)phrase);
+    } else {
+        json_object_set(own->exact, text, (json_t *)phrase);
+        json_object_set(own->folded, folded, (json_t *)phrase);
     }
     free(folded);
     return first != NULL;
 }
 
-/* The reason, then the former phrases. True when the reason is another
- * entry's phrase already. */
+/* The reason, then the former phrases, then the other spellings. True
+ * when the reason is another entry's phrase already. */
 static bool claim_phrases(struct checker *checker, const json_t *entry, struct claims *claims)
 {
     const json_t *reason = json_object_get(entry, "reason");
-    const json_t *formers = json_object_get(entry, "former");
-    json_t *earlier = json_array_size(formers) ? json_object() : NULL;
-    bool reason_taken = reason && claim_phrase(checker, reason, earlier, claims);
-    size_t index;
-    json_t *former;
-    json_array_foreach (formers, index, former)
-        claim_phrase(checker, former, earlier, claims);
-    json_decref(earlier);
+    struct own_phrases own = {json_object(), json_object()};
+    bool reason_taken = reason && claim_phrase(checker, reason, &own, claims);
+    static const char *const lists[] = {"former", "spellings"};
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        size_t index;
+        json_t *phrase;
+        json_array_foreach (json_object_get(entry, lists[i]), index, phrase)
+            claim_phrase(checker, phrase, &own, claims);
+    }
+    json_decref(own.exact);
+    json_decref(own.folded);
     return reason_taken;
 }
 

@@ -62,6 +62,7 @@ static const struct field entry_fields[] = {
     FIELD("url", VALUE_LINE, OPTIONAL),
     FIELD("since", VALUE_LINE, OPTIONAL),
     FIELD("former", VALUE_PHRASES, OPTIONAL),
+    FIELD("spellings", VALUE_PHRASES, OPTIONAL_LEFT_OUT),
     FIELD("flags", VALUE_LINES, OPTIONAL),
     FIELD("description", VALUE_TEXT, REQUIRED),
 };

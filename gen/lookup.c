@@ -258,26 +258,49 @@ static bool add_key(struct string_keys *set, json_t *entry, json_t *text)
     return true;
 }
 
-/* Every entry's reason, then its former phrases; and every name. */
+static bool is_letter(unsigned char byte)
+{
+    return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+}
+
+/* Whether the phrase at TEXT equals, ignoring ASCII case, a key of ENTRY's
+ * already in SET (the last ones added): an entry may give one phrase in
+ * several cases, and the table holds it once. */
+static bool entry_has_key(const struct string_keys *set, const json_t *entry, const json_t *text)
+{
+    size_t length = json_string_length(text);
+    const unsigned char *bytes = (const unsigned char *)json_string_value(text);
+    for (size_t i = set->count; i > 0 && set->keys[i - 1].entry == entry; i--) {
+        const struct key *key = &set->keys[i - 1];
+        bool same = key->length == length;
+        for (size_t j = 0; same && j < length; j++) {
+            unsigned char a = (unsigned char)key->text[j], b = bytes[j];
+            same = is_letter(a) ? is_letter(b) && (a | 0x20) == (b | 0x20) : a == b;
+        }
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+/* Every entry's reason, then its former phrases and other spellings (each
+ * once, whatever its case); and every name. */
 static bool collect_strings(const json_t *codes, struct string_keys *phrases,
                             struct string_keys *names)
 {
+    static const char *const lists[] = {"former", "spellings"};
     size_t index, position;
-    json_t *entry, *former;
+    json_t *entry, *phrase;
     json_array_foreach (codes, index, entry) {
         if (!add_key(phrases, entry, json_object_get(entry, "reason")) ||
             !add_key(names, entry, json_object_get(entry, "name")))
             return false;
-        json_array_foreach (json_object_get(entry, "former"), position, former)
-            if (!add_key(phrases, entry, former))
-                return false;
+        for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+            json_array_foreach (json_object_get(entry, lists[i]), position, phrase)
+                if (!entry_has_key(phrases, entry, phrase) && !add_key(phrases, entry, phrase))
+                    return false;
     }
     return true;
-}
-
-static bool is_letter(unsigned char byte)
-{
-    return (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
 }
 
 /* The lower-cased key, and its mask: ' ' (0x20) at letters, NUL elsewhere;

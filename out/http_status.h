@@ -327,8 +327,9 @@ const char *http_status_reason(int code);
 /* The flags of http_status_lookup(CODE), or 0. */
 unsigned http_status_flags(int code);
 
-/* The entry whose current or former reason phrase is the LEN bytes at S,
- * ignoring ASCII case, or NULL. S need not be NUL-terminated; any bytes are
+/* The entry whose current or former reason phrase, or another spelling of
+ * it that the registry lists, is the LEN bytes at S, ignoring ASCII case, or
+ * NULL. S need not be NUL-terminated; any bytes are
  * safe, and no byte past S[LEN - 1] is read. */
 const struct http_status_info *http_status_from_reason(const char *s, size_t len);
 

@@ -5,6 +5,8 @@
 #               but -Wpadded (README, "The generated C API", says why)
 #   gxx         the header compiles as C++17 (g++), with the same warnings
 #   lookups     lookup_test passes (every entry, unknown codes, near misses)
+#   phrases     from_reason finds every phrase of the JSON artifact (reason,
+#               former phrases, other spellings) in three cases (phrases.py)
 #   strings     every string of the table equals the YAML's, byte for byte
 #   markdown    NAME.md renders (cmark-gfm) to one table per class, a row per entry
 #   json        NAME.json is valid against schema/artifact.schema.json
@@ -86,6 +88,11 @@ s390x)
     s390x-linux-gnu-gcc -std=c99 -I"$work" -c "$work/endian.c" -o "$work/endian.o" ||
         { echo "FAIL: the s390x compiler does not build for a big-endian machine"; exit 1; }
     qemu-s390x "$work/lookup_test" || exit 1 ;;
+phrases)
+    # shellcheck disable=SC2086 # warnings is a list
+    "$PYTHON" "$here/phrases.py" "$work/$name.json" "$prefix" "$name.h" >"$work/phrases.c" &&
+        cc -std=c99 $warnings ${CFLAGS:-} -I"$work" "$work/phrases.c" "$work/$name.c" \
+            -o "$work/phrases" ${LDFLAGS:-} && "$work/phrases" || exit 1 ;;
 layout)
     "$PYTHON" "$here/layout.py" "$work/$name.c" "$work/$name.h" || exit 1 ;;
 markdown)

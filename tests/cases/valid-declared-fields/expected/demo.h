@@ -89,8 +89,9 @@ const char *demo_reason(int code);
 /* The flags of demo_lookup(CODE), or 0. */
 unsigned demo_flags(int code);
 
-/* The entry whose current or former reason phrase is the LEN bytes at S,
- * ignoring ASCII case, or NULL. S need not be NUL-terminated; any bytes are
+/* The entry whose current or former reason phrase, or another spelling of
+ * it that the registry lists, is the LEN bytes at S, ignoring ASCII case, or
+ * NULL. S need not be NUL-terminated; any bytes are
  * safe, and no byte past S[LEN - 1] is read. */
 const struct demo_info *demo_from_reason(const char *s, size_t len);
 

@@ -80,8 +80,9 @@ const char *ex_reason(int code);
 /* The flags of ex_lookup(CODE), or 0. */
 unsigned ex_flags(int code);
 
-/* The entry whose current or former reason phrase is the LEN bytes at S,
- * ignoring ASCII case, or NULL. S need not be NUL-terminated; any bytes are
+/* The entry whose current or former reason phrase, or another spelling of
+ * it that the registry lists, is the LEN bytes at S, ignoring ASCII case, or
+ * NULL. S need not be NUL-terminated; any bytes are
  * safe, and no byte past S[LEN - 1] is read. */
 const struct ex_info *ex_from_reason(const char *s, size_t len);
 
