@@ -27,6 +27,7 @@ static const char *const http_status_former_URI_TOO_LONG[] = {
     NULL};
 static const char *const http_status_former_RANGE_NOT_SATISFIABLE[] = {
     "Requested Range Not Satisfiable",
+    "Requested range not satisfiable",
     NULL};
 static const char *const http_status_former_UNPROCESSABLE_CONTENT[] = {
     "Unprocessable Entity",
@@ -36,6 +37,9 @@ static const char *const http_status_former_SERVICE_UNAVAILABLE[] = {
     NULL};
 static const char *const http_status_former_GATEWAY_TIMEOUT[] = {
     "Gateway Time-out",
+    NULL};
+static const char *const http_status_former_HTTP_VERSION_NOT_SUPPORTED[] = {
+    "HTTP Version not supported",
     NULL};
 
 /* { code, name, reason, description, class, status, flags,
@@ -521,7 +525,8 @@ const struct http_status_info http_status_table[HTTP_STATUS_COUNT] = {
       "The target URI is longer than the server is prepared to parse. It tends to appear when a "
       "form that ought to use POST is submitted with GET and a huge query string, or when a "
       "redirect loop keeps growing the URI. RFC 2616 used both Request-URI Too Long and "
-      "Request-URI Too Large, and nginx still sends the latter.",
+      "Request-URI Too Large, and nginx still sends the latter; Go's net/http spells it Request "
+      "URI Too Long, without the hyphen.",
       HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
       HTTP_STATUS_CACHEABLE,
       "IANA", "RFC 9110, Section 15.5.15",
@@ -541,7 +546,7 @@ const struct http_status_info http_status_table[HTTP_STATUS_COUNT] = {
       "None of the ranges in the Range header overlap the current representation, often because "
       "the client asked for bytes past the end of a file that has since shrunk. The server "
       "should send Content-Range with the real length so the client can adjust. RFC 2616 named "
-      "it Requested Range Not Satisfiable.",
+      "it Requested range not satisfiable, and later lists capitalized it.",
       HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_STANDARD,
       0,
       "IANA", "RFC 9110, Section 15.5.17",
@@ -573,6 +578,16 @@ const struct http_status_info http_status_table[HTTP_STATUS_COUNT] = {
       HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
       HTTP_STATUS_AUTH,
       "ASP.NET Core", NULL,
+      NULL,
+      NULL, http_status_no_former },
+    { 419, "IM_A_FOX", "I'm a Fox",
+      "A joke code that circulates in widely copied lists of status codes, attributed there to "
+      "the Smoothwall firewall (its Foxwall product), in the spirit of 418 I'm a teapot. No "
+      "Smoothwall document confirms it; it is here so that whoever meets it finds what is "
+      "known, and how little.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Status-code lists (attributed to Smoothwall)", NULL,
       NULL,
       NULL, http_status_no_former },
     { 419, "INSUFFICIENT_SPACE_ON_RESOURCE", "Insufficient Space On Resource",
@@ -713,7 +728,8 @@ const struct http_status_info http_status_table[HTTP_STATUS_COUNT] = {
       "potentially malicious, often because of the reputation of the source IP address. "
       "Earlier, Shopify used 430 for rate limiting under the wording Request Header Fields Too "
       "Large, a phrase that belongs to 431 and so is not repeated here. The code is not "
-      "registered.",
+      "registered. llhttp names this code REQUEST_HEADER_FIELDS_TOO_LARGE_UNOFFICIAL, after "
+      "that earlier use.",
       HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
       0,
       "Shopify", NULL,
@@ -866,6 +882,16 @@ const struct http_status_info http_status_table[HTTP_STATUS_COUNT] = {
       "Esri ArcGIS", NULL,
       NULL,
       NULL, http_status_no_former },
+    { 499, "ANTIVIRUS_HAS_FORBIDDEN_A_REQUEST", "Antivirus has Forbidden a Request",
+      "A meaning that circulates in widely copied lists of status codes, said to come from "
+      "antivirus software that blocked the request. None of those lists names the product, and "
+      "no vendor document confirms it; it is here so that whoever meets it finds what is known, "
+      "and how little.",
+      HTTP_STATUS_CLIENT_ERROR, HTTP_STATUS_UNOFFICIAL,
+      0,
+      "Status-code lists (no vendor named)", NULL,
+      NULL,
+      NULL, http_status_no_former },
     { 499, "CLIENT_CLOSED_REQUEST", "Client Closed Request",
       "Logged by nginx when the client hung up while nginx was still working on the request, "
       "for example while waiting for a slow upstream. Nothing is sent, since nobody is "
@@ -931,12 +957,13 @@ const struct http_status_info http_status_table[HTTP_STATUS_COUNT] = {
       "HTTP/1.1", http_status_former_GATEWAY_TIMEOUT },
     { 505, "HTTP_VERSION_NOT_SUPPORTED", "HTTP Version Not Supported",
       "The server does not support, or refuses to use, the major HTTP version of the request. "
-      "The body should say why and which versions the server does speak.",
+      "The body should say why and which versions the server does speak. RFC 2616 wrote the "
+      "phrase with the last two words in lower case.",
       HTTP_STATUS_SERVER_ERROR, HTTP_STATUS_STANDARD,
       0,
       "IANA", "RFC 9110, Section 15.6.6",
       "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.6",
-      "HTTP/1.1", http_status_no_former },
+      "HTTP/1.1", http_status_former_HTTP_VERSION_NOT_SUPPORTED },
     { 506, "VARIANT_ALSO_NEGOTIATES", "Variant Also Negotiates",
       "A server configuration error in transparent content negotiation: the variant that was "
       "chosen is itself set up to negotiate, which would lead to an endless loop. It belongs to "
@@ -1341,58 +1368,58 @@ static const struct http_status_info *const http_status_by_code[500 + 1] = {
     [316] = &http_status_table[50], /* 416 RANGE_NOT_SATISFIABLE */
     [317] = &http_status_table[51], /* 417 EXPECTATION_FAILED */
     [318] = &http_status_table[52], /* 418 IM_A_TEAPOT */
-    [319] = &http_status_table[55], /* 419 PAGE_EXPIRED */
-    [320] = &http_status_table[56], /* 420 ENHANCE_YOUR_CALM */
-    [321] = &http_status_table[59], /* 421 MISDIRECTED_REQUEST */
-    [322] = &http_status_table[60], /* 422 UNPROCESSABLE_CONTENT */
-    [323] = &http_status_table[61], /* 423 LOCKED */
-    [324] = &http_status_table[62], /* 424 FAILED_DEPENDENCY */
-    [325] = &http_status_table[63], /* 425 TOO_EARLY */
-    [326] = &http_status_table[65], /* 426 UPGRADE_REQUIRED */
-    [328] = &http_status_table[66], /* 428 PRECONDITION_REQUIRED */
-    [329] = &http_status_table[67], /* 429 TOO_MANY_REQUESTS */
-    [330] = &http_status_table[68], /* 430 SHOPIFY_SECURITY_REJECTION */
-    [331] = &http_status_table[69], /* 431 REQUEST_HEADER_FIELDS_TOO_LARGE */
-    [340] = &http_status_table[70], /* 440 LOGIN_TIME_OUT */
-    [344] = &http_status_table[71], /* 444 NO_RESPONSE */
-    [349] = &http_status_table[72], /* 449 RETRY_WITH */
-    [350] = &http_status_table[73], /* 450 BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
-    [351] = &http_status_table[75], /* 451 UNAVAILABLE_FOR_LEGAL_REASONS */
-    [360] = &http_status_table[76], /* 460 CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
-    [363] = &http_status_table[77], /* 463 INVALID_X_FORWARDED_FOR */
-    [364] = &http_status_table[78], /* 464 INCOMPATIBLE_PROTOCOL_VERSIONS */
-    [394] = &http_status_table[79], /* 494 REQUEST_HEADER_TOO_LARGE */
-    [395] = &http_status_table[80], /* 495 SSL_CERTIFICATE_ERROR */
-    [396] = &http_status_table[81], /* 496 SSL_CERTIFICATE_REQUIRED */
-    [397] = &http_status_table[82], /* 497 HTTP_REQUEST_SENT_TO_HTTPS_PORT */
-    [398] = &http_status_table[83], /* 498 INVALID_TOKEN */
-    [399] = &http_status_table[84], /* 499 CLIENT_CLOSED_REQUEST */
-    [400] = &http_status_table[86], /* 500 INTERNAL_SERVER_ERROR */
-    [401] = &http_status_table[87], /* 501 NOT_IMPLEMENTED */
-    [402] = &http_status_table[88], /* 502 BAD_GATEWAY */
-    [403] = &http_status_table[89], /* 503 SERVICE_UNAVAILABLE */
-    [404] = &http_status_table[90], /* 504 GATEWAY_TIMEOUT */
-    [405] = &http_status_table[91], /* 505 HTTP_VERSION_NOT_SUPPORTED */
-    [406] = &http_status_table[92], /* 506 VARIANT_ALSO_NEGOTIATES */
-    [407] = &http_status_table[93], /* 507 INSUFFICIENT_STORAGE */
-    [408] = &http_status_table[94], /* 508 LOOP_DETECTED */
-    [409] = &http_status_table[95], /* 509 BANDWIDTH_LIMIT_EXCEEDED */
-    [410] = &http_status_table[96], /* 510 NOT_EXTENDED */
-    [411] = &http_status_table[97], /* 511 NETWORK_AUTHENTICATION_REQUIRED */
-    [420] = &http_status_table[98], /* 520 WEB_SERVER_UNKNOWN_ERROR */
-    [421] = &http_status_table[99], /* 521 WEB_SERVER_IS_DOWN */
-    [422] = &http_status_table[100], /* 522 CONNECTION_TIMED_OUT */
-    [423] = &http_status_table[101], /* 523 ORIGIN_IS_UNREACHABLE */
-    [424] = &http_status_table[102], /* 524 TIMEOUT_OCCURRED */
-    [425] = &http_status_table[103], /* 525 SSL_HANDSHAKE_FAILED */
-    [426] = &http_status_table[104], /* 526 INVALID_SSL_CERTIFICATE */
-    [427] = &http_status_table[105], /* 527 RAILGUN_ERROR */
-    [429] = &http_status_table[106], /* 529 SITE_IS_OVERLOADED */
-    [430] = &http_status_table[107], /* 530 CLOUDFLARE_1XXX_ERROR */
-    [440] = &http_status_table[109], /* 540 TEMPORARILY_DISABLED */
-    [461] = &http_status_table[110], /* 561 IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
-    [498] = &http_status_table[111], /* 598 NETWORK_READ_TIMEOUT_ERROR */
-    [499] = &http_status_table[112], /* 599 NETWORK_CONNECT_TIMEOUT_ERROR */
+    [319] = &http_status_table[56], /* 419 PAGE_EXPIRED */
+    [320] = &http_status_table[57], /* 420 ENHANCE_YOUR_CALM */
+    [321] = &http_status_table[60], /* 421 MISDIRECTED_REQUEST */
+    [322] = &http_status_table[61], /* 422 UNPROCESSABLE_CONTENT */
+    [323] = &http_status_table[62], /* 423 LOCKED */
+    [324] = &http_status_table[63], /* 424 FAILED_DEPENDENCY */
+    [325] = &http_status_table[64], /* 425 TOO_EARLY */
+    [326] = &http_status_table[66], /* 426 UPGRADE_REQUIRED */
+    [328] = &http_status_table[67], /* 428 PRECONDITION_REQUIRED */
+    [329] = &http_status_table[68], /* 429 TOO_MANY_REQUESTS */
+    [330] = &http_status_table[69], /* 430 SHOPIFY_SECURITY_REJECTION */
+    [331] = &http_status_table[70], /* 431 REQUEST_HEADER_FIELDS_TOO_LARGE */
+    [340] = &http_status_table[71], /* 440 LOGIN_TIME_OUT */
+    [344] = &http_status_table[72], /* 444 NO_RESPONSE */
+    [349] = &http_status_table[73], /* 449 RETRY_WITH */
+    [350] = &http_status_table[74], /* 450 BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
+    [351] = &http_status_table[76], /* 451 UNAVAILABLE_FOR_LEGAL_REASONS */
+    [360] = &http_status_table[77], /* 460 CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
+    [363] = &http_status_table[78], /* 463 INVALID_X_FORWARDED_FOR */
+    [364] = &http_status_table[79], /* 464 INCOMPATIBLE_PROTOCOL_VERSIONS */
+    [394] = &http_status_table[80], /* 494 REQUEST_HEADER_TOO_LARGE */
+    [395] = &http_status_table[81], /* 495 SSL_CERTIFICATE_ERROR */
+    [396] = &http_status_table[82], /* 496 SSL_CERTIFICATE_REQUIRED */
+    [397] = &http_status_table[83], /* 497 HTTP_REQUEST_SENT_TO_HTTPS_PORT */
+    [398] = &http_status_table[84], /* 498 INVALID_TOKEN */
+    [399] = &http_status_table[86], /* 499 CLIENT_CLOSED_REQUEST */
+    [400] = &http_status_table[88], /* 500 INTERNAL_SERVER_ERROR */
+    [401] = &http_status_table[89], /* 501 NOT_IMPLEMENTED */
+    [402] = &http_status_table[90], /* 502 BAD_GATEWAY */
+    [403] = &http_status_table[91], /* 503 SERVICE_UNAVAILABLE */
+    [404] = &http_status_table[92], /* 504 GATEWAY_TIMEOUT */
+    [405] = &http_status_table[93], /* 505 HTTP_VERSION_NOT_SUPPORTED */
+    [406] = &http_status_table[94], /* 506 VARIANT_ALSO_NEGOTIATES */
+    [407] = &http_status_table[95], /* 507 INSUFFICIENT_STORAGE */
+    [408] = &http_status_table[96], /* 508 LOOP_DETECTED */
+    [409] = &http_status_table[97], /* 509 BANDWIDTH_LIMIT_EXCEEDED */
+    [410] = &http_status_table[98], /* 510 NOT_EXTENDED */
+    [411] = &http_status_table[99], /* 511 NETWORK_AUTHENTICATION_REQUIRED */
+    [420] = &http_status_table[100], /* 520 WEB_SERVER_UNKNOWN_ERROR */
+    [421] = &http_status_table[101], /* 521 WEB_SERVER_IS_DOWN */
+    [422] = &http_status_table[102], /* 522 CONNECTION_TIMED_OUT */
+    [423] = &http_status_table[103], /* 523 ORIGIN_IS_UNREACHABLE */
+    [424] = &http_status_table[104], /* 524 TIMEOUT_OCCURRED */
+    [425] = &http_status_table[105], /* 525 SSL_HANDSHAKE_FAILED */
+    [426] = &http_status_table[106], /* 526 INVALID_SSL_CERTIFICATE */
+    [427] = &http_status_table[107], /* 527 RAILGUN_ERROR */
+    [429] = &http_status_table[108], /* 529 SITE_IS_OVERLOADED */
+    [430] = &http_status_table[109], /* 530 CLOUDFLARE_1XXX_ERROR */
+    [440] = &http_status_table[111], /* 540 TEMPORARILY_DISABLED */
+    [461] = &http_status_table[112], /* 561 IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
+    [498] = &http_status_table[113], /* 598 NETWORK_READ_TIMEOUT_ERROR */
+    [499] = &http_status_table[114], /* 599 NETWORK_CONNECT_TIMEOUT_ERROR */
 };
 
 const struct http_status_info *http_status_lookup(int code)
@@ -1414,19 +1441,21 @@ unsigned http_status_flags(int code)
     return info ? info->flags : 0u;
 }
 
-/* By reason phrase: a perfect hash of the 124 current and former phrases,
+/* By reason phrase: a perfect hash of the 128 current and former phrases,
  * ASCII case folded, in fast mode.
  * Seed 0xE220A8397B1DCDAFu, found on try 1 of at most 160;
- * 32 buckets, 256 slots (48% used). Its parts share one
+ * 64 buckets, 256 slots (50% used). Its parts share one
  * object, so one base address reaches them all. */
 static const struct {
-    unsigned char displacements[32];
+    unsigned char displacements[64];
     struct http_status_slot slots[256];
-    unsigned char keys[4494]; /* each phrase in lower case, then its mask */
+    unsigned char keys[4676]; /* each phrase in lower case, then its mask */
 } http_status_reason_table = {
     {
-        /* 0 */ 2, 0, 1, 0, 1, 2, 1, 2, 3, 0, 0, 15, 2, 2, 1, 2,
-        /* 16 */ 1, 3, 4, 2, 0, 2, 3, 0, 0, 1, 3, 0, 0, 1, 0, 0,
+        /* 0 */ 3, 0, 2, 0, 0, 1, 0, 3, 3, 0, 1, 3, 4, 0, 0, 2,
+        /* 16 */ 0, 0, 2, 2, 0, 0, 1, 0, 0, 1, 3, 0, 0, 0, 0, 0,
+        /* 32 */ 5, 0, 0, 0, 2, 0, 0, 2, 0, 1, 0, 4, 0, 1, 0, 0,
+        /* 48 */ 1, 3, 0, 0, 0, 2, 1, 1, 0, 0, 2, 0, 0, 1, 0, 1,
     },
     {
         [127] = { 0, 0, 8 }, /* Continue */
@@ -1434,125 +1463,129 @@ static const struct {
         [246] = { 54, 2, 10 }, /* Processing */
         [37] = { 74, 3, 10 }, /* Checkpoint */
         [117] = { 94, 4, 11 }, /* Early Hints */
-        [190] = { 116, 5, 27 }, /* Upload Resumption Supported */
+        [191] = { 116, 5, 27 }, /* Upload Resumption Supported */
         [14] = { 170, 6, 17 }, /* Response is Stale */
         [161] = { 204, 7, 19 }, /* Revalidation Failed */
-        [123] = { 242, 8, 22 }, /* Disconnected Operation */
+        [121] = { 242, 8, 22 }, /* Disconnected Operation */
         [60] = { 286, 9, 20 }, /* Heuristic Expiration */
-        [16] = { 326, 10, 21 }, /* Miscellaneous Warning */
+        [17] = { 326, 10, 21 }, /* Miscellaneous Warning */
         [41] = { 368, 11, 2 }, /* OK */
         [222] = { 372, 12, 7 }, /* Created */
         [201] = { 386, 13, 8 }, /* Accepted */
         [38] = { 402, 14, 29 }, /* Non-Authoritative Information */
-        [89] = { 460, 15, 10 }, /* No Content */
-        [57] = { 480, 16, 13 }, /* Reset Content */
-        [47] = { 506, 17, 15 }, /* Partial Content */
-        [147] = { 536, 18, 12 }, /* Multi-Status */
-        [162] = { 560, 19, 16 }, /* Already Reported */
-        [163] = { 592, 20, 22 }, /* Transformation Applied */
-        [251] = { 636, 21, 12 }, /* This is fine */
-        [55] = { 660, 22, 7 }, /* IM Used */
-        [6] = { 674, 23, 32 }, /* Miscellaneous Persistent Warning */
-        [119] = { 738, 24, 16 }, /* Multiple Choices */
-        [116] = { 770, 25, 17 }, /* Moved Permanently */
-        [255] = { 804, 26, 5 }, /* Found */
-        [84] = { 814, 26, 17 }, /* Moved Temporarily */
-        [134] = { 848, 27, 9 }, /* See Other */
-        [124] = { 866, 28, 12 }, /* Not Modified */
-        [68] = { 890, 29, 9 }, /* Use Proxy */
-        [144] = { 908, 30, 12 }, /* Switch Proxy */
-        [98] = { 932, 31, 18 }, /* Temporary Redirect */
-        [45] = { 968, 32, 18 }, /* Permanent Redirect */
-        [202] = { 1004, 33, 17 }, /* Resume Incomplete */
-        [96] = { 1038, 34, 11 }, /* Bad Request */
-        [227] = { 1060, 35, 12 }, /* Unauthorized */
-        [146] = { 1084, 35, 22 }, /* Authorization Required */
-        [254] = { 1128, 36, 16 }, /* Payment Required */
-        [28] = { 1160, 37, 9 }, /* Forbidden */
-        [15] = { 1178, 38, 9 }, /* Not Found */
-        [180] = { 1196, 39, 18 }, /* Method Not Allowed */
-        [245] = { 1232, 40, 14 }, /* Not Acceptable */
-        [187] = { 1260, 41, 29 }, /* Proxy Authentication Required */
-        [231] = { 1318, 42, 15 }, /* Request Timeout */
-        [100] = { 1348, 42, 16 }, /* Request Time-out */
-        [169] = { 1380, 43, 8 }, /* Conflict */
-        [182] = { 1396, 44, 4 }, /* Gone */
-        [177] = { 1404, 45, 15 }, /* Length Required */
-        [4] = { 1434, 46, 19 }, /* Precondition Failed */
-        [243] = { 1472, 47, 17 }, /* Content Too Large */
-        [46] = { 1506, 47, 24 }, /* Request Entity Too Large */
-        [139] = { 1554, 47, 17 }, /* Payload Too Large */
-        [81] = { 1588, 48, 12 }, /* URI Too Long */
-        [72] = { 1612, 48, 20 }, /* Request-URI Too Long */
-        [152] = { 1652, 48, 21 }, /* Request-URI Too Large */
-        [128] = { 1694, 49, 22 }, /* Unsupported Media Type */
-        [126] = { 1738, 50, 21 }, /* Range Not Satisfiable */
-        [133] = { 1780, 50, 31 }, /* Requested Range Not Satisfiable */
-        [230] = { 1842, 51, 18 }, /* Expectation Failed */
-        [54] = { 1878, 52, 12 }, /* I'm a teapot */
-        [225] = { 1902, 53, 22 }, /* Authentication Timeout */
-        [24] = { 1946, 54, 30 }, /* Insufficient Space On Resource */
-        [59] = { 2006, 55, 12 }, /* Page Expired */
-        [165] = { 2030, 56, 17 }, /* Enhance Your Calm */
-        [173] = { 2064, 57, 14 }, /* Method Failure */
-        [11] = { 2092, 58, 18 }, /* Destination Locked */
-        [196] = { 2128, 59, 19 }, /* Misdirected Request */
-        [193] = { 2166, 60, 21 }, /* Unprocessable Content */
-        [233] = { 2208, 60, 20 }, /* Unprocessable Entity */
-        [69] = { 2248, 61, 6 }, /* Locked */
-        [171] = { 2260, 62, 17 }, /* Failed Dependency */
-        [19] = { 2294, 63, 9 }, /* Too Early */
-        [75] = { 2312, 64, 20 }, /* Unordered Collection */
-        [83] = { 2352, 65, 16 }, /* Upgrade Required */
-        [90] = { 2384, 66, 21 }, /* Precondition Required */
-        [239] = { 2426, 67, 17 }, /* Too Many Requests */
-        [1] = { 2460, 68, 26 }, /* Shopify Security Rejection */
-        [56] = { 2512, 69, 31 }, /* Request Header Fields Too Large */
-        [73] = { 2574, 70, 14 }, /* Login Time-out */
-        [34] = { 2602, 71, 11 }, /* No Response */
-        [153] = { 2624, 72, 10 }, /* Retry With */
-        [109] = { 2644, 73, 36 }, /* Blocked by Windows Parental Controls */
-        [232] = { 2716, 74, 8 }, /* Redirect */
-        [78] = { 2732, 75, 29 }, /* Unavailable For Legal Reasons */
-        [51] = { 2790, 76, 35 }, /* Client Closed Load Balanced Request */
-        [87] = { 2860, 77, 23 }, /* Invalid X-Forwarded-For */
-        [218] = { 2906, 78, 30 }, /* Incompatible Protocol Versions */
-        [42] = { 2966, 79, 24 }, /* Request header too large */
-        [176] = { 3014, 80, 21 }, /* SSL Certificate Error */
-        [22] = { 3056, 81, 24 }, /* SSL Certificate Required */
-        [58] = { 3104, 82, 31 }, /* HTTP Request Sent to HTTPS Port */
-        [252] = { 3166, 83, 13 }, /* Invalid Token */
-        [223] = { 3192, 84, 21 }, /* Client Closed Request */
-        [74] = { 3234, 85, 14 }, /* Token Required */
-        [183] = { 3262, 86, 21 }, /* Internal Server Error */
-        [65] = { 3304, 87, 15 }, /* Not Implemented */
-        [234] = { 3334, 88, 11 }, /* Bad Gateway */
-        [125] = { 3356, 89, 19 }, /* Service Unavailable */
-        [62] = { 3394, 89, 31 }, /* Service Temporarily Unavailable */
-        [188] = { 3456, 90, 15 }, /* Gateway Timeout */
-        [248] = { 3486, 90, 16 }, /* Gateway Time-out */
-        [5] = { 3518, 91, 26 }, /* HTTP Version Not Supported */
-        [229] = { 3570, 92, 23 }, /* Variant Also Negotiates */
-        [236] = { 3616, 93, 20 }, /* Insufficient Storage */
-        [95] = { 3656, 94, 13 }, /* Loop Detected */
-        [132] = { 3682, 95, 24 }, /* Bandwidth Limit Exceeded */
-        [31] = { 3730, 96, 12 }, /* Not Extended */
-        [29] = { 3754, 97, 31 }, /* Network Authentication Required */
-        [166] = { 3816, 98, 40 }, /* Web Server Is Returning an Unknown Error */
-        [226] = { 3896, 99, 18 }, /* Web Server Is Down */
-        [25] = { 3932, 100, 20 }, /* Connection Timed Out */
-        [10] = { 3972, 101, 21 }, /* Origin Is Unreachable */
-        [50] = { 4014, 102, 18 }, /* A Timeout Occurred */
-        [186] = { 4050, 103, 20 }, /* SSL Handshake Failed */
-        [67] = { 4090, 104, 23 }, /* Invalid SSL Certificate */
-        [8] = { 4136, 105, 13 }, /* Railgun Error */
-        [77] = { 4162, 106, 18 }, /* Site is overloaded */
-        [26] = { 4198, 107, 21 }, /* Cloudflare 1xxx Error */
-        [155] = { 4240, 108, 14 }, /* Site Is Frozen */
-        [215] = { 4268, 109, 20 }, /* Temporarily Disabled */
-        [195] = { 4308, 110, 38 }, /* Identity Provider Authentication Error */
-        [9] = { 4384, 111, 26 }, /* Network Read Timeout Error */
-        [66] = { 4436, 112, 29 }, /* Network Connect Timeout Error */
+        [83] = { 460, 14, 29 }, /* Non Authoritative Information */
+        [89] = { 518, 15, 10 }, /* No Content */
+        [58] = { 538, 16, 13 }, /* Reset Content */
+        [44] = { 564, 17, 15 }, /* Partial Content */
+        [146] = { 594, 18, 12 }, /* Multi-Status */
+        [162] = { 618, 19, 16 }, /* Already Reported */
+        [163] = { 650, 20, 22 }, /* Transformation Applied */
+        [253] = { 694, 21, 12 }, /* This is fine */
+        [55] = { 718, 22, 7 }, /* IM Used */
+        [6] = { 732, 23, 32 }, /* Miscellaneous Persistent Warning */
+        [119] = { 796, 24, 16 }, /* Multiple Choices */
+        [116] = { 828, 25, 17 }, /* Moved Permanently */
+        [255] = { 862, 26, 5 }, /* Found */
+        [84] = { 872, 26, 17 }, /* Moved Temporarily */
+        [135] = { 906, 27, 9 }, /* See Other */
+        [124] = { 924, 28, 12 }, /* Not Modified */
+        [69] = { 948, 29, 9 }, /* Use Proxy */
+        [150] = { 966, 30, 12 }, /* Switch Proxy */
+        [98] = { 990, 31, 18 }, /* Temporary Redirect */
+        [46] = { 1026, 32, 18 }, /* Permanent Redirect */
+        [203] = { 1062, 33, 17 }, /* Resume Incomplete */
+        [99] = { 1096, 34, 11 }, /* Bad Request */
+        [226] = { 1118, 35, 12 }, /* Unauthorized */
+        [147] = { 1142, 35, 22 }, /* Authorization Required */
+        [252] = { 1186, 36, 16 }, /* Payment Required */
+        [30] = { 1218, 37, 9 }, /* Forbidden */
+        [15] = { 1236, 38, 9 }, /* Not Found */
+        [180] = { 1254, 39, 18 }, /* Method Not Allowed */
+        [244] = { 1290, 40, 14 }, /* Not Acceptable */
+        [187] = { 1318, 41, 29 }, /* Proxy Authentication Required */
+        [229] = { 1376, 42, 15 }, /* Request Timeout */
+        [101] = { 1406, 42, 16 }, /* Request Time-out */
+        [169] = { 1438, 43, 8 }, /* Conflict */
+        [182] = { 1454, 44, 4 }, /* Gone */
+        [177] = { 1462, 45, 15 }, /* Length Required */
+        [4] = { 1492, 46, 19 }, /* Precondition Failed */
+        [242] = { 1530, 47, 17 }, /* Content Too Large */
+        [47] = { 1564, 47, 24 }, /* Request Entity Too Large */
+        [138] = { 1612, 47, 17 }, /* Payload Too Large */
+        [80] = { 1646, 48, 12 }, /* URI Too Long */
+        [72] = { 1670, 48, 20 }, /* Request-URI Too Long */
+        [153] = { 1710, 48, 21 }, /* Request-URI Too Large */
+        [228] = { 1752, 48, 20 }, /* Request URI Too Long */
+        [134] = { 1792, 49, 22 }, /* Unsupported Media Type */
+        [126] = { 1836, 50, 21 }, /* Range Not Satisfiable */
+        [133] = { 1878, 50, 31 }, /* Requested Range Not Satisfiable */
+        [231] = { 1940, 51, 18 }, /* Expectation Failed */
+        [54] = { 1976, 52, 12 }, /* I'm a teapot */
+        [225] = { 2000, 53, 22 }, /* Authentication Timeout */
+        [48] = { 2044, 54, 9 }, /* I'm a Fox */
+        [24] = { 2062, 55, 30 }, /* Insufficient Space On Resource */
+        [59] = { 2122, 56, 12 }, /* Page Expired */
+        [164] = { 2146, 57, 17 }, /* Enhance Your Calm */
+        [175] = { 2180, 58, 14 }, /* Method Failure */
+        [12] = { 2208, 59, 18 }, /* Destination Locked */
+        [198] = { 2244, 60, 19 }, /* Misdirected Request */
+        [193] = { 2282, 61, 21 }, /* Unprocessable Content */
+        [233] = { 2324, 61, 20 }, /* Unprocessable Entity */
+        [70] = { 2364, 62, 6 }, /* Locked */
+        [171] = { 2376, 63, 17 }, /* Failed Dependency */
+        [19] = { 2410, 64, 9 }, /* Too Early */
+        [75] = { 2428, 65, 20 }, /* Unordered Collection */
+        [82] = { 2468, 66, 16 }, /* Upgrade Required */
+        [90] = { 2500, 67, 21 }, /* Precondition Required */
+        [239] = { 2542, 68, 17 }, /* Too Many Requests */
+        [13] = { 2576, 69, 26 }, /* Shopify Security Rejection */
+        [56] = { 2628, 70, 31 }, /* Request Header Fields Too Large */
+        [73] = { 2690, 71, 14 }, /* Login Time-out */
+        [34] = { 2718, 72, 11 }, /* No Response */
+        [152] = { 2740, 73, 10 }, /* Retry With */
+        [108] = { 2760, 74, 36 }, /* Blocked by Windows Parental Controls */
+        [227] = { 2832, 75, 8 }, /* Redirect */
+        [78] = { 2848, 76, 29 }, /* Unavailable For Legal Reasons */
+        [50] = { 2906, 77, 35 }, /* Client Closed Load Balanced Request */
+        [87] = { 2976, 78, 23 }, /* Invalid X-Forwarded-For */
+        [219] = { 3022, 79, 30 }, /* Incompatible Protocol Versions */
+        [42] = { 3082, 80, 24 }, /* Request header too large */
+        [179] = { 3130, 81, 21 }, /* SSL Certificate Error */
+        [22] = { 3172, 82, 24 }, /* SSL Certificate Required */
+        [57] = { 3220, 83, 31 }, /* HTTP Request Sent to HTTPS Port */
+        [251] = { 3282, 84, 13 }, /* Invalid Token */
+        [125] = { 3308, 85, 33 }, /* Antivirus has Forbidden a Request */
+        [223] = { 3374, 86, 21 }, /* Client Closed Request */
+        [74] = { 3416, 87, 14 }, /* Token Required */
+        [181] = { 3444, 88, 21 }, /* Internal Server Error */
+        [71] = { 3486, 89, 15 }, /* Not Implemented */
+        [234] = { 3516, 90, 11 }, /* Bad Gateway */
+        [123] = { 3538, 91, 19 }, /* Service Unavailable */
+        [62] = { 3576, 91, 31 }, /* Service Temporarily Unavailable */
+        [176] = { 3638, 92, 15 }, /* Gateway Timeout */
+        [248] = { 3668, 92, 16 }, /* Gateway Time-out */
+        [5] = { 3700, 93, 26 }, /* HTTP Version Not Supported */
+        [230] = { 3752, 94, 23 }, /* Variant Also Negotiates */
+        [236] = { 3798, 95, 20 }, /* Insufficient Storage */
+        [95] = { 3838, 96, 13 }, /* Loop Detected */
+        [132] = { 3864, 97, 24 }, /* Bandwidth Limit Exceeded */
+        [31] = { 3912, 98, 12 }, /* Not Extended */
+        [28] = { 3936, 99, 31 }, /* Network Authentication Required */
+        [167] = { 3998, 100, 40 }, /* Web Server Is Returning an Unknown Error */
+        [224] = { 4078, 101, 18 }, /* Web Server Is Down */
+        [21] = { 4114, 102, 20 }, /* Connection Timed Out */
+        [11] = { 4154, 103, 21 }, /* Origin Is Unreachable */
+        [51] = { 4196, 104, 18 }, /* A Timeout Occurred */
+        [186] = { 4232, 105, 20 }, /* SSL Handshake Failed */
+        [67] = { 4272, 106, 23 }, /* Invalid SSL Certificate */
+        [8] = { 4318, 107, 13 }, /* Railgun Error */
+        [76] = { 4344, 108, 18 }, /* Site is overloaded */
+        [26] = { 4380, 109, 21 }, /* Cloudflare 1xxx Error */
+        [154] = { 4422, 110, 14 }, /* Site Is Frozen */
+        [215] = { 4450, 111, 20 }, /* Temporarily Disabled */
+        [195] = { 4490, 112, 38 }, /* Identity Provider Authentication Error */
+        [9] = { 4566, 113, 26 }, /* Network Read Timeout Error */
+        [66] = { 4618, 114, 29 }, /* Network Connect Timeout Error */
     },
     {
         /* 0: Continue */
@@ -1614,440 +1647,458 @@ static const struct {
         ' ', 'i', 'n', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 460: No Content */
+        /* 460: Non Authoritative Information */
+        'n', 'o', 'n', ' ', 'a', 'u', 't', 'h', 'o', 'r', 'i', 't', 'a', 't', 'i', 'v', 'e',
+        ' ', 'i', 'n', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n',
+        ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 518: No Content */
         'n', 'o', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
         ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 480: Reset Content */
+        /* 538: Reset Content */
         'r', 'e', 's', 'e', 't', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 506: Partial Content */
+        /* 564: Partial Content */
         'p', 'a', 'r', 't', 'i', 'a', 'l', ' ', 'c', 'o', 'n', 't', 'e', 'n', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 536: Multi-Status */
+        /* 594: Multi-Status */
         'm', 'u', 'l', 't', 'i', '-', 's', 't', 'a', 't', 'u', 's',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 560: Already Reported */
+        /* 618: Already Reported */
         'a', 'l', 'r', 'e', 'a', 'd', 'y', ' ', 'r', 'e', 'p', 'o', 'r', 't', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 592: Transformation Applied */
+        /* 650: Transformation Applied */
         't', 'r', 'a', 'n', 's', 'f', 'o', 'r', 'm', 'a', 't', 'i', 'o', 'n', ' ', 'a', 'p',
         'p', 'l', 'i', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
         ' ', ' ', ' ', ' ', ' ',
-        /* 636: This is fine */
+        /* 694: This is fine */
         't', 'h', 'i', 's', ' ', 'i', 's', ' ', 'f', 'i', 'n', 'e',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
-        /* 660: IM Used */
+        /* 718: IM Used */
         'i', 'm', ' ', 'u', 's', 'e', 'd',
         ' ', ' ', '\0', ' ', ' ', ' ', ' ',
-        /* 674: Miscellaneous Persistent Warning */
+        /* 732: Miscellaneous Persistent Warning */
         'm', 'i', 's', 'c', 'e', 'l', 'l', 'a', 'n', 'e', 'o', 'u', 's', ' ', 'p', 'e', 'r',
         's', 'i', 's', 't', 'e', 'n', 't', ' ', 'w', 'a', 'r', 'n', 'i', 'n', 'g',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 738: Multiple Choices */
+        /* 796: Multiple Choices */
         'm', 'u', 'l', 't', 'i', 'p', 'l', 'e', ' ', 'c', 'h', 'o', 'i', 'c', 'e', 's',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 770: Moved Permanently */
+        /* 828: Moved Permanently */
         'm', 'o', 'v', 'e', 'd', ' ', 'p', 'e', 'r', 'm', 'a', 'n', 'e', 'n', 't', 'l', 'y',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 804: Found */
+        /* 862: Found */
         'f', 'o', 'u', 'n', 'd',
         ' ', ' ', ' ', ' ', ' ',
-        /* 814: Moved Temporarily */
+        /* 872: Moved Temporarily */
         'm', 'o', 'v', 'e', 'd', ' ', 't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i', 'l', 'y',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 848: See Other */
+        /* 906: See Other */
         's', 'e', 'e', ' ', 'o', 't', 'h', 'e', 'r',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 866: Not Modified */
+        /* 924: Not Modified */
         'n', 'o', 't', ' ', 'm', 'o', 'd', 'i', 'f', 'i', 'e', 'd',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 890: Use Proxy */
+        /* 948: Use Proxy */
         'u', 's', 'e', ' ', 'p', 'r', 'o', 'x', 'y',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 908: Switch Proxy */
+        /* 966: Switch Proxy */
         's', 'w', 'i', 't', 'c', 'h', ' ', 'p', 'r', 'o', 'x', 'y',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 932: Temporary Redirect */
+        /* 990: Temporary Redirect */
         't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'y', ' ', 'r', 'e', 'd', 'i', 'r', 'e', 'c', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ',
-        /* 968: Permanent Redirect */
+        /* 1026: Permanent Redirect */
         'p', 'e', 'r', 'm', 'a', 'n', 'e', 'n', 't', ' ', 'r', 'e', 'd', 'i', 'r', 'e', 'c', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ',
-        /* 1004: Resume Incomplete */
+        /* 1062: Resume Incomplete */
         'r', 'e', 's', 'u', 'm', 'e', ' ', 'i', 'n', 'c', 'o', 'm', 'p', 'l', 'e', 't', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1038: Bad Request */
+        /* 1096: Bad Request */
         'b', 'a', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1060: Unauthorized */
+        /* 1118: Unauthorized */
         'u', 'n', 'a', 'u', 't', 'h', 'o', 'r', 'i', 'z', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1084: Authorization Required */
+        /* 1142: Authorization Required */
         'a', 'u', 't', 'h', 'o', 'r', 'i', 'z', 'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q',
         'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ', ' ',
-        /* 1128: Payment Required */
+        /* 1186: Payment Required */
         'p', 'a', 'y', 'm', 'e', 'n', 't', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1160: Forbidden */
+        /* 1218: Forbidden */
         'f', 'o', 'r', 'b', 'i', 'd', 'd', 'e', 'n',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1178: Not Found */
+        /* 1236: Not Found */
         'n', 'o', 't', ' ', 'f', 'o', 'u', 'n', 'd',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 1196: Method Not Allowed */
+        /* 1254: Method Not Allowed */
         'm', 'e', 't', 'h', 'o', 'd', ' ', 'n', 'o', 't', ' ', 'a', 'l', 'l', 'o', 'w', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ',
-        /* 1232: Not Acceptable */
+        /* 1290: Not Acceptable */
         'n', 'o', 't', ' ', 'a', 'c', 'c', 'e', 'p', 't', 'a', 'b', 'l', 'e',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1260: Proxy Authentication Required */
+        /* 1318: Proxy Authentication Required */
         'p', 'r', 'o', 'x', 'y', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't',
         'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1318: Request Timeout */
+        /* 1376: Request Timeout */
         'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1348: Request Time-out */
+        /* 1406: Request Time-out */
         'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 't', 'i', 'm', 'e', '-', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
-        /* 1380: Conflict */
+        /* 1438: Conflict */
         'c', 'o', 'n', 'f', 'l', 'i', 'c', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1396: Gone */
+        /* 1454: Gone */
         'g', 'o', 'n', 'e',
         ' ', ' ', ' ', ' ',
-        /* 1404: Length Required */
+        /* 1462: Length Required */
         'l', 'e', 'n', 'g', 't', 'h', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1434: Precondition Failed */
+        /* 1492: Precondition Failed */
         'p', 'r', 'e', 'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l',
         'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         ' ', ' ',
-        /* 1472: Content Too Large */
+        /* 1530: Content Too Large */
         'c', 'o', 'n', 't', 'e', 'n', 't', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 1506: Request Entity Too Large */
+        /* 1564: Request Entity Too Large */
         'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'e', 'n', 't', 'i', 't', 'y', ' ', 't', 'o',
         'o', ' ', 'l', 'a', 'r', 'g', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
         ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 1554: Payload Too Large */
+        /* 1612: Payload Too Large */
         'p', 'a', 'y', 'l', 'o', 'a', 'd', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 1588: URI Too Long */
+        /* 1646: URI Too Long */
         'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l', 'o', 'n', 'g',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
-        /* 1612: Request-URI Too Long */
+        /* 1670: Request-URI Too Long */
         'r', 'e', 'q', 'u', 'e', 's', 't', '-', 'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l',
         'o', 'n', 'g',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', ' ',
-        /* 1652: Request-URI Too Large */
+        /* 1710: Request-URI Too Large */
         'r', 'e', 'q', 'u', 'e', 's', 't', '-', 'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l',
         'a', 'r', 'g', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', ' ', ' ',
-        /* 1694: Unsupported Media Type */
+        /* 1752: Request URI Too Long */
+        'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'u', 'r', 'i', ' ', 't', 'o', 'o', ' ', 'l',
+        'o', 'n', 'g',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ',
+        ' ', ' ', ' ',
+        /* 1792: Unsupported Media Type */
         'u', 'n', 's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd', ' ', 'm', 'e', 'd', 'i', 'a',
         ' ', 't', 'y', 'p', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         '\0', ' ', ' ', ' ', ' ',
-        /* 1738: Range Not Satisfiable */
+        /* 1836: Range Not Satisfiable */
         'r', 'a', 'n', 'g', 'e', ' ', 'n', 'o', 't', ' ', 's', 'a', 't', 'i', 's', 'f', 'i',
         'a', 'b', 'l', 'e',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ',
-        /* 1780: Requested Range Not Satisfiable */
+        /* 1878: Requested Range Not Satisfiable */
         'r', 'e', 'q', 'u', 'e', 's', 't', 'e', 'd', ' ', 'r', 'a', 'n', 'g', 'e', ' ', 'n',
         'o', 't', ' ', 's', 'a', 't', 'i', 's', 'f', 'i', 'a', 'b', 'l', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1842: Expectation Failed */
+        /* 1940: Expectation Failed */
         'e', 'x', 'p', 'e', 'c', 't', 'a', 't', 'i', 'o', 'n', ' ', 'f', 'a', 'i', 'l', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         ' ',
-        /* 1878: I'm a teapot */
+        /* 1976: I'm a teapot */
         'i', '\'', 'm', ' ', 'a', ' ', 't', 'e', 'a', 'p', 'o', 't',
         ' ', '\0', ' ', '\0', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 1902: Authentication Timeout */
+        /* 2000: Authentication Timeout */
         'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 't', 'i',
         'm', 'e', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
         ' ', ' ', ' ', ' ', ' ',
-        /* 1946: Insufficient Space On Resource */
+        /* 2044: I'm a Fox */
+        'i', '\'', 'm', ' ', 'a', ' ', 'f', 'o', 'x',
+        ' ', '\0', ' ', '\0', ' ', '\0', ' ', ' ', ' ',
+        /* 2062: Insufficient Space On Resource */
         'i', 'n', 's', 'u', 'f', 'f', 'i', 'c', 'i', 'e', 'n', 't', ' ', 's', 'p', 'a', 'c',
         'e', ' ', 'o', 'n', ' ', 'r', 'e', 's', 'o', 'u', 'r', 'c', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2006: Page Expired */
+        /* 2122: Page Expired */
         'p', 'a', 'g', 'e', ' ', 'e', 'x', 'p', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2030: Enhance Your Calm */
+        /* 2146: Enhance Your Calm */
         'e', 'n', 'h', 'a', 'n', 'c', 'e', ' ', 'y', 'o', 'u', 'r', ' ', 'c', 'a', 'l', 'm',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
-        /* 2064: Method Failure */
+        /* 2180: Method Failure */
         'm', 'e', 't', 'h', 'o', 'd', ' ', 'f', 'a', 'i', 'l', 'u', 'r', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2092: Destination Locked */
+        /* 2208: Destination Locked */
         'd', 'e', 's', 't', 'i', 'n', 'a', 't', 'i', 'o', 'n', ' ', 'l', 'o', 'c', 'k', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         ' ',
-        /* 2128: Misdirected Request */
+        /* 2244: Misdirected Request */
         'm', 'i', 's', 'd', 'i', 'r', 'e', 'c', 't', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e',
         's', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ',
-        /* 2166: Unprocessable Content */
+        /* 2282: Unprocessable Content */
         'u', 'n', 'p', 'r', 'o', 'c', 'e', 's', 's', 'a', 'b', 'l', 'e', ' ', 'c', 'o', 'n',
         't', 'e', 'n', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ',
-        /* 2208: Unprocessable Entity */
+        /* 2324: Unprocessable Entity */
         'u', 'n', 'p', 'r', 'o', 'c', 'e', 's', 's', 'a', 'b', 'l', 'e', ' ', 'e', 'n', 't',
         'i', 't', 'y',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
         ' ', ' ', ' ',
-        /* 2248: Locked */
+        /* 2364: Locked */
         'l', 'o', 'c', 'k', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2260: Failed Dependency */
+        /* 2376: Failed Dependency */
         'f', 'a', 'i', 'l', 'e', 'd', ' ', 'd', 'e', 'p', 'e', 'n', 'd', 'e', 'n', 'c', 'y',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2294: Too Early */
+        /* 2410: Too Early */
         't', 'o', 'o', ' ', 'e', 'a', 'r', 'l', 'y',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 2312: Unordered Collection */
+        /* 2428: Unordered Collection */
         'u', 'n', 'o', 'r', 'd', 'e', 'r', 'e', 'd', ' ', 'c', 'o', 'l', 'l', 'e', 'c', 't',
         'i', 'o', 'n',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ',
-        /* 2352: Upgrade Required */
+        /* 2468: Upgrade Required */
         'u', 'p', 'g', 'r', 'a', 'd', 'e', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2384: Precondition Required */
+        /* 2500: Precondition Required */
         'p', 'r', 'e', 'c', 'o', 'n', 'd', 'i', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u',
         'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ',
-        /* 2426: Too Many Requests */
+        /* 2542: Too Many Requests */
         't', 'o', 'o', ' ', 'm', 'a', 'n', 'y', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't', 's',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2460: Shopify Security Rejection */
+        /* 2576: Shopify Security Rejection */
         's', 'h', 'o', 'p', 'i', 'f', 'y', ' ', 's', 'e', 'c', 'u', 'r', 'i', 't', 'y', ' ',
         'r', 'e', 'j', 'e', 'c', 't', 'i', 'o', 'n',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2512: Request Header Fields Too Large */
+        /* 2628: Request Header Fields Too Large */
         'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'e', 'a', 'd', 'e', 'r', ' ', 'f', 'i',
         'e', 'l', 'd', 's', ' ', 't', 'o', 'o', ' ', 'l', 'a', 'r', 'g', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 2574: Login Time-out */
+        /* 2690: Login Time-out */
         'l', 'o', 'g', 'i', 'n', ' ', 't', 'i', 'm', 'e', '-', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
-        /* 2602: No Response */
+        /* 2718: No Response */
         'n', 'o', ' ', 'r', 'e', 's', 'p', 'o', 'n', 's', 'e',
         ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2624: Retry With */
+        /* 2740: Retry With */
         'r', 'e', 't', 'r', 'y', ' ', 'w', 'i', 't', 'h',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
-        /* 2644: Blocked by Windows Parental Controls */
+        /* 2760: Blocked by Windows Parental Controls */
         'b', 'l', 'o', 'c', 'k', 'e', 'd', ' ', 'b', 'y', ' ', 'w', 'i', 'n', 'd', 'o', 'w',
         's', ' ', 'p', 'a', 'r', 'e', 'n', 't', 'a', 'l', ' ', 'c', 'o', 'n', 't', 'r', 'o',
         'l', 's',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ',
-        /* 2716: Redirect */
+        /* 2832: Redirect */
         'r', 'e', 'd', 'i', 'r', 'e', 'c', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2732: Unavailable For Legal Reasons */
+        /* 2848: Unavailable For Legal Reasons */
         'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e', ' ', 'f', 'o', 'r', ' ', 'l',
         'e', 'g', 'a', 'l', ' ', 'r', 'e', 'a', 's', 'o', 'n', 's',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2790: Client Closed Load Balanced Request */
+        /* 2906: Client Closed Load Balanced Request */
         'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'l', 'o', 'a',
         'd', ' ', 'b', 'a', 'l', 'a', 'n', 'c', 'e', 'd', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
         ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ',
-        /* 2860: Invalid X-Forwarded-For */
+        /* 2976: Invalid X-Forwarded-For */
         'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 'x', '-', 'f', 'o', 'r', 'w', 'a', 'r', 'd',
         'e', 'd', '-', 'f', 'o', 'r',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ', '\0', ' ', ' ', ' ',
-        /* 2906: Incompatible Protocol Versions */
+        /* 3022: Incompatible Protocol Versions */
         'i', 'n', 'c', 'o', 'm', 'p', 'a', 't', 'i', 'b', 'l', 'e', ' ', 'p', 'r', 'o', 't',
         'o', 'c', 'o', 'l', ' ', 'v', 'e', 'r', 's', 'i', 'o', 'n', 's',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 2966: Request header too large */
+        /* 3082: Request header too large */
         'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 'h', 'e', 'a', 'd', 'e', 'r', ' ', 't', 'o',
         'o', ' ', 'l', 'a', 'r', 'g', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ',
         ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 3014: SSL Certificate Error */
+        /* 3130: SSL Certificate Error */
         's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e', ' ', 'e',
         'r', 'r', 'o', 'r',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', ' ', ' ',
-        /* 3056: SSL Certificate Required */
+        /* 3172: SSL Certificate Required */
         's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i', 'f', 'i', 'c', 'a', 't', 'e', ' ', 'r',
         'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3104: HTTP Request Sent to HTTPS Port */
+        /* 3220: HTTP Request Sent to HTTPS Port */
         'h', 't', 't', 'p', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't', ' ', 's', 'e', 'n', 't',
         ' ', 't', 'o', ' ', 'h', 't', 't', 'p', 's', ' ', 'p', 'o', 'r', 't',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
-        /* 3166: Invalid Token */
+        /* 3282: Invalid Token */
         'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 't', 'o', 'k', 'e', 'n',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 3192: Client Closed Request */
+        /* 3308: Antivirus has Forbidden a Request */
+        'a', 'n', 't', 'i', 'v', 'i', 'r', 'u', 's', ' ', 'h', 'a', 's', ' ', 'f', 'o', 'r',
+        'b', 'i', 'd', 'd', 'e', 'n', ' ', 'a', ' ', 'r', 'e', 'q', 'u', 'e', 's', 't',
+        ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
+        ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+        /* 3374: Client Closed Request */
         'c', 'l', 'i', 'e', 'n', 't', ' ', 'c', 'l', 'o', 's', 'e', 'd', ' ', 'r', 'e', 'q',
         'u', 'e', 's', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ',
-        /* 3234: Token Required */
+        /* 3416: Token Required */
         't', 'o', 'k', 'e', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3262: Internal Server Error */
+        /* 3444: Internal Server Error */
         'i', 'n', 't', 'e', 'r', 'n', 'a', 'l', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'e',
         'r', 'r', 'o', 'r',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', ' ', ' ',
-        /* 3304: Not Implemented */
+        /* 3486: Not Implemented */
         'n', 'o', 't', ' ', 'i', 'm', 'p', 'l', 'e', 'm', 'e', 'n', 't', 'e', 'd',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3334: Bad Gateway */
+        /* 3516: Bad Gateway */
         'b', 'a', 'd', ' ', 'g', 'a', 't', 'e', 'w', 'a', 'y',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3356: Service Unavailable */
+        /* 3538: Service Unavailable */
         's', 'e', 'r', 'v', 'i', 'c', 'e', ' ', 'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b',
         'l', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ',
-        /* 3394: Service Temporarily Unavailable */
+        /* 3576: Service Temporarily Unavailable */
         's', 'e', 'r', 'v', 'i', 'c', 'e', ' ', 't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i',
         'l', 'y', ' ', 'u', 'n', 'a', 'v', 'a', 'i', 'l', 'a', 'b', 'l', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3456: Gateway Timeout */
+        /* 3638: Gateway Timeout */
         'g', 'a', 't', 'e', 'w', 'a', 'y', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3486: Gateway Time-out */
+        /* 3668: Gateway Time-out */
         'g', 'a', 't', 'e', 'w', 'a', 'y', ' ', 't', 'i', 'm', 'e', '-', 'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
-        /* 3518: HTTP Version Not Supported */
+        /* 3700: HTTP Version Not Supported */
         'h', 't', 't', 'p', ' ', 'v', 'e', 'r', 's', 'i', 'o', 'n', ' ', 'n', 'o', 't', ' ',
         's', 'u', 'p', 'p', 'o', 'r', 't', 'e', 'd',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3570: Variant Also Negotiates */
+        /* 3752: Variant Also Negotiates */
         'v', 'a', 'r', 'i', 'a', 'n', 't', ' ', 'a', 'l', 's', 'o', ' ', 'n', 'e', 'g', 'o',
         't', 'i', 'a', 't', 'e', 's',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3616: Insufficient Storage */
+        /* 3798: Insufficient Storage */
         'i', 'n', 's', 'u', 'f', 'f', 'i', 'c', 'i', 'e', 'n', 't', ' ', 's', 't', 'o', 'r',
         'a', 'g', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ',
-        /* 3656: Loop Detected */
+        /* 3838: Loop Detected */
         'l', 'o', 'o', 'p', ' ', 'd', 'e', 't', 'e', 'c', 't', 'e', 'd',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3682: Bandwidth Limit Exceeded */
+        /* 3864: Bandwidth Limit Exceeded */
         'b', 'a', 'n', 'd', 'w', 'i', 'd', 't', 'h', ' ', 'l', 'i', 'm', 'i', 't', ' ', 'e',
         'x', 'c', 'e', 'e', 'd', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3730: Not Extended */
+        /* 3912: Not Extended */
         'n', 'o', 't', ' ', 'e', 'x', 't', 'e', 'n', 'd', 'e', 'd',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3754: Network Authentication Required */
+        /* 3936: Network Authentication Required */
         'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c',
         'a', 't', 'i', 'o', 'n', ' ', 'r', 'e', 'q', 'u', 'i', 'r', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 3816: Web Server Is Returning an Unknown Error */
+        /* 3998: Web Server Is Returning an Unknown Error */
         'w', 'e', 'b', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'i', 's', ' ', 'r', 'e', 't',
         'u', 'r', 'n', 'i', 'n', 'g', ' ', 'a', 'n', ' ', 'u', 'n', 'k', 'n', 'o', 'w', 'n',
         ' ', 'e', 'r', 'r', 'o', 'r',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 3896: Web Server Is Down */
+        /* 4078: Web Server Is Down */
         'w', 'e', 'b', ' ', 's', 'e', 'r', 'v', 'e', 'r', ' ', 'i', 's', ' ', 'd', 'o', 'w', 'n',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ',
         ' ',
-        /* 3932: Connection Timed Out */
+        /* 4114: Connection Timed Out */
         'c', 'o', 'n', 'n', 'e', 'c', 't', 'i', 'o', 'n', ' ', 't', 'i', 'm', 'e', 'd', ' ',
         'o', 'u', 't',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', '\0',
         ' ', ' ', ' ',
-        /* 3972: Origin Is Unreachable */
+        /* 4154: Origin Is Unreachable */
         'o', 'r', 'i', 'g', 'i', 'n', ' ', 'i', 's', ' ', 'u', 'n', 'r', 'e', 'a', 'c', 'h',
         'a', 'b', 'l', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ',
-        /* 4014: A Timeout Occurred */
+        /* 4196: A Timeout Occurred */
         'a', ' ', 't', 'i', 'm', 'e', 'o', 'u', 't', ' ', 'o', 'c', 'c', 'u', 'r', 'r', 'e', 'd',
         ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ',
-        /* 4050: SSL Handshake Failed */
+        /* 4232: SSL Handshake Failed */
         's', 's', 'l', ' ', 'h', 'a', 'n', 'd', 's', 'h', 'a', 'k', 'e', ' ', 'f', 'a', 'i',
         'l', 'e', 'd',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ',
         ' ', ' ', ' ',
-        /* 4090: Invalid SSL Certificate */
+        /* 4272: Invalid SSL Certificate */
         'i', 'n', 'v', 'a', 'l', 'i', 'd', ' ', 's', 's', 'l', ' ', 'c', 'e', 'r', 't', 'i',
         'f', 'i', 'c', 'a', 't', 'e',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 4136: Railgun Error */
+        /* 4318: Railgun Error */
         'r', 'a', 'i', 'l', 'g', 'u', 'n', ' ', 'e', 'r', 'r', 'o', 'r',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 4162: Site is overloaded */
+        /* 4344: Site is overloaded */
         's', 'i', 't', 'e', ' ', 'i', 's', ' ', 'o', 'v', 'e', 'r', 'l', 'o', 'a', 'd', 'e', 'd',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         ' ',
-        /* 4198: Cloudflare 1xxx Error */
+        /* 4380: Cloudflare 1xxx Error */
         'c', 'l', 'o', 'u', 'd', 'f', 'l', 'a', 'r', 'e', ' ', '1', 'x', 'x', 'x', ' ', 'e',
         'r', 'r', 'o', 'r',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', '\0', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', ' ', ' ',
-        /* 4240: Site Is Frozen */
+        /* 4422: Site Is Frozen */
         's', 'i', 't', 'e', ' ', 'i', 's', ' ', 'f', 'r', 'o', 'z', 'e', 'n',
         ' ', ' ', ' ', ' ', '\0', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ',
-        /* 4268: Temporarily Disabled */
+        /* 4450: Temporarily Disabled */
         't', 'e', 'm', 'p', 'o', 'r', 'a', 'r', 'i', 'l', 'y', ' ', 'd', 'i', 's', 'a', 'b',
         'l', 'e', 'd',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ',
-        /* 4308: Identity Provider Authentication Error */
+        /* 4490: Identity Provider Authentication Error */
         'i', 'd', 'e', 'n', 't', 'i', 't', 'y', ' ', 'p', 'r', 'o', 'v', 'i', 'd', 'e', 'r',
         ' ', 'a', 'u', 't', 'h', 'e', 'n', 't', 'i', 'c', 'a', 't', 'i', 'o', 'n', ' ', 'e',
         'r', 'r', 'o', 'r',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
         '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
         ' ', ' ', ' ', ' ',
-        /* 4384: Network Read Timeout Error */
+        /* 4566: Network Read Timeout Error */
         'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'r', 'e', 'a', 'd', ' ', 't', 'i', 'm', 'e',
         'o', 'u', 't', ' ', 'e', 'r', 'r', 'o', 'r',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ',
         ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ',
-        /* 4436: Network Connect Timeout Error */
+        /* 4618: Network Connect Timeout Error */
         'n', 'e', 't', 'w', 'o', 'r', 'k', ' ', 'c', 'o', 'n', 'n', 'e', 'c', 't', ' ', 't',
         'i', 'm', 'e', 'o', 'u', 't', ' ', 'e', 'r', 'r', 'o', 'r',
         ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '\0', ' ',
@@ -2058,7 +2109,7 @@ static const struct {
 static const struct http_status_slot *http_status_reason_slot(uint64_t h)
 {
     return &http_status_reason_table.slots[
-        ((uint32_t)(h >> 32) ^ http_status_reason_table.displacements[h & 31u]) &
+        ((uint32_t)(h >> 32) ^ http_status_reason_table.displacements[h & 63u]) &
         255u];
 }
 
@@ -2141,133 +2192,135 @@ const struct http_status_info *http_status_from_reason(const char *s, size_t len
     return diff == 0 ? &http_status_table[slot->entry] : NULL;
 }
 
-/* By name: a perfect hash of the 113 names, exact, in fast mode.
- * Seed 0x3EE5789041C98AC3u, found on try 9 of at most 160;
- * 32 buckets, 128 slots (88% used). Its parts share one
+/* By name: a perfect hash of the 115 names, exact, in fast mode.
+ * Seed 0x6E789E6AA1B965F4u, found on try 2 of at most 160;
+ * 32 buckets, 256 slots (44% used). Its parts share one
  * object, so one base address reaches them all. */
 static const struct {
     unsigned char displacements[32];
-    struct http_status_slot slots[128];
-    unsigned char keys[2021]; /* each name; zeros to the end, for the main path */
+    struct http_status_slot slots[256];
+    unsigned char keys[2062]; /* each name; zeros to the end, for the main path */
 } http_status_name_table = {
     {
-        /* 0 */ 21, 0, 5, 34, 12, 0, 8, 1, 3, 6, 6, 12, 1, 18, 13, 41,
-        /* 16 */ 7, 22, 35, 0, 4, 3, 19, 68, 5, 44, 0, 38, 0, 16, 1, 15,
+        /* 0 */ 0, 0, 1, 0, 0, 1, 1, 1, 4, 0, 2, 0, 2, 0, 0, 0,
+        /* 16 */ 1, 6, 0, 2, 4, 0, 0, 3, 0, 2, 3, 1, 1, 0, 0, 0,
     },
     {
-        [44] = { 0, 0, 8 }, /* CONTINUE */
-        [33] = { 8, 1, 19 }, /* SWITCHING_PROTOCOLS */
-        [77] = { 27, 2, 10 }, /* PROCESSING */
-        [123] = { 37, 3, 10 }, /* CHECKPOINT */
-        [127] = { 47, 4, 11 }, /* EARLY_HINTS */
-        [84] = { 58, 5, 27 }, /* UPLOAD_RESUMPTION_SUPPORTED */
-        [25] = { 85, 6, 17 }, /* RESPONSE_IS_STALE */
-        [78] = { 102, 7, 19 }, /* REVALIDATION_FAILED */
-        [101] = { 121, 8, 22 }, /* DISCONNECTED_OPERATION */
-        [109] = { 143, 9, 20 }, /* HEURISTIC_EXPIRATION */
-        [95] = { 163, 10, 21 }, /* MISCELLANEOUS_WARNING */
-        [120] = { 184, 11, 2 }, /* OK */
-        [105] = { 186, 12, 7 }, /* CREATED */
-        [32] = { 193, 13, 8 }, /* ACCEPTED */
-        [36] = { 201, 14, 29 }, /* NON_AUTHORITATIVE_INFORMATION */
-        [34] = { 230, 15, 10 }, /* NO_CONTENT */
-        [87] = { 240, 16, 13 }, /* RESET_CONTENT */
-        [106] = { 253, 17, 15 }, /* PARTIAL_CONTENT */
-        [63] = { 268, 18, 12 }, /* MULTI_STATUS */
-        [75] = { 280, 19, 16 }, /* ALREADY_REPORTED */
-        [86] = { 296, 20, 22 }, /* TRANSFORMATION_APPLIED */
-        [100] = { 318, 21, 12 }, /* THIS_IS_FINE */
-        [11] = { 330, 22, 7 }, /* IM_USED */
-        [5] = { 337, 23, 32 }, /* MISCELLANEOUS_PERSISTENT_WARNING */
-        [41] = { 369, 24, 16 }, /* MULTIPLE_CHOICES */
-        [64] = { 385, 25, 17 }, /* MOVED_PERMANENTLY */
-        [85] = { 402, 26, 5 }, /* FOUND */
-        [59] = { 407, 27, 9 }, /* SEE_OTHER */
-        [93] = { 416, 28, 12 }, /* NOT_MODIFIED */
-        [103] = { 428, 29, 9 }, /* USE_PROXY */
-        [16] = { 437, 30, 12 }, /* SWITCH_PROXY */
-        [35] = { 449, 31, 18 }, /* TEMPORARY_REDIRECT */
-        [39] = { 467, 32, 18 }, /* PERMANENT_REDIRECT */
-        [43] = { 485, 33, 17 }, /* RESUME_INCOMPLETE */
-        [61] = { 502, 34, 11 }, /* BAD_REQUEST */
-        [2] = { 513, 35, 12 }, /* UNAUTHORIZED */
-        [51] = { 525, 36, 16 }, /* PAYMENT_REQUIRED */
-        [114] = { 541, 37, 9 }, /* FORBIDDEN */
-        [122] = { 550, 38, 9 }, /* NOT_FOUND */
-        [8] = { 559, 39, 18 }, /* METHOD_NOT_ALLOWED */
-        [113] = { 577, 40, 14 }, /* NOT_ACCEPTABLE */
-        [99] = { 591, 41, 29 }, /* PROXY_AUTHENTICATION_REQUIRED */
-        [10] = { 620, 42, 15 }, /* REQUEST_TIMEOUT */
-        [6] = { 635, 43, 8 }, /* CONFLICT */
-        [19] = { 643, 44, 4 }, /* GONE */
-        [48] = { 647, 45, 15 }, /* LENGTH_REQUIRED */
-        [17] = { 662, 46, 19 }, /* PRECONDITION_FAILED */
-        [46] = { 681, 47, 17 }, /* CONTENT_TOO_LARGE */
-        [96] = { 698, 48, 12 }, /* URI_TOO_LONG */
-        [70] = { 710, 49, 22 }, /* UNSUPPORTED_MEDIA_TYPE */
-        [121] = { 732, 50, 21 }, /* RANGE_NOT_SATISFIABLE */
-        [82] = { 753, 51, 18 }, /* EXPECTATION_FAILED */
-        [126] = { 771, 52, 11 }, /* IM_A_TEAPOT */
-        [94] = { 782, 53, 22 }, /* AUTHENTICATION_TIMEOUT */
-        [27] = { 804, 54, 30 }, /* INSUFFICIENT_SPACE_ON_RESOURCE */
-        [83] = { 834, 55, 12 }, /* PAGE_EXPIRED */
-        [40] = { 846, 56, 17 }, /* ENHANCE_YOUR_CALM */
-        [110] = { 863, 57, 14 }, /* METHOD_FAILURE */
-        [54] = { 877, 58, 18 }, /* DESTINATION_LOCKED */
-        [42] = { 895, 59, 19 }, /* MISDIRECTED_REQUEST */
-        [14] = { 914, 60, 21 }, /* UNPROCESSABLE_CONTENT */
-        [7] = { 935, 61, 6 }, /* LOCKED */
-        [89] = { 941, 62, 17 }, /* FAILED_DEPENDENCY */
-        [0] = { 958, 63, 9 }, /* TOO_EARLY */
-        [79] = { 967, 64, 20 }, /* UNORDERED_COLLECTION */
-        [104] = { 987, 65, 16 }, /* UPGRADE_REQUIRED */
-        [67] = { 1003, 66, 21 }, /* PRECONDITION_REQUIRED */
-        [15] = { 1024, 67, 17 }, /* TOO_MANY_REQUESTS */
-        [38] = { 1041, 68, 26 }, /* SHOPIFY_SECURITY_REJECTION */
-        [102] = { 1067, 69, 31 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE */
-        [20] = { 1098, 70, 14 }, /* LOGIN_TIME_OUT */
-        [52] = { 1112, 71, 11 }, /* NO_RESPONSE */
-        [68] = { 1123, 72, 10 }, /* RETRY_WITH */
-        [23] = { 1133, 73, 36 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
-        [31] = { 1169, 74, 12 }, /* IIS_REDIRECT */
-        [98] = { 1181, 75, 29 }, /* UNAVAILABLE_FOR_LEGAL_REASONS */
-        [21] = { 1210, 76, 35 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
-        [53] = { 1245, 77, 23 }, /* INVALID_X_FORWARDED_FOR */
-        [1] = { 1268, 78, 30 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS */
-        [26] = { 1298, 79, 24 }, /* REQUEST_HEADER_TOO_LARGE */
-        [29] = { 1322, 80, 21 }, /* SSL_CERTIFICATE_ERROR */
-        [81] = { 1343, 81, 24 }, /* SSL_CERTIFICATE_REQUIRED */
-        [37] = { 1367, 82, 31 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT */
-        [18] = { 1398, 83, 13 }, /* INVALID_TOKEN */
-        [107] = { 1411, 84, 21 }, /* CLIENT_CLOSED_REQUEST */
-        [55] = { 1432, 85, 14 }, /* TOKEN_REQUIRED */
-        [22] = { 1446, 86, 21 }, /* INTERNAL_SERVER_ERROR */
-        [4] = { 1467, 87, 15 }, /* NOT_IMPLEMENTED */
-        [45] = { 1482, 88, 11 }, /* BAD_GATEWAY */
-        [9] = { 1493, 89, 19 }, /* SERVICE_UNAVAILABLE */
-        [13] = { 1512, 90, 15 }, /* GATEWAY_TIMEOUT */
-        [24] = { 1527, 91, 26 }, /* HTTP_VERSION_NOT_SUPPORTED */
-        [125] = { 1553, 92, 23 }, /* VARIANT_ALSO_NEGOTIATES */
-        [91] = { 1576, 93, 20 }, /* INSUFFICIENT_STORAGE */
-        [58] = { 1596, 94, 13 }, /* LOOP_DETECTED */
-        [49] = { 1609, 95, 24 }, /* BANDWIDTH_LIMIT_EXCEEDED */
-        [73] = { 1633, 96, 12 }, /* NOT_EXTENDED */
-        [47] = { 1645, 97, 31 }, /* NETWORK_AUTHENTICATION_REQUIRED */
-        [88] = { 1676, 98, 24 }, /* WEB_SERVER_UNKNOWN_ERROR */
-        [80] = { 1700, 99, 18 }, /* WEB_SERVER_IS_DOWN */
-        [28] = { 1718, 100, 20 }, /* CONNECTION_TIMED_OUT */
-        [71] = { 1738, 101, 21 }, /* ORIGIN_IS_UNREACHABLE */
-        [111] = { 1759, 102, 16 }, /* TIMEOUT_OCCURRED */
-        [76] = { 1775, 103, 20 }, /* SSL_HANDSHAKE_FAILED */
-        [3] = { 1795, 104, 23 }, /* INVALID_SSL_CERTIFICATE */
-        [108] = { 1818, 105, 13 }, /* RAILGUN_ERROR */
-        [60] = { 1831, 106, 18 }, /* SITE_IS_OVERLOADED */
-        [30] = { 1849, 107, 21 }, /* CLOUDFLARE_1XXX_ERROR */
-        [97] = { 1870, 108, 14 }, /* SITE_IS_FROZEN */
-        [50] = { 1884, 109, 20 }, /* TEMPORARILY_DISABLED */
-        [12] = { 1904, 110, 38 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
-        [56] = { 1942, 111, 26 }, /* NETWORK_READ_TIMEOUT_ERROR */
-        [69] = { 1968, 112, 29 }, /* NETWORK_CONNECT_TIMEOUT_ERROR */
+        [168] = { 0, 0, 8 }, /* CONTINUE */
+        [227] = { 8, 1, 19 }, /* SWITCHING_PROTOCOLS */
+        [70] = { 27, 2, 10 }, /* PROCESSING */
+        [237] = { 37, 3, 10 }, /* CHECKPOINT */
+        [171] = { 47, 4, 11 }, /* EARLY_HINTS */
+        [103] = { 58, 5, 27 }, /* UPLOAD_RESUMPTION_SUPPORTED */
+        [61] = { 85, 6, 17 }, /* RESPONSE_IS_STALE */
+        [224] = { 102, 7, 19 }, /* REVALIDATION_FAILED */
+        [175] = { 121, 8, 22 }, /* DISCONNECTED_OPERATION */
+        [149] = { 143, 9, 20 }, /* HEURISTIC_EXPIRATION */
+        [115] = { 163, 10, 21 }, /* MISCELLANEOUS_WARNING */
+        [167] = { 184, 11, 2 }, /* OK */
+        [226] = { 186, 12, 7 }, /* CREATED */
+        [35] = { 193, 13, 8 }, /* ACCEPTED */
+        [77] = { 201, 14, 29 }, /* NON_AUTHORITATIVE_INFORMATION */
+        [26] = { 230, 15, 10 }, /* NO_CONTENT */
+        [207] = { 240, 16, 13 }, /* RESET_CONTENT */
+        [186] = { 253, 17, 15 }, /* PARTIAL_CONTENT */
+        [86] = { 268, 18, 12 }, /* MULTI_STATUS */
+        [124] = { 280, 19, 16 }, /* ALREADY_REPORTED */
+        [73] = { 296, 20, 22 }, /* TRANSFORMATION_APPLIED */
+        [166] = { 318, 21, 12 }, /* THIS_IS_FINE */
+        [53] = { 330, 22, 7 }, /* IM_USED */
+        [154] = { 337, 23, 32 }, /* MISCELLANEOUS_PERSISTENT_WARNING */
+        [80] = { 369, 24, 16 }, /* MULTIPLE_CHOICES */
+        [191] = { 385, 25, 17 }, /* MOVED_PERMANENTLY */
+        [27] = { 402, 26, 5 }, /* FOUND */
+        [2] = { 407, 27, 9 }, /* SEE_OTHER */
+        [176] = { 416, 28, 12 }, /* NOT_MODIFIED */
+        [218] = { 428, 29, 9 }, /* USE_PROXY */
+        [5] = { 437, 30, 12 }, /* SWITCH_PROXY */
+        [119] = { 449, 31, 18 }, /* TEMPORARY_REDIRECT */
+        [209] = { 467, 32, 18 }, /* PERMANENT_REDIRECT */
+        [212] = { 485, 33, 17 }, /* RESUME_INCOMPLETE */
+        [100] = { 502, 34, 11 }, /* BAD_REQUEST */
+        [109] = { 513, 35, 12 }, /* UNAUTHORIZED */
+        [46] = { 525, 36, 16 }, /* PAYMENT_REQUIRED */
+        [196] = { 541, 37, 9 }, /* FORBIDDEN */
+        [65] = { 550, 38, 9 }, /* NOT_FOUND */
+        [129] = { 559, 39, 18 }, /* METHOD_NOT_ALLOWED */
+        [202] = { 577, 40, 14 }, /* NOT_ACCEPTABLE */
+        [233] = { 591, 41, 29 }, /* PROXY_AUTHENTICATION_REQUIRED */
+        [63] = { 620, 42, 15 }, /* REQUEST_TIMEOUT */
+        [219] = { 635, 43, 8 }, /* CONFLICT */
+        [41] = { 643, 44, 4 }, /* GONE */
+        [164] = { 647, 45, 15 }, /* LENGTH_REQUIRED */
+        [13] = { 662, 46, 19 }, /* PRECONDITION_FAILED */
+        [57] = { 681, 47, 17 }, /* CONTENT_TOO_LARGE */
+        [228] = { 698, 48, 12 }, /* URI_TOO_LONG */
+        [213] = { 710, 49, 22 }, /* UNSUPPORTED_MEDIA_TYPE */
+        [185] = { 732, 50, 21 }, /* RANGE_NOT_SATISFIABLE */
+        [222] = { 753, 51, 18 }, /* EXPECTATION_FAILED */
+        [37] = { 771, 52, 11 }, /* IM_A_TEAPOT */
+        [24] = { 782, 53, 22 }, /* AUTHENTICATION_TIMEOUT */
+        [79] = { 804, 54, 8 }, /* IM_A_FOX */
+        [199] = { 812, 55, 30 }, /* INSUFFICIENT_SPACE_ON_RESOURCE */
+        [225] = { 842, 56, 12 }, /* PAGE_EXPIRED */
+        [42] = { 854, 57, 17 }, /* ENHANCE_YOUR_CALM */
+        [146] = { 871, 58, 14 }, /* METHOD_FAILURE */
+        [49] = { 885, 59, 18 }, /* DESTINATION_LOCKED */
+        [40] = { 903, 60, 19 }, /* MISDIRECTED_REQUEST */
+        [130] = { 922, 61, 21 }, /* UNPROCESSABLE_CONTENT */
+        [198] = { 943, 62, 6 }, /* LOCKED */
+        [240] = { 949, 63, 17 }, /* FAILED_DEPENDENCY */
+        [223] = { 966, 64, 9 }, /* TOO_EARLY */
+        [95] = { 975, 65, 20 }, /* UNORDERED_COLLECTION */
+        [125] = { 995, 66, 16 }, /* UPGRADE_REQUIRED */
+        [54] = { 1011, 67, 21 }, /* PRECONDITION_REQUIRED */
+        [105] = { 1032, 68, 17 }, /* TOO_MANY_REQUESTS */
+        [194] = { 1049, 69, 26 }, /* SHOPIFY_SECURITY_REJECTION */
+        [174] = { 1075, 70, 31 }, /* REQUEST_HEADER_FIELDS_TOO_LARGE */
+        [200] = { 1106, 71, 14 }, /* LOGIN_TIME_OUT */
+        [62] = { 1120, 72, 11 }, /* NO_RESPONSE */
+        [121] = { 1131, 73, 10 }, /* RETRY_WITH */
+        [106] = { 1141, 74, 36 }, /* BLOCKED_BY_WINDOWS_PARENTAL_CONTROLS */
+        [250] = { 1177, 75, 12 }, /* IIS_REDIRECT */
+        [245] = { 1189, 76, 29 }, /* UNAVAILABLE_FOR_LEGAL_REASONS */
+        [44] = { 1218, 77, 35 }, /* CLIENT_CLOSED_LOAD_BALANCED_REQUEST */
+        [238] = { 1253, 78, 23 }, /* INVALID_X_FORWARDED_FOR */
+        [88] = { 1276, 79, 30 }, /* INCOMPATIBLE_PROTOCOL_VERSIONS */
+        [47] = { 1306, 80, 24 }, /* REQUEST_HEADER_TOO_LARGE */
+        [244] = { 1330, 81, 21 }, /* SSL_CERTIFICATE_ERROR */
+        [203] = { 1351, 82, 24 }, /* SSL_CERTIFICATE_REQUIRED */
+        [217] = { 1375, 83, 31 }, /* HTTP_REQUEST_SENT_TO_HTTPS_PORT */
+        [177] = { 1406, 84, 13 }, /* INVALID_TOKEN */
+        [145] = { 1419, 85, 33 }, /* ANTIVIRUS_HAS_FORBIDDEN_A_REQUEST */
+        [169] = { 1452, 86, 21 }, /* CLIENT_CLOSED_REQUEST */
+        [101] = { 1473, 87, 14 }, /* TOKEN_REQUIRED */
+        [229] = { 1487, 88, 21 }, /* INTERNAL_SERVER_ERROR */
+        [97] = { 1508, 89, 15 }, /* NOT_IMPLEMENTED */
+        [252] = { 1523, 90, 11 }, /* BAD_GATEWAY */
+        [148] = { 1534, 91, 19 }, /* SERVICE_UNAVAILABLE */
+        [34] = { 1553, 92, 15 }, /* GATEWAY_TIMEOUT */
+        [72] = { 1568, 93, 26 }, /* HTTP_VERSION_NOT_SUPPORTED */
+        [184] = { 1594, 94, 23 }, /* VARIANT_ALSO_NEGOTIATES */
+        [66] = { 1617, 95, 20 }, /* INSUFFICIENT_STORAGE */
+        [12] = { 1637, 96, 13 }, /* LOOP_DETECTED */
+        [236] = { 1650, 97, 24 }, /* BANDWIDTH_LIMIT_EXCEEDED */
+        [91] = { 1674, 98, 12 }, /* NOT_EXTENDED */
+        [82] = { 1686, 99, 31 }, /* NETWORK_AUTHENTICATION_REQUIRED */
+        [239] = { 1717, 100, 24 }, /* WEB_SERVER_UNKNOWN_ERROR */
+        [173] = { 1741, 101, 18 }, /* WEB_SERVER_IS_DOWN */
+        [241] = { 1759, 102, 20 }, /* CONNECTION_TIMED_OUT */
+        [112] = { 1779, 103, 21 }, /* ORIGIN_IS_UNREACHABLE */
+        [232] = { 1800, 104, 16 }, /* TIMEOUT_OCCURRED */
+        [118] = { 1816, 105, 20 }, /* SSL_HANDSHAKE_FAILED */
+        [133] = { 1836, 106, 23 }, /* INVALID_SSL_CERTIFICATE */
+        [178] = { 1859, 107, 13 }, /* RAILGUN_ERROR */
+        [84] = { 1872, 108, 18 }, /* SITE_IS_OVERLOADED */
+        [211] = { 1890, 109, 21 }, /* CLOUDFLARE_1XXX_ERROR */
+        [150] = { 1911, 110, 14 }, /* SITE_IS_FROZEN */
+        [182] = { 1925, 111, 20 }, /* TEMPORARILY_DISABLED */
+        [60] = { 1945, 112, 38 }, /* IDENTITY_PROVIDER_AUTHENTICATION_ERROR */
+        [201] = { 1983, 113, 26 }, /* NETWORK_READ_TIMEOUT_ERROR */
+        [205] = { 2009, 114, 29 }, /* NETWORK_CONNECT_TIMEOUT_ERROR */
     },
     {
         /* 0 */ 'C', 'O', 'N', 'T', 'I', 'N', 'U', 'E',
@@ -2346,108 +2399,111 @@ static const struct {
         /* 771 */ 'I', 'M', '_', 'A', '_', 'T', 'E', 'A', 'P', 'O', 'T',
         /* 782 */ 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N', '_',
         'T', 'I', 'M', 'E', 'O', 'U', 'T',
-        /* 804 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'P',
+        /* 804 */ 'I', 'M', '_', 'A', '_', 'F', 'O', 'X',
+        /* 812 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'P',
         'A', 'C', 'E', '_', 'O', 'N', '_', 'R', 'E', 'S', 'O', 'U', 'R', 'C', 'E',
-        /* 834 */ 'P', 'A', 'G', 'E', '_', 'E', 'X', 'P', 'I', 'R', 'E', 'D',
-        /* 846 */ 'E', 'N', 'H', 'A', 'N', 'C', 'E', '_', 'Y', 'O', 'U', 'R', '_', 'C', 'A',
+        /* 842 */ 'P', 'A', 'G', 'E', '_', 'E', 'X', 'P', 'I', 'R', 'E', 'D',
+        /* 854 */ 'E', 'N', 'H', 'A', 'N', 'C', 'E', '_', 'Y', 'O', 'U', 'R', '_', 'C', 'A',
         'L', 'M',
-        /* 863 */ 'M', 'E', 'T', 'H', 'O', 'D', '_', 'F', 'A', 'I', 'L', 'U', 'R', 'E',
-        /* 877 */ 'D', 'E', 'S', 'T', 'I', 'N', 'A', 'T', 'I', 'O', 'N', '_', 'L', 'O', 'C',
+        /* 871 */ 'M', 'E', 'T', 'H', 'O', 'D', '_', 'F', 'A', 'I', 'L', 'U', 'R', 'E',
+        /* 885 */ 'D', 'E', 'S', 'T', 'I', 'N', 'A', 'T', 'I', 'O', 'N', '_', 'L', 'O', 'C',
         'K', 'E', 'D',
-        /* 895 */ 'M', 'I', 'S', 'D', 'I', 'R', 'E', 'C', 'T', 'E', 'D', '_', 'R', 'E', 'Q',
+        /* 903 */ 'M', 'I', 'S', 'D', 'I', 'R', 'E', 'C', 'T', 'E', 'D', '_', 'R', 'E', 'Q',
         'U', 'E', 'S', 'T',
-        /* 914 */ 'U', 'N', 'P', 'R', 'O', 'C', 'E', 'S', 'S', 'A', 'B', 'L', 'E', '_', 'C',
+        /* 922 */ 'U', 'N', 'P', 'R', 'O', 'C', 'E', 'S', 'S', 'A', 'B', 'L', 'E', '_', 'C',
         'O', 'N', 'T', 'E', 'N', 'T',
-        /* 935 */ 'L', 'O', 'C', 'K', 'E', 'D',
-        /* 941 */ 'F', 'A', 'I', 'L', 'E', 'D', '_', 'D', 'E', 'P', 'E', 'N', 'D', 'E', 'N',
+        /* 943 */ 'L', 'O', 'C', 'K', 'E', 'D',
+        /* 949 */ 'F', 'A', 'I', 'L', 'E', 'D', '_', 'D', 'E', 'P', 'E', 'N', 'D', 'E', 'N',
         'C', 'Y',
-        /* 958 */ 'T', 'O', 'O', '_', 'E', 'A', 'R', 'L', 'Y',
-        /* 967 */ 'U', 'N', 'O', 'R', 'D', 'E', 'R', 'E', 'D', '_', 'C', 'O', 'L', 'L', 'E',
+        /* 966 */ 'T', 'O', 'O', '_', 'E', 'A', 'R', 'L', 'Y',
+        /* 975 */ 'U', 'N', 'O', 'R', 'D', 'E', 'R', 'E', 'D', '_', 'C', 'O', 'L', 'L', 'E',
         'C', 'T', 'I', 'O', 'N',
-        /* 987 */ 'U', 'P', 'G', 'R', 'A', 'D', 'E', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1003 */ 'P', 'R', 'E', 'C', 'O', 'N', 'D', 'I', 'T', 'I', 'O', 'N', '_', 'R', 'E',
+        /* 995 */ 'U', 'P', 'G', 'R', 'A', 'D', 'E', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1011 */ 'P', 'R', 'E', 'C', 'O', 'N', 'D', 'I', 'T', 'I', 'O', 'N', '_', 'R', 'E',
         'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1024 */ 'T', 'O', 'O', '_', 'M', 'A', 'N', 'Y', '_', 'R', 'E', 'Q', 'U', 'E', 'S',
+        /* 1032 */ 'T', 'O', 'O', '_', 'M', 'A', 'N', 'Y', '_', 'R', 'E', 'Q', 'U', 'E', 'S',
         'T', 'S',
-        /* 1041 */ 'S', 'H', 'O', 'P', 'I', 'F', 'Y', '_', 'S', 'E', 'C', 'U', 'R', 'I', 'T',
+        /* 1049 */ 'S', 'H', 'O', 'P', 'I', 'F', 'Y', '_', 'S', 'E', 'C', 'U', 'R', 'I', 'T',
         'Y', '_', 'R', 'E', 'J', 'E', 'C', 'T', 'I', 'O', 'N',
-        /* 1067 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_',
+        /* 1075 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_',
         'F', 'I', 'E', 'L', 'D', 'S', '_', 'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
-        /* 1098 */ 'L', 'O', 'G', 'I', 'N', '_', 'T', 'I', 'M', 'E', '_', 'O', 'U', 'T',
-        /* 1112 */ 'N', 'O', '_', 'R', 'E', 'S', 'P', 'O', 'N', 'S', 'E',
-        /* 1123 */ 'R', 'E', 'T', 'R', 'Y', '_', 'W', 'I', 'T', 'H',
-        /* 1133 */ 'B', 'L', 'O', 'C', 'K', 'E', 'D', '_', 'B', 'Y', '_', 'W', 'I', 'N', 'D',
+        /* 1106 */ 'L', 'O', 'G', 'I', 'N', '_', 'T', 'I', 'M', 'E', '_', 'O', 'U', 'T',
+        /* 1120 */ 'N', 'O', '_', 'R', 'E', 'S', 'P', 'O', 'N', 'S', 'E',
+        /* 1131 */ 'R', 'E', 'T', 'R', 'Y', '_', 'W', 'I', 'T', 'H',
+        /* 1141 */ 'B', 'L', 'O', 'C', 'K', 'E', 'D', '_', 'B', 'Y', '_', 'W', 'I', 'N', 'D',
         'O', 'W', 'S', '_', 'P', 'A', 'R', 'E', 'N', 'T', 'A', 'L', '_', 'C', 'O', 'N', 'T',
         'R', 'O', 'L', 'S',
-        /* 1169 */ 'I', 'I', 'S', '_', 'R', 'E', 'D', 'I', 'R', 'E', 'C', 'T',
-        /* 1181 */ 'U', 'N', 'A', 'V', 'A', 'I', 'L', 'A', 'B', 'L', 'E', '_', 'F', 'O', 'R',
+        /* 1177 */ 'I', 'I', 'S', '_', 'R', 'E', 'D', 'I', 'R', 'E', 'C', 'T',
+        /* 1189 */ 'U', 'N', 'A', 'V', 'A', 'I', 'L', 'A', 'B', 'L', 'E', '_', 'F', 'O', 'R',
         '_', 'L', 'E', 'G', 'A', 'L', '_', 'R', 'E', 'A', 'S', 'O', 'N', 'S',
-        /* 1210 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'L',
+        /* 1218 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'L',
         'O', 'A', 'D', '_', 'B', 'A', 'L', 'A', 'N', 'C', 'E', 'D', '_', 'R', 'E', 'Q', 'U',
         'E', 'S', 'T',
-        /* 1245 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'X', '_', 'F', 'O', 'R', 'W', 'A',
+        /* 1253 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'X', '_', 'F', 'O', 'R', 'W', 'A',
         'R', 'D', 'E', 'D', '_', 'F', 'O', 'R',
-        /* 1268 */ 'I', 'N', 'C', 'O', 'M', 'P', 'A', 'T', 'I', 'B', 'L', 'E', '_', 'P', 'R',
+        /* 1276 */ 'I', 'N', 'C', 'O', 'M', 'P', 'A', 'T', 'I', 'B', 'L', 'E', '_', 'P', 'R',
         'O', 'T', 'O', 'C', 'O', 'L', '_', 'V', 'E', 'R', 'S', 'I', 'O', 'N', 'S',
-        /* 1298 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_',
+        /* 1306 */ 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'H', 'E', 'A', 'D', 'E', 'R', '_',
         'T', 'O', 'O', '_', 'L', 'A', 'R', 'G', 'E',
-        /* 1322 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
+        /* 1330 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
         '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1343 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
+        /* 1351 */ 'S', 'S', 'L', '_', 'C', 'E', 'R', 'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
         '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1367 */ 'H', 'T', 'T', 'P', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'S', 'E',
+        /* 1375 */ 'H', 'T', 'T', 'P', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T', '_', 'S', 'E',
         'N', 'T', '_', 'T', 'O', '_', 'H', 'T', 'T', 'P', 'S', '_', 'P', 'O', 'R', 'T',
-        /* 1398 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'T', 'O', 'K', 'E', 'N',
-        /* 1411 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'R',
+        /* 1406 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'T', 'O', 'K', 'E', 'N',
+        /* 1419 */ 'A', 'N', 'T', 'I', 'V', 'I', 'R', 'U', 'S', '_', 'H', 'A', 'S', '_', 'F',
+        'O', 'R', 'B', 'I', 'D', 'D', 'E', 'N', '_', 'A', '_', 'R', 'E', 'Q', 'U', 'E', 'S', 'T',
+        /* 1452 */ 'C', 'L', 'I', 'E', 'N', 'T', '_', 'C', 'L', 'O', 'S', 'E', 'D', '_', 'R',
         'E', 'Q', 'U', 'E', 'S', 'T',
-        /* 1432 */ 'T', 'O', 'K', 'E', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1446 */ 'I', 'N', 'T', 'E', 'R', 'N', 'A', 'L', '_', 'S', 'E', 'R', 'V', 'E', 'R',
+        /* 1473 */ 'T', 'O', 'K', 'E', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
+        /* 1487 */ 'I', 'N', 'T', 'E', 'R', 'N', 'A', 'L', '_', 'S', 'E', 'R', 'V', 'E', 'R',
         '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1467 */ 'N', 'O', 'T', '_', 'I', 'M', 'P', 'L', 'E', 'M', 'E', 'N', 'T', 'E', 'D',
-        /* 1482 */ 'B', 'A', 'D', '_', 'G', 'A', 'T', 'E', 'W', 'A', 'Y',
-        /* 1493 */ 'S', 'E', 'R', 'V', 'I', 'C', 'E', '_', 'U', 'N', 'A', 'V', 'A', 'I', 'L',
+        /* 1508 */ 'N', 'O', 'T', '_', 'I', 'M', 'P', 'L', 'E', 'M', 'E', 'N', 'T', 'E', 'D',
+        /* 1523 */ 'B', 'A', 'D', '_', 'G', 'A', 'T', 'E', 'W', 'A', 'Y',
+        /* 1534 */ 'S', 'E', 'R', 'V', 'I', 'C', 'E', '_', 'U', 'N', 'A', 'V', 'A', 'I', 'L',
         'A', 'B', 'L', 'E',
-        /* 1512 */ 'G', 'A', 'T', 'E', 'W', 'A', 'Y', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T',
-        /* 1527 */ 'H', 'T', 'T', 'P', '_', 'V', 'E', 'R', 'S', 'I', 'O', 'N', '_', 'N', 'O',
+        /* 1553 */ 'G', 'A', 'T', 'E', 'W', 'A', 'Y', '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T',
+        /* 1568 */ 'H', 'T', 'T', 'P', '_', 'V', 'E', 'R', 'S', 'I', 'O', 'N', '_', 'N', 'O',
         'T', '_', 'S', 'U', 'P', 'P', 'O', 'R', 'T', 'E', 'D',
-        /* 1553 */ 'V', 'A', 'R', 'I', 'A', 'N', 'T', '_', 'A', 'L', 'S', 'O', '_', 'N', 'E',
+        /* 1594 */ 'V', 'A', 'R', 'I', 'A', 'N', 'T', '_', 'A', 'L', 'S', 'O', '_', 'N', 'E',
         'G', 'O', 'T', 'I', 'A', 'T', 'E', 'S',
-        /* 1576 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'T',
+        /* 1617 */ 'I', 'N', 'S', 'U', 'F', 'F', 'I', 'C', 'I', 'E', 'N', 'T', '_', 'S', 'T',
         'O', 'R', 'A', 'G', 'E',
-        /* 1596 */ 'L', 'O', 'O', 'P', '_', 'D', 'E', 'T', 'E', 'C', 'T', 'E', 'D',
-        /* 1609 */ 'B', 'A', 'N', 'D', 'W', 'I', 'D', 'T', 'H', '_', 'L', 'I', 'M', 'I', 'T',
+        /* 1637 */ 'L', 'O', 'O', 'P', '_', 'D', 'E', 'T', 'E', 'C', 'T', 'E', 'D',
+        /* 1650 */ 'B', 'A', 'N', 'D', 'W', 'I', 'D', 'T', 'H', '_', 'L', 'I', 'M', 'I', 'T',
         '_', 'E', 'X', 'C', 'E', 'E', 'D', 'E', 'D',
-        /* 1633 */ 'N', 'O', 'T', '_', 'E', 'X', 'T', 'E', 'N', 'D', 'E', 'D',
-        /* 1645 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T',
+        /* 1674 */ 'N', 'O', 'T', '_', 'E', 'X', 'T', 'E', 'N', 'D', 'E', 'D',
+        /* 1686 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T',
         'I', 'C', 'A', 'T', 'I', 'O', 'N', '_', 'R', 'E', 'Q', 'U', 'I', 'R', 'E', 'D',
-        /* 1676 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'U', 'N', 'K', 'N',
+        /* 1717 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'U', 'N', 'K', 'N',
         'O', 'W', 'N', '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1700 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'I', 'S', '_', 'D',
+        /* 1741 */ 'W', 'E', 'B', '_', 'S', 'E', 'R', 'V', 'E', 'R', '_', 'I', 'S', '_', 'D',
         'O', 'W', 'N',
-        /* 1718 */ 'C', 'O', 'N', 'N', 'E', 'C', 'T', 'I', 'O', 'N', '_', 'T', 'I', 'M', 'E',
+        /* 1759 */ 'C', 'O', 'N', 'N', 'E', 'C', 'T', 'I', 'O', 'N', '_', 'T', 'I', 'M', 'E',
         'D', '_', 'O', 'U', 'T',
-        /* 1738 */ 'O', 'R', 'I', 'G', 'I', 'N', '_', 'I', 'S', '_', 'U', 'N', 'R', 'E', 'A',
+        /* 1779 */ 'O', 'R', 'I', 'G', 'I', 'N', '_', 'I', 'S', '_', 'U', 'N', 'R', 'E', 'A',
         'C', 'H', 'A', 'B', 'L', 'E',
-        /* 1759 */ 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'O', 'C', 'C', 'U', 'R', 'R', 'E',
+        /* 1800 */ 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'O', 'C', 'C', 'U', 'R', 'R', 'E',
         'D',
-        /* 1775 */ 'S', 'S', 'L', '_', 'H', 'A', 'N', 'D', 'S', 'H', 'A', 'K', 'E', '_', 'F',
+        /* 1816 */ 'S', 'S', 'L', '_', 'H', 'A', 'N', 'D', 'S', 'H', 'A', 'K', 'E', '_', 'F',
         'A', 'I', 'L', 'E', 'D',
-        /* 1795 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'S', 'S', 'L', '_', 'C', 'E', 'R',
+        /* 1836 */ 'I', 'N', 'V', 'A', 'L', 'I', 'D', '_', 'S', 'S', 'L', '_', 'C', 'E', 'R',
         'T', 'I', 'F', 'I', 'C', 'A', 'T', 'E',
-        /* 1818 */ 'R', 'A', 'I', 'L', 'G', 'U', 'N', '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1831 */ 'S', 'I', 'T', 'E', '_', 'I', 'S', '_', 'O', 'V', 'E', 'R', 'L', 'O', 'A',
+        /* 1859 */ 'R', 'A', 'I', 'L', 'G', 'U', 'N', '_', 'E', 'R', 'R', 'O', 'R',
+        /* 1872 */ 'S', 'I', 'T', 'E', '_', 'I', 'S', '_', 'O', 'V', 'E', 'R', 'L', 'O', 'A',
         'D', 'E', 'D',
-        /* 1849 */ 'C', 'L', 'O', 'U', 'D', 'F', 'L', 'A', 'R', 'E', '_', '1', 'X', 'X', 'X',
+        /* 1890 */ 'C', 'L', 'O', 'U', 'D', 'F', 'L', 'A', 'R', 'E', '_', '1', 'X', 'X', 'X',
         '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1870 */ 'S', 'I', 'T', 'E', '_', 'I', 'S', '_', 'F', 'R', 'O', 'Z', 'E', 'N',
-        /* 1884 */ 'T', 'E', 'M', 'P', 'O', 'R', 'A', 'R', 'I', 'L', 'Y', '_', 'D', 'I', 'S',
+        /* 1911 */ 'S', 'I', 'T', 'E', '_', 'I', 'S', '_', 'F', 'R', 'O', 'Z', 'E', 'N',
+        /* 1925 */ 'T', 'E', 'M', 'P', 'O', 'R', 'A', 'R', 'I', 'L', 'Y', '_', 'D', 'I', 'S',
         'A', 'B', 'L', 'E', 'D',
-        /* 1904 */ 'I', 'D', 'E', 'N', 'T', 'I', 'T', 'Y', '_', 'P', 'R', 'O', 'V', 'I', 'D',
+        /* 1945 */ 'I', 'D', 'E', 'N', 'T', 'I', 'T', 'Y', '_', 'P', 'R', 'O', 'V', 'I', 'D',
         'E', 'R', '_', 'A', 'U', 'T', 'H', 'E', 'N', 'T', 'I', 'C', 'A', 'T', 'I', 'O', 'N',
         '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1942 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'R', 'E', 'A', 'D', '_', 'T', 'I',
+        /* 1983 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'R', 'E', 'A', 'D', '_', 'T', 'I',
         'M', 'E', 'O', 'U', 'T', '_', 'E', 'R', 'R', 'O', 'R',
-        /* 1968 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'C', 'O', 'N', 'N', 'E', 'C', 'T',
+        /* 2009 */ 'N', 'E', 'T', 'W', 'O', 'R', 'K', '_', 'C', 'O', 'N', 'N', 'E', 'C', 'T',
         '_', 'T', 'I', 'M', 'E', 'O', 'U', 'T', '_', 'E', 'R', 'R', 'O', 'R',
     },
 };
@@ -2456,7 +2512,7 @@ static const struct http_status_slot *http_status_name_slot(uint64_t h)
 {
     return &http_status_name_table.slots[
         ((uint32_t)(h >> 32) ^ http_status_name_table.displacements[h & 31u]) &
-        127u];
+        255u];
 }
 
 /* Keys of 1 to 7 bytes, and of more than 24: the cases off the main path.
@@ -2473,7 +2529,7 @@ http_status_name_other(const unsigned char *p, size_t len)
     if (len < 8) {
         a = http_status_short_a(p, len, 0);
         b = http_status_short_b(p, len, 0);
-        m = 0x3EE5789041C98AC3u ^ len;
+        m = 0x6E789E6AA1B965F4u ^ len;
         slot = http_status_name_slot(
             http_status_mum(a ^ m, b ^ m ^ UINT64_C(0xE7037ED1A0B428DB)));
         key = http_status_name_table.keys + slot->key;
@@ -2487,7 +2543,7 @@ http_status_name_other(const unsigned char *p, size_t len)
     for (i = 8; i + 8 < len; i += 8)
         b ^= http_status_le64(p + i);
     slot = http_status_name_slot(
-        http_status_mum(a ^ 0x3EE5789041C98AC3u, b ^ UINT64_C(0xE7037ED1A0B428DB)));
+        http_status_mum(a ^ 0x6E789E6AA1B965F4u, b ^ UINT64_C(0xE7037ED1A0B428DB)));
     if (slot->length != len)
         return NULL;
     key = http_status_name_table.keys + slot->key;
@@ -2514,7 +2570,7 @@ const struct http_status_info *http_status_from_name(const char *s, size_t len)
         return http_status_name_other(p, len);
     middle = (len - 8) >> 1;
     slot = http_status_name_slot(
-        http_status_mum(http_status_le64(p) ^ 0x3EE5789041C98AC3u,
+        http_status_mum(http_status_le64(p) ^ 0x6E789E6AA1B965F4u,
                               http_status_le64(p + len - 8) ^
                                   http_status_le64(p + middle) ^
                                   UINT64_C(0xE7037ED1A0B428DB)));

@@ -22,7 +22,7 @@ extern "C" {
 #define HTTP_STATUS_MAX 599
 
 /* The number of entries in http_status_table; entries may share a code. */
-#define HTTP_STATUS_COUNT 113
+#define HTTP_STATUS_COUNT 115
 
 /* X(code, NAME, "reason") for every entry, in table order (by code, then name). */
 #define HTTP_STATUS_MAP(X) \
@@ -80,6 +80,7 @@ extern "C" {
     X(417, EXPECTATION_FAILED, "Expectation Failed") \
     X(418, IM_A_TEAPOT, "I'm a teapot") \
     X(419, AUTHENTICATION_TIMEOUT, "Authentication Timeout") \
+    X(419, IM_A_FOX, "I'm a Fox") \
     X(419, INSUFFICIENT_SPACE_ON_RESOURCE, "Insufficient Space On Resource") \
     X(419, PAGE_EXPIRED, "Page Expired") \
     X(420, ENHANCE_YOUR_CALM, "Enhance Your Calm") \
@@ -110,6 +111,7 @@ extern "C" {
     X(496, SSL_CERTIFICATE_REQUIRED, "SSL Certificate Required") \
     X(497, HTTP_REQUEST_SENT_TO_HTTPS_PORT, "HTTP Request Sent to HTTPS Port") \
     X(498, INVALID_TOKEN, "Invalid Token") \
+    X(499, ANTIVIRUS_HAS_FORBIDDEN_A_REQUEST, "Antivirus has Forbidden a Request") \
     X(499, CLIENT_CLOSED_REQUEST, "Client Closed Request") \
     X(499, TOKEN_REQUIRED, "Token Required") \
     X(500, INTERNAL_SERVER_ERROR, "Internal Server Error") \
@@ -196,6 +198,7 @@ enum http_status {
     HTTP_STATUS_EXPECTATION_FAILED = 417, /* Expectation Failed */
     HTTP_STATUS_IM_A_TEAPOT = 418, /* I'm a teapot */
     HTTP_STATUS_AUTHENTICATION_TIMEOUT = 419, /* Authentication Timeout */
+    HTTP_STATUS_IM_A_FOX = 419, /* I'm a Fox */
     HTTP_STATUS_INSUFFICIENT_SPACE_ON_RESOURCE = 419, /* Insufficient Space On Resource */
     HTTP_STATUS_PAGE_EXPIRED = 419, /* Page Expired */
     HTTP_STATUS_ENHANCE_YOUR_CALM = 420, /* Enhance Your Calm */
@@ -228,6 +231,7 @@ enum http_status {
     HTTP_STATUS_SSL_CERTIFICATE_REQUIRED = 496, /* SSL Certificate Required */
     HTTP_STATUS_HTTP_REQUEST_SENT_TO_HTTPS_PORT = 497, /* HTTP Request Sent to HTTPS Port */
     HTTP_STATUS_INVALID_TOKEN = 498, /* Invalid Token */
+    HTTP_STATUS_ANTIVIRUS_HAS_FORBIDDEN_A_REQUEST = 499, /* Antivirus has Forbidden a Request */
     HTTP_STATUS_CLIENT_CLOSED_REQUEST = 499, /* Client Closed Request */
     HTTP_STATUS_TOKEN_REQUIRED = 499, /* Token Required */
     HTTP_STATUS_INTERNAL_SERVER_ERROR = 500, /* Internal Server Error */
