@@ -69,7 +69,12 @@ static void check_values(struct checker *checker, const json_t *declaration, jso
             char description[512];
             snprintf(description, sizeof description, "value '%s' of field '%s', declared at %d:%d",
                      text, field, at.line, at.col);
-            if (name)
+            const json_t *taken = name ? json_object_get(reserved, name) : NULL;
+            if (taken)
+                check_error(checker, value,
+                            "value '%s' of field '%s' would define the same C name as %s (%s)",
+                            text, field, json_string_value(taken), name);
+            else if (name)
                 json_object_set_new(reserved, name, json_string(description));
             free(name);
         }
