@@ -74,11 +74,13 @@ void annotate_fields(json_t *model)
             any_empty = any_empty || json_array_size(json_object_get(entry, name)) == 0;
         json_object_set_new(declaration, "_any_empty", json_boolean(any_empty));
     }
-    json_array_foreach (codes, index, entry) {
-        json_t *fields = json_array();
-        json_array_foreach (declarations, position, declaration)
-            json_array_append_new(fields, entry_field(entry, declaration));
-        json_object_set_new(entry, "_fields", fields);
-    }
+    /* Without declarations no entry gets a _fields: a section on it skips. */
+    if (json_array_size(declarations) > 0)
+        json_array_foreach (codes, index, entry) {
+            json_t *fields = json_array();
+            json_array_foreach (declarations, position, declaration)
+                json_array_append_new(fields, entry_field(entry, declaration));
+            json_object_set_new(entry, "_fields", fields);
+        }
     json_object_set_new(model, "_has_fields", json_boolean(json_array_size(declarations) > 0));
 }

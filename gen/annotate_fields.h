@@ -6,7 +6,8 @@
  *   field._values        an enum's values: [{value, _upper}]
  *   field._any_empty     a list field: whether some entry's list is empty
  *   model._has_fields    whether the registry declares any
- *   entry._fields        per declared field, in order: {field (its name),
+ *   entry._fields        (when any is declared) per declared field, in
+ *                        order: {field (its name),
  *                        value (null for a string left out), _field_upper,
  *                        the _is_ of its type, _value_upper (an enum's),
  *                        _has_items (a list's), _present (whether there is

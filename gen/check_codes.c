@@ -162,7 +162,7 @@ static bool claim_phrase(struct checker *checker, const json_t *phrase, struct o
                     "phrase '%s' is already used, ignoring case (first at %d:%d); "
                     "from_reason could not tell them apart",
                     check_quoted(phrase, quoted), at.line, at.col);
-    } else {
+    } else if (own->exact) {
         json_object_set(own->exact, text, (json_t *)phrase);
         json_object_set(own->folded, folded, (json_t *)phrase);
     }
@@ -174,10 +174,13 @@ static bool claim_phrase(struct checker *checker, const json_t *phrase, struct o
  * when the reason is another entry's phrase already. */
 static bool claim_phrases(struct checker *checker, const json_t *entry, struct claims *claims)
 {
-    const json_t *reason = json_object_get(entry, "reason");
-    struct own_phrases own = {json_object(), json_object()};
-    bool reason_taken = reason && claim_phrase(checker, reason, &own, claims);
     static const char *const lists[] = {"former", "spellings"};
+    const json_t *reason = json_object_get(entry, "reason");
+    /* Most entries have a reason alone, which can repeat nothing of its own. */
+    bool alone = !json_array_size(json_object_get(entry, lists[0])) &&
+                 !json_array_size(json_object_get(entry, lists[1]));
+    struct own_phrases own = {alone ? NULL : json_object(), alone ? NULL : json_object()};
+    bool reason_taken = reason && claim_phrase(checker, reason, &own, claims);
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
         size_t index;
         json_t *phrase;
