@@ -10,8 +10,9 @@ static const struct {
     const char *name;
     enum escape escape;
 } escape_names[] = {
-    {"none", ESCAPE_NONE}, {"c", ESCAPE_C},       {"comment", ESCAPE_COMMENT},
-    {"md", ESCAPE_MD},     {"json", ESCAPE_JSON}, {"chars", ESCAPE_CHARS},
+    {"none", ESCAPE_NONE}, {"c", ESCAPE_C},           {"comment", ESCAPE_COMMENT},
+    {"md", ESCAPE_MD},     {"json", ESCAPE_JSON},     {"chars", ESCAPE_CHARS},
+    {"html", ESCAPE_HTML}, {"script", ESCAPE_SCRIPT},
 };
 
 bool escape_from_name(const char *name, size_t length, enum escape *escape)
@@ -40,6 +41,8 @@ enum escape escape_for_file(const char *file_name)
         return ESCAPE_MD;
     if (ends_with(file_name, ".json"))
         return ESCAPE_JSON;
+    if (ends_with(file_name, ".html"))
+        return ESCAPE_HTML;
     return ESCAPE_NONE;
 }
 
@@ -200,6 +203,47 @@ static bool append_chars(struct buffer *out, const char *text, size_t length)
     return buffer_append(out, run, used);
 }
 
+/* HTML: the five characters that could end text or a quoted attribute, or
+ * begin markup, become entities; the rest is UTF-8 as it is. */
+static bool html_special(unsigned char byte)
+{
+    return byte == '&' || byte == '<' || byte == '>' || byte == '"' || byte == '\'';
+}
+
+static bool html_write(struct buffer *out, const char *text, size_t length, size_t i)
+{
+    (void)length;
+    static const char specials[] = "&<>\"'";
+    static const char *const entities[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
+    return buffer_append_string(out, entities[strchr(specials, text[i]) - specials]);
+}
+
+/* A JSON string inside a <script> element: as Jansson writes it, and then
+ * '<', '>' and '&' as \u003c, \u003e, \u0026, so that no string can write
+ * "</script>" or "<!--" and end or bend the element. */
+static bool script_special(unsigned char byte)
+{
+    return byte == '<' || byte == '>' || byte == '&';
+}
+
+static bool script_write(struct buffer *out, const char *text, size_t length, size_t i)
+{
+    (void)length;
+    char escaped[8];
+    snprintf(escaped, sizeof escaped, "\\u%04x", (unsigned char)text[i]);
+    return buffer_append_string(out, escaped);
+}
+
+static bool append_script(struct buffer *out, const char *text, size_t length)
+{
+    struct buffer json = {0};
+    bool ok =
+        json_text_append_string(&json, text, length) &&
+        escape_runs(out, json.bytes ? json.bytes : "", json.length, script_special, script_write);
+    buffer_free(&json);
+    return ok;
+}
+
 /* Whether OUT's last byte opens a string literal the value now fills. */
 static bool opens_string(const struct buffer *out)
 {
@@ -226,6 +270,10 @@ bool escape_append(struct buffer *out, enum escape escape, const char *text, siz
         return json_text_append_string(out, text, length);
     case ESCAPE_CHARS:
         return append_chars(out, text, length) && wrap_value(out, WRAP_CHARS, start);
+    case ESCAPE_HTML:
+        return escape_runs(out, text, length, html_special, html_write);
+    case ESCAPE_SCRIPT:
+        return append_script(out, text, length);
     case ESCAPE_NONE:
         break;
     }

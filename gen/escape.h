@@ -1,7 +1,8 @@
 /* escape.h: how a value is written into each kind of output.
  *
  * A template chooses per tag ({{reason | comment}}) or gets its output's
- * default from the file extension (.c/.h: c, .md: md, .json: json). */
+ * default from the file extension (.c/.h: c, .md: md, .json: json,
+ * .html: html). */
 #ifndef REGEN_ESCAPE_H
 #define REGEN_ESCAPE_H
 
@@ -17,9 +18,12 @@ enum escape {
     ESCAPE_MD,      /* GitHub Markdown inline text, table cells included */
     ESCAPE_JSON,    /* inside a JSON string */
     ESCAPE_CHARS,   /* C character constants, one per byte: 'n', 'o', '\0', ... */
+    ESCAPE_HTML,    /* HTML text, or an attribute's value in quotes */
+    ESCAPE_SCRIPT,  /* inside a JSON string inside an HTML <script> element */
 };
 
-/* The escape named NAME ("none", "c", "comment", "md", "json", "chars"). */
+/* The escape named NAME ("none", "c", "comment", "md", "json", "chars",
+ * "html", "script"). */
 bool escape_from_name(const char *name, size_t length, enum escape *escape);
 /* The default for an output file, by its extension. */
 enum escape escape_for_file(const char *file_name);

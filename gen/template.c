@@ -142,7 +142,8 @@ static char *tag_name(struct parser *parser, const struct tag *tag, enum escape 
         if (!escape_from_name(mode, mode_length, escape)) {
             char *unknown = strndup(mode, mode_length);
             parse_error(parser, tag->open,
-                        "unknown escape '%s' (expected none, c, comment, md, json or chars)",
+                        "unknown escape '%s' (expected none, c, comment, md, json, chars, html "
+                        "or script)",
                         unknown ? unknown : "");
             free(unknown);
             return NULL;
