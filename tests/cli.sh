@@ -45,7 +45,7 @@ output-not-writable)
 depfile-builtin)
     # Built-in templates are part of regen itself: only the registry is read.
     expect 0 "" "$regen" -o "$work/out" --depfile "$work/deps.d" "$valid"
-    printf '%s\n' "$work/out/demo.c $work/out/demo.h $work/out/demo.json $work/out/demo.md: $valid" >"$work/want"
+    printf '%s\n' "$work/out/demo.c $work/out/demo.h $work/out/demo.html $work/out/demo.json $work/out/demo.md: $valid" >"$work/want"
     cmp "$work/want" "$work/deps.d" || { echo "FAIL: depfile:"; cat "$work/deps.d"; exit 1; } ;;
 depfile-templates)
     mkdir -p "$work/my templates" && printf 'x\n' >"$work/my templates/NAME.txt.tmpl"

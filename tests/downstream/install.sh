@@ -34,6 +34,7 @@ find_one '*/include/http_status.h' >/dev/null || exit 1
 find_one '*/share/regen/schema/registry.schema.json' >/dev/null || exit 1
 find_one '*/share/regen/schema/artifact.schema.json' >/dev/null || exit 1
 find_one '*/share/regen/http_status.json' >/dev/null || exit 1
+find_one '*/share/regen/http_status.html' >/dev/null || exit 1
 if [ "$man" = yes ]; then find_one '*/man1/regen.1' >/dev/null || exit 1; fi
 
 # The installed regen, from a directory that has nothing of the source tree.
