@@ -13,9 +13,11 @@ cd "$(dirname "$0")"
 # valgrind (the -Dvalgrind suite) and libclang-rt-dev (libFuzzer, -Dfuzz).
 # tcc, gcc-s390x-linux-gnu with its C library and qemu-user: the generated C
 # built by a second compiler and run big-endian (tests/c/generated.sh).
+# chromium, chromium-driver and python3-selenium: the HTML page tested in a
+# real browser (tests/browser/page_test.py).
 packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev libmimalloc-dev
 python3 python3-jsonschema python3-yaml cmark-gfm cmake make git scdoc valgrind libclang-rt-dev
-tcc gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-user"
+tcc gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-user chromium chromium-driver python3-selenium"
 
 missing=""
 for package in $packages; do
