@@ -1,30 +1,49 @@
-/* escape.c: writing registry strings safely into C, Markdown and JSON. */
+/* escape.c: writing registry strings safely into C, Markdown, JSON, HTML and
+ * the string literals of other languages. */
 #include "escape.h"
 #include "json_text.h"
+#include "literal.h"
 #include "wrap.h"
 
 #include <stdio.h>
 #include <string.h>
 
+/* Each escape's name, and the file extensions it is the default for. */
 static const struct {
     const char *name;
     enum escape escape;
-} escape_names[] = {
-    {"none", ESCAPE_NONE}, {"c", ESCAPE_C},           {"comment", ESCAPE_COMMENT},
-    {"md", ESCAPE_MD},     {"json", ESCAPE_JSON},     {"chars", ESCAPE_CHARS},
-    {"html", ESCAPE_HTML}, {"script", ESCAPE_SCRIPT},
+    const char *extensions[3];
+} escape_table[] = {
+    {"none", ESCAPE_NONE, {0}},
+    {"c", ESCAPE_C, {".c", ".h"}},
+    {"comment", ESCAPE_COMMENT, {0}},
+    {"md", ESCAPE_MD, {".md"}},
+    {"json", ESCAPE_JSON, {".json"}},
+    {"chars", ESCAPE_CHARS, {0}},
+    {"html", ESCAPE_HTML, {".html"}},
+    {"script", ESCAPE_SCRIPT, {0}},
+    {"python", ESCAPE_PYTHON, {".py", ".pyi"}},
+    {"js", ESCAPE_JS, {".js", ".ts", ".mjs"}},
+    {"rust", ESCAPE_RUST, {".rs"}},
+    {"go", ESCAPE_GO, {".go"}},
 };
+#define ESCAPE_COUNT (sizeof escape_table / sizeof *escape_table)
 
 bool escape_from_name(const char *name, size_t length, enum escape *escape)
 {
-    for (size_t i = 0; i < sizeof escape_names / sizeof *escape_names; i++) {
-        if (strlen(escape_names[i].name) == length &&
-            memcmp(escape_names[i].name, name, length) == 0) {
-            *escape = escape_names[i].escape;
+    for (size_t i = 0; i < ESCAPE_COUNT; i++) {
+        if (strlen(escape_table[i].name) == length &&
+            memcmp(escape_table[i].name, name, length) == 0) {
+            *escape = escape_table[i].escape;
             return true;
         }
     }
     return false;
+}
+
+const char *escape_names(void)
+{
+    return "none, c, comment, md, json, chars, html, script, python, js, rust, go";
 }
 
 static bool ends_with(const char *text, const char *suffix)
@@ -35,14 +54,10 @@ static bool ends_with(const char *text, const char *suffix)
 
 enum escape escape_for_file(const char *file_name)
 {
-    if (ends_with(file_name, ".c") || ends_with(file_name, ".h"))
-        return ESCAPE_C;
-    if (ends_with(file_name, ".md"))
-        return ESCAPE_MD;
-    if (ends_with(file_name, ".json"))
-        return ESCAPE_JSON;
-    if (ends_with(file_name, ".html"))
-        return ESCAPE_HTML;
+    for (size_t i = 0; i < ESCAPE_COUNT; i++)
+        for (size_t e = 0; e < 3 && escape_table[i].extensions[e]; e++)
+            if (ends_with(file_name, escape_table[i].extensions[e]))
+                return escape_table[i].escape;
     return ESCAPE_NONE;
 }
 
@@ -274,6 +289,14 @@ bool escape_append(struct buffer *out, enum escape escape, const char *text, siz
         return escape_runs(out, text, length, html_special, html_write);
     case ESCAPE_SCRIPT:
         return append_script(out, text, length);
+    case ESCAPE_PYTHON:
+        return literal_append(out, LITERAL_PYTHON, text, length);
+    case ESCAPE_JS:
+        return literal_append(out, LITERAL_JS, text, length);
+    case ESCAPE_RUST:
+        return literal_append(out, LITERAL_RUST, text, length);
+    case ESCAPE_GO:
+        return literal_append(out, LITERAL_GO, text, length);
     case ESCAPE_NONE:
         break;
     }

@@ -1,5 +1,6 @@
 /* template.c: parsing templates into a tree and rendering it from the model. */
 #include "template.h"
+#include "case.h"
 #include "json_text.h"
 #include "source.h"
 
@@ -8,6 +9,8 @@
 #include <string.h>
 
 enum node_kind { NODE_TEXT, NODE_VALUE, NODE_SECTION, NODE_INVERTED };
+
+#define MAX_CASE_FILTERS 4 /* {{name | snake | upper}}: more would say nothing new */
 
 struct node {
     enum node_kind kind;
@@ -19,6 +22,8 @@ struct node {
     size_t *segment_lengths; /* so that a lookup needs no strlen */
     size_t segment_count;
     enum escape escape;
+    enum case_filter cases[MAX_CASE_FILTERS]; /* NODE_VALUE: applied in order */
+    size_t case_count;
     struct node *children; /* sections */
     size_t count, capacity;
 };
@@ -128,26 +133,77 @@ static bool is_name_char(char c)
            c == '.' || c == '@';
 }
 
-/* The name of TAG (and its escape, for values). */
-static char *tag_name(struct parser *parser, const struct tag *tag, enum escape *escape)
+/* One filter of a value tag, FILTER (trimmed), applied to VALUE: case
+ * conversions first, in order, then at most one escape, last. */
+static bool add_filter(struct parser *parser, const struct tag *tag, struct node *value,
+                       const char *filter, size_t length, bool last)
+{
+    char *name = strndup(filter, length);
+    enum case_filter conversion;
+    bool ok = name != NULL;
+    if (!ok) {
+        parser->failed = true;
+    } else if (length == 0) {
+        parse_error(parser, tag->open, "%s", "a '|' with no filter after it");
+        ok = false;
+    } else if (case_from_name(filter, length, &conversion)) {
+        ok = value->case_count < MAX_CASE_FILTERS;
+        if (ok)
+            value->cases[value->case_count++] = conversion;
+        else
+            parse_error(parser, tag->open, "more than %s case conversions in one tag", "4");
+    } else if (!escape_from_name(filter, length, &value->escape)) {
+        char message[512];
+        snprintf(message, sizeof message,
+                 "unknown filter '%%s' (expected a case conversion: %s; or an escape: %s)",
+                 case_names(), escape_names());
+        parse_error(parser, tag->open, message, name);
+        ok = false;
+    } else if (tag->sigil == '{' || tag->sigil == '&') {
+        parse_error(parser, tag->open, "'%s' is an escape, and this tag writes its value unescaped",
+                    name);
+        ok = false;
+    } else if (!last) {
+        parse_error(parser, tag->open, "the escape '%s' must be the tag's last filter", name);
+        ok = false;
+    }
+    free(name);
+    return ok;
+}
+
+/* The filters after the name, from the first '|' to END: "| pascal | rust". */
+static bool add_filters(struct parser *parser, const struct tag *tag, struct node *value,
+                        const char *filters, const char *end)
+{
+    while (filters < end) {
+        const char *filter = filters + 1;
+        const char *bar = memchr(filter, '|', (size_t)(end - filter));
+        const char *stop = bar ? bar : end;
+        size_t filter_length = (size_t)(stop - filter);
+        trim(&filter, &filter_length);
+        if (!add_filter(parser, tag, value, filter, filter_length, bar == NULL))
+            return false;
+        filters = stop;
+    }
+    return true;
+}
+
+/* The name of TAG; for a value (VALUE not NULL), its filters and escape. */
+static char *tag_name(struct parser *parser, const struct tag *tag, struct node *value)
 {
     const char *name = tag->content;
     size_t length = tag->content_length;
     const char *bar = memchr(name, '|', length);
-    *escape = tag->sigil == '{' || tag->sigil == '&' ? ESCAPE_NONE : parser->default_escape;
-    if (bar && tag->sigil == 0) {
-        const char *mode = bar + 1;
-        size_t mode_length = length - (size_t)(mode - name);
-        trim(&mode, &mode_length);
-        if (!escape_from_name(mode, mode_length, escape)) {
-            char *unknown = strndup(mode, mode_length);
-            parse_error(parser, tag->open,
-                        "unknown escape '%s' (expected none, c, comment, md, json, chars, html "
-                        "or script)",
-                        unknown ? unknown : "");
-            free(unknown);
+    if (bar && !value) {
+        parse_error(parser, tag->open, "%s", "a section tag takes no filter");
+        return NULL;
+    }
+    if (value)
+        value->escape =
+            tag->sigil == '{' || tag->sigil == '&' ? ESCAPE_NONE : parser->default_escape;
+    if (bar) {
+        if (!add_filters(parser, tag, value, bar, name + length))
             return NULL;
-        }
         length = (size_t)(bar - name);
         trim(&name, &length);
     }
@@ -198,10 +254,9 @@ static bool split_name(struct node *node)
 
 static void open_section(struct parser *parser, const struct tag *tag)
 {
-    enum escape unused;
     struct node section = {.kind = tag->sigil == '#' ? NODE_SECTION : NODE_INVERTED,
                            .offset = tag->open};
-    section.name = tag_name(parser, tag, &unused);
+    section.name = tag_name(parser, tag, NULL);
     if (!section.name)
         return;
     if (!split_name(&section)) {
@@ -221,8 +276,7 @@ static void open_section(struct parser *parser, const struct tag *tag)
 
 static void close_section(struct parser *parser, const struct tag *tag)
 {
-    enum escape unused;
-    char *name = tag_name(parser, tag, &unused);
+    char *name = tag_name(parser, tag, NULL);
     if (!name)
         return;
     struct node *open = parser->open[parser->depth];
@@ -243,7 +297,7 @@ static void close_section(struct parser *parser, const struct tag *tag)
 static void add_value(struct parser *parser, const struct tag *tag)
 {
     struct node value = {.kind = NODE_VALUE, .offset = tag->open};
-    value.name = tag_name(parser, tag, &value.escape);
+    value.name = tag_name(parser, tag, &value);
     if (!value.name)
         return;
     if (!split_name(&value) || !add_child(parser, &value)) {
@@ -434,12 +488,39 @@ static bool is_truthy(const json_t *value)
     }
 }
 
+/* VALUE as text, through NODE's case conversions, then its escape. */
+static bool render_converted(struct renderer *renderer, const struct node *node,
+                             const json_t *value)
+{
+    struct buffer text = {0}, converted = {0};
+    bool ok = json_is_string(value)
+                  ? buffer_append(&text, json_string_value(value), json_string_length(value))
+              : json_is_integer(value)
+                  ? buffer_append_integer(&text, (long long)json_integer_value(value))
+                  : buffer_append_string(&text, json_is_true(value) ? "true" : "false");
+    for (size_t i = 0; ok && i < node->case_count; i++) {
+        converted.length = 0;
+        ok = case_append(&converted, node->cases[i], text.bytes ? text.bytes : "", text.length);
+        struct buffer swap = text;
+        text = converted;
+        converted = swap;
+    }
+    ok =
+        ok && escape_append(renderer->out, node->escape, text.bytes ? text.bytes : "", text.length);
+    buffer_free(&text);
+    buffer_free(&converted);
+    return ok;
+}
+
 static bool render_value(struct renderer *renderer, const struct node *node)
 {
     /* {{{@json}}}: dumped straight into the output, never held as one string. */
     if (node->escape == ESCAPE_NONE && strcmp(node->name, "@json") == 0)
         return json_text_append(renderer->out, renderer->frames[renderer->depth].value);
     const json_t *value = lookup(renderer, node);
+    if (node->case_count && value &&
+        (json_is_string(value) || json_is_integer(value) || json_is_boolean(value)))
+        return render_converted(renderer, node, value);
     switch (value ? json_typeof(value) : JSON_NULL) {
     case JSON_STRING:
         return escape_append(renderer->out, node->escape, json_string_value(value),

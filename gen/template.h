@@ -2,7 +2,10 @@
  *
  *   {{name}}            a value, escaped for the output (see escape.h)
  *   {{name | md}}       the same with another escape: none, c, comment, md, json,
- *                       chars (C character constants, one per byte)
+ *                       chars (C character constants, one per byte), html,
+ *                       script, python, js, rust, go (escape.h)
+ *   {{name | pascal}}   case conversions first, in order, then at most one
+ *                       escape: {{name | pascal | rust}} (case.h)
  *   {{{name}}}          a value, unescaped (like {{name | none}})
  *   {{#name}}...{{/name}}  a section: once per list item, once for a mapping,
  *                       a true or a non-empty value; skipped when false,
