@@ -121,8 +121,8 @@ static int load_directory_set(const char *directory, struct template_set *set,
     return status;
 }
 
-/* "NAME.h.tmpl" -> "http_status.h" */
-static char *output_name(const char *template_name, const char *registry_name)
+/* "NAME.h.tmpl" -> "http_status.h": the registry's name for NAME. */
+static char *replace_name(const char *template_name, const char *registry_name)
 {
     size_t length = strlen(template_name) - strlen(TEMPLATE_SUFFIX);
     char *name = malloc(length * (strlen(registry_name) + 1) + 1);
@@ -138,6 +138,49 @@ static char *output_name(const char *template_name, const char *registry_name)
         }
     }
     name[used] = '\0';
+    return name;
+}
+
+/* Whether NAME can be a file in the output directory, and nothing else. */
+static bool is_file_name(const char *name)
+{
+    if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+        return false;
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+        if (*c == '/' || *c == '\\' || *c < 0x20 || *c == 0x7F)
+            return false;
+    return true;
+}
+
+/* The artifact's name: the template's file name without ".tmpl", NAME
+ * replaced, then rendered as a template against the model, so that
+ * "{{registry.name | pascal}}.java.tmpl" writes "HttpStatus.java". Errors
+ * in it are placed in the file name. */
+static char *output_name(const struct template_file *file, const json_t *model, struct diags *diags)
+{
+    const char *registry_name =
+        json_string_value(json_object_get(json_object_get(model, "registry"), "name"));
+    char *named = replace_name(file->name, registry_name);
+    if (!named || !strstr(named, "{{"))
+        return named;
+    char *where = malloc(strlen(file->path) + sizeof " (its file name)");
+    if (where)
+        sprintf(where, "%s (its file name)", file->path);
+    struct template *template =
+        where ? template_parse(where, named, strlen(named), ESCAPE_NONE, diags) : NULL;
+    struct buffer out = {0};
+    bool ok = template && template_render(template, model, &out, diags);
+    char *name = ok ? buffer_take(&out, &(size_t){0}) : NULL;
+    if (ok && (!name || !is_file_name(name))) {
+        diag_add(diags, where, (struct mark){0, 0},
+                 "the file name renders as '%s', which is not a file name", name ? name : "");
+        free(name);
+        name = NULL;
+    }
+    buffer_free(&out);
+    template_free(template);
+    free(where);
+    free(named);
     return name;
 }
 
@@ -171,13 +214,13 @@ static void run_render_job(void *batch_pointer, size_t index)
 }
 
 /* Parses every template of SET; false after reporting errors. */
-static bool parse_all(const struct template_set *set, const char *registry_name,
-                      struct parsed *parsed, struct diags *diags)
+static bool parse_all(const struct template_set *set, const json_t *model, struct parsed *parsed,
+                      struct diags *diags)
 {
     bool ok = true;
     for (size_t i = 0; i < set->count; i++) {
         const struct template_file *file = &set->files[i];
-        parsed[i].name = output_name(file->name, registry_name);
+        parsed[i].name = output_name(file, model, diags);
         for (size_t j = 0; parsed[i].name && j < i; j++)
             if (parsed[j].name && strcmp(parsed[j].name, parsed[i].name) == 0) {
                 diag_add(diags, file->path, (struct mark){0, 0},
@@ -219,10 +262,8 @@ static int render_parsed(const json_t *model, struct parsed *parsed, size_t coun
 static int render_set(const json_t *model, const struct template_set *set,
                       struct artifacts *artifacts, struct diags *diags)
 {
-    const char *registry_name =
-        json_string_value(json_object_get(json_object_get(model, "registry"), "name"));
     struct parsed *parsed = calloc(set->count + 1, sizeof *parsed);
-    int status = parsed && parse_all(set, registry_name, parsed, diags) ? EXIT_OK : EXIT_INVALID;
+    int status = parsed && parse_all(set, model, parsed, diags) ? EXIT_OK : EXIT_INVALID;
     for (size_t i = 0; status != EXIT_OK && parsed && i < set->count; i++) {
         /* Some template is broken: still render the others, into nothing, so
          * that their errors are reported in the same run. */
