@@ -42,7 +42,8 @@ struct parser {
     enum escape default_escape;
     struct node *open[MAX_TEMPLATE_DEPTH + 1]; /* open[0] is the root */
     int depth;
-    bool failed;
+    bool failed;  /* an error was reported: the template is not used */
+    bool stopped; /* nothing after this point can be parsed */
 };
 
 struct tag {
@@ -66,7 +67,7 @@ static struct node *add_child(struct parser *parser, struct node *node)
         size_t capacity = parent->capacity ? parent->capacity * 2 : 8;
         struct node *children = realloc(parent->children, capacity * sizeof *children);
         if (!children) {
-            parser->failed = true;
+            parser->failed = parser->stopped = true;
             return NULL;
         }
         parent->children = children;
@@ -117,6 +118,7 @@ static bool scan_tag(struct parser *parser, size_t from, struct tag *tag)
     const char *close = strstr(content, triple ? "}}}" : "}}");
     if (!close) {
         parse_error(parser, tag->open, "unterminated tag '%s'", "{{");
+        parser->stopped = true;
         return false;
     }
     tag->content = content;
@@ -142,7 +144,7 @@ static bool add_filter(struct parser *parser, const struct tag *tag, struct node
     enum case_filter conversion;
     bool ok = name != NULL;
     if (!ok) {
-        parser->failed = true;
+        parser->failed = parser->stopped = true;
     } else if (length == 0) {
         parse_error(parser, tag->open, "%s", "a '|' with no filter after it");
         ok = false;
@@ -194,15 +196,13 @@ static char *tag_name(struct parser *parser, const struct tag *tag, struct node 
     const char *name = tag->content;
     size_t length = tag->content_length;
     const char *bar = memchr(name, '|', length);
-    if (bar && !value) {
+    if (bar && !value) /* still the name before it, so that its close matches */
         parse_error(parser, tag->open, "%s", "a section tag takes no filter");
-        return NULL;
-    }
     if (value)
         value->escape =
             tag->sigil == '{' || tag->sigil == '&' ? ESCAPE_NONE : parser->default_escape;
     if (bar) {
-        if (!add_filters(parser, tag, value, bar, name + length))
+        if (value && !add_filters(parser, tag, value, bar, name + length))
             return NULL;
         length = (size_t)(bar - name);
         trim(&name, &length);
@@ -252,21 +252,34 @@ static bool split_name(struct node *node)
     return true;
 }
 
+/* A section's name; after an error in it, the tag's text as it is, so that
+ * its closing tag still matches and parsing goes on. */
+static char *section_name(struct parser *parser, const struct tag *tag)
+{
+    char *name = tag_name(parser, tag, NULL);
+    if (!name)
+        name = strndup(tag->content, tag->content_length);
+    if (!name)
+        parser->failed = parser->stopped = true;
+    return name;
+}
+
 static void open_section(struct parser *parser, const struct tag *tag)
 {
     struct node section = {.kind = tag->sigil == '#' ? NODE_SECTION : NODE_INVERTED,
                            .offset = tag->open};
-    section.name = tag_name(parser, tag, NULL);
+    section.name = section_name(parser, tag);
     if (!section.name)
         return;
     if (!split_name(&section)) {
         free_nodes(&section);
-        parser->failed = true;
+        parser->failed = parser->stopped = true;
         return;
     }
     if (parser->depth == MAX_TEMPLATE_DEPTH) {
         free_nodes(&section);
         parse_error(parser, tag->open, "sections are nested deeper than %s levels", "32");
+        parser->stopped = true;
         return;
     }
     struct node *added = add_child(parser, &section);
@@ -274,9 +287,20 @@ static void open_section(struct parser *parser, const struct tag *tag)
         parser->open[++parser->depth] = added;
 }
 
+/* After a closing tag that does not close the innermost section: back to
+ * the section it does close, if one is open. */
+static void close_outer(struct parser *parser, const char *name)
+{
+    for (int depth = parser->depth - 1; depth > 0; depth--)
+        if (strcmp(parser->open[depth]->name, name) == 0) {
+            parser->depth = depth - 1;
+            return;
+        }
+}
+
 static void close_section(struct parser *parser, const struct tag *tag)
 {
-    char *name = tag_name(parser, tag, NULL);
+    char *name = section_name(parser, tag);
     if (!name)
         return;
     struct node *open = parser->open[parser->depth];
@@ -288,6 +312,7 @@ static void close_section(struct parser *parser, const struct tag *tag)
         snprintf(message, sizeof message, "'{{/%%s}}' does not close '{{%c%s}}' (opened at %d:%d)",
                  open->kind == NODE_SECTION ? '#' : '^', open->name, at.line, at.col);
         parse_error(parser, tag->open, message, name);
+        close_outer(parser, name);
     } else {
         parser->depth--;
     }
@@ -302,7 +327,7 @@ static void add_value(struct parser *parser, const struct tag *tag)
         return;
     if (!split_name(&value) || !add_child(parser, &value)) {
         free_nodes(&value);
-        parser->failed = true;
+        parser->failed = parser->stopped = true;
     }
 }
 
@@ -330,7 +355,7 @@ static void parse_tags(struct parser *parser)
 {
     size_t position = 0;
     struct tag tag;
-    while (!parser->failed && scan_tag(parser, position, &tag)) {
+    while (!parser->stopped && scan_tag(parser, position, &tag)) {
         size_t text_end = tag.open, next = tag.end;
         size_t line_start;
         if (standalone(parser, &tag, &line_start, &next) && line_start >= position)
@@ -342,11 +367,16 @@ static void parse_tags(struct parser *parser)
             open_section(parser, &tag);
         else if (tag.sigil == '/')
             close_section(parser, &tag);
+        else if (tag.sigil == 0 && tag.content_length && strchr(">=", tag.content[0]))
+            parse_error(parser, tag.open,
+                        "'{{%s...}}': partials and set delimiters are not part "
+                        "of regen's template language yet",
+                        tag.content[0] == '=' ? "=" : ">");
         else if (tag.sigil != '!')
             add_value(parser, &tag);
         position = next;
     }
-    if (!parser->failed)
+    if (!parser->stopped)
         add_text(parser, position, parser->template->source.length);
 }
 
@@ -383,7 +413,7 @@ struct template *template_parse(const char *path, const char *text, size_t lengt
     struct parser parser = {.template = template, .diags = diags, .default_escape = default_escape};
     parser.open[0] = &template->root;
     parse_tags(&parser);
-    if (!parser.failed && parser.depth > 0) {
+    if (!parser.stopped && parser.depth > 0) {
         struct node *open = parser.open[parser.depth];
         diag_add(diags, path, source_mark_at(&template->source, open->offset),
                  "section '%s' is never closed", open->name);
