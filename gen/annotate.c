@@ -1,6 +1,7 @@
 /* annotate.c: the '_' keys the templates read (see annotate.h). */
 #include "annotate.h"
 #include "annotate_fields.h"
+#include "fields.h"
 #include "text.h"
 
 #include <limits.h>
@@ -104,6 +105,117 @@ static json_t *upper_names(json_t *cache, const json_t *names)
     return upper;
 }
 
+/* The names a field of an entry takes its values from, for the _is maps:
+ * each maps every name of the vocabulary to whether the entry has it. */
+struct vocabularies {
+    json_t *statuses, *classes, *flags; /* lists of names; classes empty without */
+    json_t *declared;                   /* field name -> its enum values */
+};
+
+static json_t *names_of(const json_t *list)
+{
+    json_t *names = json_array();
+    size_t index;
+    json_t *item;
+    json_array_foreach (list, index, item)
+        json_array_append(names, json_object_get(item, "name"));
+    return names;
+}
+
+static struct vocabularies vocabularies_of(const json_t *registry)
+{
+    struct vocabularies made = {json_array(), names_of(json_object_get(registry, "classes")),
+                                names_of(json_object_get(registry, "flags")), json_object()};
+    for (size_t i = 0; i < STATUS_COUNT; i++)
+        json_array_append_new(made.statuses, json_string(entry_statuses[i]));
+    size_t index;
+    json_t *declaration;
+    json_array_foreach (json_object_get(registry, "fields"), index, declaration)
+        if (strcmp(json_string_value(json_object_get(declaration, "type")), "enum") == 0)
+            json_object_set(made.declared, json_string_value(json_object_get(declaration, "name")),
+                            json_object_get(declaration, "values"));
+    return made;
+}
+
+static void vocabularies_free(struct vocabularies *vocabularies)
+{
+    json_decref(vocabularies->statuses);
+    json_decref(vocabularies->classes);
+    json_decref(vocabularies->flags);
+    json_decref(vocabularies->declared);
+}
+
+static char *concat(const char *first, const char *second)
+{
+    size_t size = strlen(first) + strlen(second) + 1;
+    char *joined = malloc(size);
+    if (joined)
+        snprintf(joined, size, "%s%s", first, second);
+    return joined;
+}
+
+static bool holds(const json_t *chosen, const char *name)
+{
+    if (json_is_string(chosen))
+        return strcmp(json_string_value(chosen), name) == 0;
+    size_t index;
+    json_t *item;
+    json_array_foreach (chosen, index, item)
+        if (strcmp(json_string_value(item), name) == 0)
+            return true;
+    return false;
+}
+
+/* {name: whether CHOSEN (a name or a list of names) holds it} for every
+ * name of VOCABULARY, so that a template tests {{#_status_is.deprecated}}.
+ * Made once per FIELD and CHOSEN, and shared: entries repeat them. */
+static json_t *membership(json_t *cache, const char *field, const json_t *vocabulary,
+                          const json_t *chosen)
+{
+    char *key = json_dumps(chosen, JSON_COMPACT | JSON_ENCODE_ANY);
+    char *cache_key = key ? concat(field, key) : NULL;
+    json_t *map = cache_key ? json_object_get(cache, cache_key) : NULL;
+    if (!map && cache_key) {
+        map = json_object();
+        size_t index;
+        json_t *name;
+        json_array_foreach (vocabulary, index, name)
+            json_object_set_new(map, json_string_value(name),
+                                json_boolean(holds(chosen, json_string_value(name))));
+        json_object_set_new(cache, cache_key, map);
+    }
+    free(key);
+    free(cache_key);
+    return json_incref(map);
+}
+
+static void annotate_membership(json_t *entry, const struct vocabularies *vocabularies,
+                                json_t *cache)
+{
+    json_object_set_new(
+        entry, "_status_is",
+        membership(cache, "status=", vocabularies->statuses, json_object_get(entry, "status")));
+    if (json_array_size(vocabularies->classes) > 0)
+        json_object_set_new(
+            entry, "_class_is",
+            membership(cache, "class=", vocabularies->classes, json_object_get(entry, "class")));
+    json_object_set_new(
+        entry, "_flags_has",
+        membership(cache, "flags=", vocabularies->flags, json_object_get(entry, "flags")));
+    const char *field;
+    json_t *values;
+    json_object_foreach (vocabularies->declared, field, values) {
+        const json_t *value = json_object_get(entry, field);
+        char *key = concat("_", field), *map_key = key ? concat(key, "_is") : NULL;
+        char *cache_key = key ? concat(key, "=") : NULL;
+        if (map_key && cache_key && json_is_string(value))
+            json_object_set_new(entry, map_key, membership(cache, cache_key, values, value));
+        free(key);
+        free(map_key);
+        free(cache_key);
+    }
+}
+
 static void annotate_entry(json_t *entry, size_t index, json_t *cache)
 {
     json_object_set_new(entry, "_index", json_integer((json_int_t)index));
@@ -145,14 +257,18 @@ bool annotate_model(json_t *model, const char *source_name)
     annotate_vocabulary(json_object_get(registry, "classes"), "_value");
     annotate_vocabulary(json_object_get(registry, "flags"), "_shift");
     json_t *cache = json_object();
+    struct vocabularies vocabularies = vocabularies_of(registry);
     size_t index;
     json_t *entry;
     bool any_without_former = false;
     json_array_foreach (codes, index, entry) {
         annotate_entry(entry, index, cache);
+        annotate_membership(entry, &vocabularies, cache);
         any_without_former =
             any_without_former || !json_is_true(json_object_get(entry, "_has_former"));
     }
+    json_object_set(model, "_statuses", vocabularies.statuses);
+    vocabularies_free(&vocabularies);
     json_decref(cache);
     json_object_set_new(model, "_any_without_former", json_boolean(any_without_former));
     json_object_set_new(model, "_has_classes",

@@ -23,7 +23,11 @@
  *   entry._class_upper, entry._status_upper, entry._flag_names (upper case)
  *   entry._has_former, _has_spellings, _has_flags   whether those lists
  *                      are non-empty
- *   entry._anchor      a stable Markdown anchor, e.g. "404-not-found" */
+ *   entry._anchor      a stable Markdown anchor, e.g. "404-not-found"
+ *   entry._status_is, _class_is, _flags_has, _FIELD_is (a declared enum)
+ *                      every value the field can take -> whether the entry
+ *                      has it: {{#_status_is.deprecated}} tests a value
+ *   model._statuses    the statuses, in order */
 #ifndef REGEN_ANNOTATE_H
 #define REGEN_ANNOTATE_H
 

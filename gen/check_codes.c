@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const statuses[] = {"standard", "deprecated", "reserved", "unofficial"};
-
 /* What the entries before the current one have claimed. */
 struct claims {
     struct key_set *official_codes; /* "404" -> code node of the one entry not unofficial */
@@ -28,8 +26,8 @@ static void check_status(struct checker *checker, json_t *entry)
     const char *status = json_string_value(node);
     if (!status)
         return;
-    for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++)
-        if (strcmp(status, statuses[i]) == 0)
+    for (size_t i = 0; i < STATUS_COUNT; i++)
+        if (strcmp(status, entry_statuses[i]) == 0)
             return;
     char quoted[QUOTE_BUFFER];
     check_error(checker, node,

@@ -67,6 +67,9 @@ static const struct field entry_fields[] = {
     FIELD("description", VALUE_TEXT, REQUIRED),
 };
 
+const char *const entry_statuses[STATUS_COUNT] = {"standard", "deprecated", "reserved",
+                                                  "unofficial"};
+
 const struct mapping_kind document_kind = KIND("the registry document", document_fields);
 const struct mapping_kind registry_kind = KIND("'registry'", registry_fields);
 const struct mapping_kind class_kind = KIND("a class", class_fields);

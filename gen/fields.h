@@ -49,6 +49,10 @@ struct mapping_kind {
     size_t count;
 };
 
+/* An entry's statuses, in the order documents list them. */
+#define STATUS_COUNT 4
+extern const char *const entry_statuses[STATUS_COUNT];
+
 extern const struct mapping_kind document_kind, registry_kind, class_kind, flag_kind,
     declaration_kind, entry_kind;
 
