@@ -11,6 +11,7 @@ struct options {
     char *output;          /* default "out" beside the registry; allocated */
     const char *depfile;   /* NULL: none */
     bool check;
+    bool dump_model; /* print the model the templates see; write nothing */
     size_t max_bytes;
 };
 

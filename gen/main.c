@@ -13,6 +13,7 @@
 #include "source.h"
 #include "write.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,9 +56,21 @@ static int write_outputs(struct run *run)
     return status;
 }
 
+/* The whole model, '_' keys and all, for a template's author to read. */
+static int dump_model(const json_t *model)
+{
+    bool ok = json_dumpf(model, stdout, JSON_INDENT(2)) == 0 && fputc('\n', stdout) != EOF &&
+              fflush(stdout) == 0;
+    if (!ok)
+        fail("cannot write the model to standard output");
+    return ok ? EXIT_OK : EXIT_TROUBLE;
+}
+
 static int generate(struct run *run)
 {
     int status = read_registry(run);
+    if (status == EXIT_OK && run->options.dump_model)
+        return dump_model(run->model);
     if (status == EXIT_OK)
         status = render_artifacts(run->model, run->options.templates, &run->artifacts, &run->inputs,
                                   &run->diags);

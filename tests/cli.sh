@@ -42,6 +42,12 @@ output-beside-registry)
 output-not-writable)
     : >"$work/file"
     expect 2 "regen: error: cannot create directory '$work/file/out'" "$regen" -o "$work/file/out" "$valid" ;;
+dump-model)
+    # The model with its _ keys, on standard output; nothing written.
+    expect 0 '"_prefix": "DEMO"' "$regen" --dump-model -o "$work/out" "$valid"
+    grep -q '"_anchor": "100-continue"' "$work/output" || { echo "FAIL: no entry's _anchor"; exit 1; }
+    grep -q '"_status_is": {' "$work/output" || { echo "FAIL: no _status_is"; exit 1; }
+    [ ! -e "$work/out" ] || { echo "FAIL: --dump-model wrote $work/out"; exit 1; } ;;
 depfile-builtin)
     # Built-in templates are part of regen itself: only the registry is read.
     expect 0 "" "$regen" -o "$work/out" --depfile "$work/deps.d" "$valid"
