@@ -3,7 +3,8 @@
 #include "builtin.h"
 #include "escape.h"
 #include "source.h"
-#include "template.h"
+#include "template_parse.h"
+#include "template_render.h"
 #include "workers.h"
 
 #include <dirent.h>
@@ -13,15 +14,17 @@
 #include <string.h>
 
 #define TEMPLATE_SUFFIX    ".tmpl"
+#define PARTIAL_SUFFIX     ".partial"
 #define MAX_TEMPLATE_BYTES DEFAULT_MAX_BYTES
 
 struct template_file {
     char *path; /* for errors: "templates/NAME.h.tmpl" or "DIR/x.tmpl" */
-    char *name; /* the file name: "NAME.h.tmpl" */
+    char *name; /* the file name: "NAME.h.tmpl", "header.partial" */
     char *text;
     size_t length;
 };
 
+/* The templates and partials of a set, each sorted by name. */
 struct template_set {
     struct template_file *files;
     size_t count;
@@ -52,11 +55,21 @@ static void load_builtin_set(struct template_set *set)
     }
 }
 
+static bool has_suffix(const char *name, const char *suffix)
+{
+    size_t length = strlen(name), suffix_length = strlen(suffix);
+    return name[0] != '.' && length > suffix_length &&
+           strcmp(name + length - suffix_length, suffix) == 0;
+}
+
 static bool is_template_name(const char *name)
 {
-    size_t length = strlen(name), suffix = strlen(TEMPLATE_SUFFIX);
-    return name[0] != '.' && length > suffix &&
-           strcmp(name + length - suffix, TEMPLATE_SUFFIX) == 0;
+    return has_suffix(name, TEMPLATE_SUFFIX);
+}
+
+static bool is_partial_name(const char *name)
+{
+    return has_suffix(name, PARTIAL_SUFFIX);
 }
 
 static int compare_names(const void *left, const void *right)
@@ -64,7 +77,8 @@ static int compare_names(const void *left, const void *right)
     return strcmp(*(char *const *)left, *(char *const *)right);
 }
 
-/* The *.tmpl names in DIRECTORY, sorted: never directory order. */
+/* The *.tmpl and *.partial names in DIRECTORY, sorted: never directory
+ * order. */
 static char **template_names(const char *directory, size_t *count)
 {
     DIR *dir = opendir(directory);
@@ -76,7 +90,7 @@ static char **template_names(const char *directory, size_t *count)
     *count = 0;
     struct dirent *dirent;
     while ((dirent = readdir(dir)) != NULL) {
-        if (!is_template_name(dirent->d_name))
+        if (!is_template_name(dirent->d_name) && !is_partial_name(dirent->d_name))
             continue;
         char **more = realloc(names, (*count + 1) * sizeof *names);
         if (!more)
@@ -99,8 +113,11 @@ static int load_directory_set(const char *directory, struct template_set *set,
         return EXIT_TROUBLE;
     /* The directory itself too: adding or removing a template changes its
      * mtime, so a build reruns regen for a new template as well. */
-    int status = count && inputs_add(inputs, directory) ? EXIT_OK : EXIT_TROUBLE;
-    if (!count)
+    size_t templates = 0;
+    for (size_t i = 0; i < count; i++)
+        templates += is_template_name(names[i]);
+    int status = templates && inputs_add(inputs, directory) ? EXIT_OK : EXIT_TROUBLE;
+    if (!templates)
         fail("no templates (*%s files) in '%s'", TEMPLATE_SUFFIX, directory);
     set->files = calloc(count + 1, sizeof *set->files);
     for (size_t i = 0; status == EXIT_OK && i < count; i++) {
@@ -166,10 +183,10 @@ static char *output_name(const struct template_file *file, const json_t *model, 
     char *where = malloc(strlen(file->path) + sizeof " (its file name)");
     if (where)
         sprintf(where, "%s (its file name)", file->path);
-    struct template *template =
-        where ? template_parse(where, named, strlen(named), ESCAPE_NONE, diags) : NULL;
+    struct template *template = where ? template_parse(where, named, strlen(named), diags) : NULL;
     struct buffer out = {0};
-    bool ok = template && template_render(template, model, &out, diags);
+    bool ok = template && template_link(template, NULL, 0, diags) &&
+              template_render(template, model, ESCAPE_NONE, &out, diags);
     char *name = ok ? buffer_take(&out, &(size_t){0}) : NULL;
     if (ok && (!name || !is_file_name(name))) {
         diag_add(diags, where, (struct mark){0, 0},
@@ -186,13 +203,17 @@ static char *output_name(const struct template_file *file, const json_t *model, 
 
 struct parsed {
     struct template *template;
-    char *name; /* the artifact's */
+    char *name; /* the artifact's, or the partial's ("header") */
+    bool partial;
+    bool linked; /* parsed, and its partials found: it can render */
+    enum escape escape;
 };
 
 /* One artifact to render. Jobs run at once, so each collects its own
  * errors. */
 struct render_job {
     const struct template *template;
+    enum escape escape;
     struct artifact artifact;
     struct diags diags;
     bool rendered;
@@ -208,18 +229,46 @@ static void run_render_job(void *batch_pointer, size_t index)
     struct render_batch *batch = batch_pointer;
     struct render_job *job = &batch->jobs[index];
     struct buffer out = {0};
-    job->rendered = template_render(job->template, batch->model, &out, &job->diags) &&
+    job->rendered = template_render(job->template, batch->model, job->escape, &out, &job->diags) &&
                     (job->artifact.bytes = buffer_take(&out, &job->artifact.length));
     buffer_free(&out);
 }
 
-/* Parses every template of SET; false after reporting errors. */
-static bool parse_all(const struct template_set *set, const json_t *model, struct parsed *parsed,
-                      struct diags *diags)
+/* Parses the partials of SET into PARSED and PARTIALS, each once, whatever
+ * uses them: their errors are reported once too. */
+static bool parse_partials(const struct template_set *set, struct parsed *parsed,
+                           struct partial *partials, size_t *partial_count, struct diags *diags)
 {
     bool ok = true;
     for (size_t i = 0; i < set->count; i++) {
         const struct template_file *file = &set->files[i];
+        if (!is_partial_name(file->name))
+            continue;
+        parsed[i].partial = true;
+        parsed[i].name = strndup(file->name, strlen(file->name) - strlen(PARTIAL_SUFFIX));
+        parsed[i].template = template_parse(file->path, file->text, file->length, diags);
+        ok = ok && parsed[i].template && parsed[i].name;
+        if (parsed[i].name)
+            partials[(*partial_count)++] = (struct partial){parsed[i].name, parsed[i].template};
+    }
+    return ok;
+}
+
+/* Parses every template and partial of SET, and links the partials they
+ * name; false after reporting errors. */
+static bool parse_all(const struct template_set *set, const json_t *model, struct parsed *parsed,
+                      struct partial *partials, struct diags *diags)
+{
+    size_t partial_count = 0;
+    bool ok = parse_partials(set, parsed, partials, &partial_count, diags);
+    for (size_t i = 0; i < set->count; i++) {
+        const struct template_file *file = &set->files[i];
+        if (parsed[i].partial) {
+            parsed[i].linked = parsed[i].template &&
+                               template_link(parsed[i].template, partials, partial_count, diags);
+            ok = ok && parsed[i].linked;
+            continue;
+        }
         parsed[i].name = output_name(file, model, diags);
         for (size_t j = 0; parsed[i].name && j < i; j++)
             if (parsed[j].name && strcmp(parsed[j].name, parsed[i].name) == 0) {
@@ -227,25 +276,30 @@ static bool parse_all(const struct template_set *set, const json_t *model, struc
                          "another template also produces '%s'", parsed[i].name);
                 ok = false;
             }
-        parsed[i].template =
-            template_parse(file->path, file->text, file->length,
-                           escape_for_file(parsed[i].name ? parsed[i].name : ""), diags);
-        ok = ok && parsed[i].name && parsed[i].template;
+        parsed[i].escape = escape_for_file(parsed[i].name ? parsed[i].name : "");
+        parsed[i].template = template_parse(file->path, file->text, file->length, diags);
+        parsed[i].linked =
+            parsed[i].template && template_link(parsed[i].template, partials, partial_count, diags);
+        ok = ok && parsed[i].name && parsed[i].linked;
     }
     return ok;
 }
 
 /* Renders every parsed template, the artifacts at once (workers.h), and
  * adds them to ARTIFACTS in template order. */
-static int render_parsed(const json_t *model, struct parsed *parsed, size_t count,
+static int render_parsed(const json_t *model, struct parsed *parsed, size_t parsed_count,
                          struct artifacts *artifacts, struct diags *diags)
 {
-    struct render_job *jobs = calloc(count + 1, sizeof *jobs);
+    struct render_job *jobs = calloc(parsed_count + 1, sizeof *jobs);
     if (!jobs)
         return EXIT_TROUBLE;
-    for (size_t i = 0; i < count; i++) {
-        jobs[i].template = parsed[i].template;
-        jobs[i].artifact.name = parsed[i].name;
+    size_t count = 0;
+    for (size_t i = 0; i < parsed_count; i++) {
+        if (parsed[i].partial)
+            continue;
+        jobs[count].template = parsed[i].template;
+        jobs[count].escape = parsed[i].escape;
+        jobs[count++].artifact.name = parsed[i].name;
         parsed[i].name = NULL;
     }
     workers_run(count, run_render_job, &(struct render_batch){model, jobs});
@@ -263,13 +317,16 @@ static int render_set(const json_t *model, const struct template_set *set,
                       struct artifacts *artifacts, struct diags *diags)
 {
     struct parsed *parsed = calloc(set->count + 1, sizeof *parsed);
-    int status = parsed && parse_all(set, model, parsed, diags) ? EXIT_OK : EXIT_INVALID;
+    struct partial *partials = calloc(set->count + 1, sizeof *partials);
+    int status = parsed && partials && parse_all(set, model, parsed, partials, diags)
+                     ? EXIT_OK
+                     : EXIT_INVALID;
     for (size_t i = 0; status != EXIT_OK && parsed && i < set->count; i++) {
         /* Some template is broken: still render the others, into nothing, so
          * that their errors are reported in the same run. */
         struct buffer scratch = {0};
-        if (parsed[i].template)
-            template_render(parsed[i].template, model, &scratch, diags);
+        if (parsed[i].linked && !parsed[i].partial)
+            template_render(parsed[i].template, model, parsed[i].escape, &scratch, diags);
         buffer_free(&scratch);
     }
     if (status == EXIT_OK)
@@ -279,6 +336,7 @@ static int render_set(const json_t *model, const struct template_set *set,
         free(parsed[i].name);
     }
     free(parsed);
+    free(partials);
     return status;
 }
 

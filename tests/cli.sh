@@ -59,6 +59,15 @@ depfile-templates)
     (cd "$work" && expect 0 "" "$regen" -t "my templates" -o out --depfile deps.d registry.yaml)
     printf '%s\n' 'out/demo.txt: registry.yaml my\ templates my\ templates/NAME.txt.tmpl' >"$work/want"
     cmp "$work/want" "$work/deps.d" || { echo "FAIL: depfile:"; cat "$work/deps.d"; exit 1; } ;;
+depfile-partials)
+    # A partial read is an input too; it is never an artifact itself.
+    mkdir -p "$work/t" && printf '{{> head}}x\n' >"$work/t/NAME.txt.tmpl"
+    printf '# {{registry.name}}\n' >"$work/t/head.partial"
+    cp "$valid" "$work/registry.yaml"
+    (cd "$work" && expect 0 "" "$regen" -t t -o out --depfile deps.d registry.yaml)
+    printf '%s\n' 'out/demo.txt: registry.yaml t t/NAME.txt.tmpl t/head.partial' >"$work/want"
+    cmp "$work/want" "$work/deps.d" || { echo "FAIL: depfile:"; cat "$work/deps.d"; exit 1; }
+    [ "$(ls "$work/out")" = "demo.txt" ] || { echo "FAIL: artifacts: $(ls "$work/out")"; exit 1; } ;;
 depfile-unchanged)
     expect 0 "" "$regen" -o "$work/out" --depfile "$work/deps.d" "$valid"
     touch -d '2001-01-01 00:00:00' "$work/deps.d"

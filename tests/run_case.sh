@@ -7,7 +7,8 @@
 #   expected/        the artifacts the case is about, each compared byte
 #                    for byte (a case about an input quirk pins only the
 #                    JSON artifact; a few cases pin every artifact).
-# Optional: args (extra command-line arguments, one line, split on spaces).
+# Optional: args (extra command-line arguments, one line, split on spaces);
+#   expected-listing, the names of all the artifacts written, one per line.
 # regen runs inside the case directory, so messages name "registry.yaml".
 set -u
 regen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") # absolute: we cd below
@@ -54,5 +55,10 @@ elif [ -d expected ]; then
     done
 else
     complain "case has neither expected-errors nor expected/"
+fi
+if [ -f expected-listing ] && [ "$status" -eq 0 ]; then
+    ls "$work/out" >"$work/listing"
+    cmp -s expected-listing "$work/listing" ||
+        { complain "the artifacts written differ from expected-listing:"; diff -u expected-listing "$work/listing"; }
 fi
 exit $failed

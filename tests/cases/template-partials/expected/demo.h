@@ -1,0 +1,4 @@
+/* Generated from demo: do not edit.
+ */
+"Continue"
+"OK \"*fine*\""
