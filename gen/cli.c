@@ -21,11 +21,19 @@ static const char usage[] =
     "      --depfile FILE     write a Make-style depfile (for meson/ninja)\n"
     "      --dump-model       print the model templates see (with its _ keys) as JSON;\n"
     "                         write nothing\n"
+    "      --model-schema     print the JSON Schema of that model for this registry\n"
+    "                         (every key a template may use); write nothing\n"
     "      --max-bytes N      refuse a registry larger than N bytes (default 16 MiB)\n"
     "  -h, --help   -V, --version\n"
     "exit: 0 ok, 1 invalid registry or stale output, 2 usage or I/O error\n";
 
-enum { OPTION_CHECK = 256, OPTION_DEPFILE, OPTION_DUMP_MODEL, OPTION_MAX_BYTES };
+enum {
+    OPTION_CHECK = 256,
+    OPTION_DEPFILE,
+    OPTION_DUMP_MODEL,
+    OPTION_MODEL_SCHEMA,
+    OPTION_MAX_BYTES
+};
 
 static const struct option long_options[] = {
     {"templates", required_argument, NULL, 't'},
@@ -33,6 +41,7 @@ static const struct option long_options[] = {
     {"check", no_argument, NULL, OPTION_CHECK},
     {"depfile", required_argument, NULL, OPTION_DEPFILE},
     {"dump-model", no_argument, NULL, OPTION_DUMP_MODEL},
+    {"model-schema", no_argument, NULL, OPTION_MODEL_SCHEMA},
     {"max-bytes", required_argument, NULL, OPTION_MAX_BYTES},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -92,6 +101,9 @@ static int parse_option(int option, struct options *options, const char *argv_op
         return -1;
     case OPTION_DUMP_MODEL:
         options->dump_model = true;
+        return -1;
+    case OPTION_MODEL_SCHEMA:
+        options->model_schema = true;
         return -1;
     case OPTION_MAX_BYTES:
         if (!parse_size(optarg, &options->max_bytes))

@@ -11,7 +11,8 @@ struct options {
     char *output;          /* default "out" beside the registry; allocated */
     const char *depfile;   /* NULL: none */
     bool check;
-    bool dump_model; /* print the model the templates see; write nothing */
+    bool dump_model;   /* print the model the templates see; write nothing */
+    bool model_schema; /* print its schema (model_shape.h); write nothing */
     size_t max_bytes;
 };
 

@@ -8,6 +8,7 @@
 #include "depfile.h"
 #include "diag.h"
 #include "inputs.h"
+#include "model_shape.h"
 #include "pipeline.h"
 #include "render.h"
 #include "source.h"
@@ -56,11 +57,15 @@ static int write_outputs(struct run *run)
     return status;
 }
 
-/* The whole model, '_' keys and all, for a template's author to read. */
-static int dump_model(const json_t *model)
+/* The whole model, '_' keys and all, or its schema, for a template's
+ * author to read. */
+static int dump_model(const json_t *model, bool schema)
 {
-    bool ok = json_dumpf(model, stdout, JSON_INDENT(2)) == 0 && fputc('\n', stdout) != EOF &&
-              fflush(stdout) == 0;
+    json_t *shape = schema ? model_shape(json_object_get(model, "registry")) : NULL;
+    bool ok = (!schema || shape) &&
+              json_dumpf(schema ? shape : model, stdout, JSON_INDENT(2)) == 0 &&
+              fputc('\n', stdout) != EOF && fflush(stdout) == 0;
+    json_decref(shape);
     if (!ok)
         fail("cannot write the model to standard output");
     return ok ? EXIT_OK : EXIT_TROUBLE;
@@ -69,8 +74,8 @@ static int dump_model(const json_t *model)
 static int generate(struct run *run)
 {
     int status = read_registry(run);
-    if (status == EXIT_OK && run->options.dump_model)
-        return dump_model(run->model);
+    if (status == EXIT_OK && (run->options.dump_model || run->options.model_schema))
+        return dump_model(run->model, run->options.model_schema);
     if (status == EXIT_OK)
         status = render_artifacts(run->model, run->options.templates, &run->artifacts, &run->inputs,
                                   &run->diags);
