@@ -7,13 +7,15 @@
  *                    the hash's constants, in hex (phash.h)
  *   main_path        {min_length, max_length, span}: keys hashed and compared
  *                    as three words, in one straight line (phash.h)
- *   code             {direct, span} for a small range, else {hash...};
+ *   code             {direct: {span}} for a small range, else {hash: {hash...}};
  *                    slots: [{slot, entry}], the entry each code's slot holds
+ *                    (one of direct and hash is there: a section tests it)
  *   strings          the reason table, then the name table, each
  *                    {kind ("reason", "name"), fold, full, max_length,
  *                    pool_size, hash..., slots}; slots: [{slot, offset,
  *                    length, entry, text}], and for the folded table also
- *                    key (lower-cased) and mask (' ' at letters, NUL elsewhere)
+ *                    folded: {key (lower-cased), mask (' ' at letters, NUL
+ *                    elsewhere)}
  * where hash... is {seed, seed_attempts, seed_bound, bucket_count,
  * bucket_mask, slot_count, slot_mask, key_count, load_percent,
  * displacement_type, displacement_rows: [{first, values}]}, and entry is the
@@ -218,11 +220,10 @@ static json_t *code_table(const json_t *codes, json_int_t min, json_int_t max)
         slot_of = calloc(keys.count + 1, sizeof *slot_of);
         for (size_t i = 0; slot_of && i < keys.count; i++)
             slot_of[i] = (uint32_t)(keys.codes[i] - min);
-        table = json_pack("{sbsI}", "direct", true, "span", max - min + 1);
+        table = json_pack("{s{sI}}", "direct", "span", max - min + 1);
     } else if ((built = phash_build(&phash, keys.codes, keys.count, hash_code))) {
         slot_of = slots_of_keys(&phash, keys.count);
-        table = hash_description(&phash, keys.count);
-        json_object_set_new(table, "direct", json_false());
+        table = json_pack("{so}", "hash", hash_description(&phash, keys.count));
     } else {
         report_no_hash("codes", keys.count);
     }
@@ -313,10 +314,10 @@ static void set_folded(json_t *slot, const struct key *key)
         lower[i] = (char)(is_letter(byte) ? byte | 0x20 : byte);
         mask[i] = is_letter(byte) ? ' ' : '\0';
     }
-    if (lower && mask) {
-        json_object_set_new(slot, "key", json_stringn(lower, key->length));
-        json_object_set_new(slot, "mask", json_stringn(mask, key->length));
-    }
+    if (lower && mask)
+        json_object_set_new(
+            slot, "folded",
+            json_pack("{s:s%,s:s%}", "key", lower, key->length, "mask", mask, key->length));
     free(lower);
     free(mask);
 }

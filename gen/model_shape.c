@@ -19,10 +19,13 @@ enum place {
     IN_ENTRY_FIELD,    /* entry._fields[] */
     IN_LOOKUP,         /* model._lookup */
     IN_CODE_TABLE,     /* _lookup.code */
+    IN_DIRECT_INDEX,   /* _lookup.code.direct */
+    IN_HASH,           /* _lookup.code.hash; its keys are also a string table's */
     IN_CODE_SLOT,      /* _lookup.code.slots[] */
     IN_STRING_TABLE,   /* _lookup.strings[] */
-    IN_DISPLACEMENTS,  /* _lookup.strings[].displacement_rows[] */
+    IN_DISPLACEMENTS,  /* displacement_rows[] of a hash */
     IN_STRING_SLOT,    /* _lookup.strings[].slots[] */
+    IN_FOLDED,         /* _lookup.strings[].slots[].folded */
     IN_MAIN_PATH,      /* _lookup.main_path */
     PLACE_COUNT
 };
@@ -38,10 +41,13 @@ static const char *const place_titles[PLACE_COUNT] = {
     "an entry's declared field",
     "_lookup",
     "_lookup.code",
+    "_lookup.code.direct",
+    "a perfect hash",
     "a code slot",
     "a string table",
     "a displacement row",
     "a string slot",
+    "a folded key",
     "_lookup.main_path",
 };
 
@@ -125,22 +131,23 @@ static const struct added_key {
     {IN_LOOKUP, "code", OBJECT, false, IN_CODE_TABLE},
     {IN_LOOKUP, "strings", OBJECTS, false, IN_STRING_TABLE},
     {IN_LOOKUP, "main_path", OBJECT, false, IN_MAIN_PATH},
-    {IN_CODE_TABLE, "direct", BOOLEAN, false, 0},
-    {IN_CODE_TABLE, "span", INTEGER, false, 0},
+    {IN_CODE_TABLE, "direct", OBJECT, true, IN_DIRECT_INDEX},
+    {IN_CODE_TABLE, "hash", OBJECT, true, IN_HASH},
     {IN_CODE_TABLE, "slots", OBJECTS, false, IN_CODE_SLOT},
+    {IN_DIRECT_INDEX, "span", INTEGER, false, 0},
+    {IN_HASH, "seed", STRING, false, 0},
+    {IN_HASH, "seed_attempts", INTEGER, false, 0},
+    {IN_HASH, "seed_bound", INTEGER, false, 0},
+    {IN_HASH, "bucket_count", INTEGER, false, 0},
+    {IN_HASH, "bucket_mask", INTEGER, false, 0},
+    {IN_HASH, "slot_count", INTEGER, false, 0},
+    {IN_HASH, "slot_mask", INTEGER, false, 0},
+    {IN_HASH, "key_count", INTEGER, false, 0},
+    {IN_HASH, "load_percent", INTEGER, false, 0},
+    {IN_HASH, "displacement_type", STRING, false, 0},
+    {IN_HASH, "displacement_rows", OBJECTS, false, IN_DISPLACEMENTS},
     {IN_CODE_SLOT, "slot", INTEGER, false, 0},
     {IN_CODE_SLOT, "entry", ENTRY, false, 0},
-    {IN_STRING_TABLE, "seed", STRING, false, 0},
-    {IN_STRING_TABLE, "seed_attempts", INTEGER, false, 0},
-    {IN_STRING_TABLE, "seed_bound", INTEGER, false, 0},
-    {IN_STRING_TABLE, "bucket_count", INTEGER, false, 0},
-    {IN_STRING_TABLE, "bucket_mask", INTEGER, false, 0},
-    {IN_STRING_TABLE, "slot_count", INTEGER, false, 0},
-    {IN_STRING_TABLE, "slot_mask", INTEGER, false, 0},
-    {IN_STRING_TABLE, "key_count", INTEGER, false, 0},
-    {IN_STRING_TABLE, "load_percent", INTEGER, false, 0},
-    {IN_STRING_TABLE, "displacement_type", STRING, false, 0},
-    {IN_STRING_TABLE, "displacement_rows", OBJECTS, false, IN_DISPLACEMENTS},
     {IN_STRING_TABLE, "slots", OBJECTS, false, IN_STRING_SLOT},
     {IN_STRING_TABLE, "kind", STRING, false, 0},
     {IN_STRING_TABLE, "fold", BOOLEAN, false, 0},
@@ -154,8 +161,9 @@ static const struct added_key {
     {IN_STRING_SLOT, "offset", INTEGER, false, 0},
     {IN_STRING_SLOT, "length", INTEGER, false, 0},
     {IN_STRING_SLOT, "text", STRING, false, 0},
-    {IN_STRING_SLOT, "key", STRING, true, 0},
-    {IN_STRING_SLOT, "mask", STRING, true, 0},
+    {IN_STRING_SLOT, "folded", OBJECT, true, IN_FOLDED},
+    {IN_FOLDED, "key", STRING, false, 0},
+    {IN_FOLDED, "mask", STRING, false, 0},
     {IN_MAIN_PATH, "min_length", INTEGER, false, 0},
     {IN_MAIN_PATH, "max_length", INTEGER, false, 0},
     {IN_MAIN_PATH, "span", INTEGER, false, 0},
@@ -345,6 +353,12 @@ json_t *model_shape(const json_t *registry)
         const struct added_key *row = &added_keys[i];
         ok = put(places[row->place], row->key, held(row, places), row->optional);
     }
+    /* A string table holds a hash's keys itself (lookup.c). */
+    ok = ok &&
+         json_object_update(json_object_get(places[IN_STRING_TABLE], "properties"),
+                            json_object_get(places[IN_HASH], "properties")) == 0 &&
+         json_array_extend(json_object_get(places[IN_STRING_TABLE], "required"),
+                           json_object_get(places[IN_HASH], "required")) == 0;
     json_t *shape = ok ? json_incref(places[IN_MODEL]) : NULL;
     ok = ok &&
          json_object_set_new(shape, "$schema",
@@ -357,4 +371,45 @@ json_t *model_shape(const json_t *registry)
         return NULL;
     }
     return shape;
+}
+
+static const json_t *resolved(const json_t *root, const json_t *schema)
+{
+    const char *ref = json_string_value(json_object_get(schema, "$ref"));
+    static const char defs[] = "#/$defs/";
+    if (ref && strncmp(ref, defs, sizeof defs - 1) == 0)
+        return json_object_get(json_object_get(root, "$defs"), ref + sizeof defs - 1);
+    return schema;
+}
+
+const char *model_shape_type(const json_t *schema)
+{
+    return json_string_value(json_object_get(schema, "type"));
+}
+
+const json_t *model_shape_key(const json_t *root, const json_t *object, const char *key,
+                              size_t length, bool *optional)
+{
+    const char *type = model_shape_type(object);
+    if (!type || strcmp(type, "object") != 0)
+        return NULL;
+    const json_t *schema = json_object_getn(json_object_get(object, "properties"), key, length);
+    if (!schema || !optional)
+        return resolved(root, schema);
+    *optional = true;
+    size_t index;
+    const json_t *required;
+    json_array_foreach (json_object_get(object, "required"), index, required)
+        if (json_string_length(required) == length &&
+            memcmp(json_string_value(required), key, length) == 0)
+            *optional = false;
+    return resolved(root, schema);
+}
+
+const json_t *model_shape_inside(const json_t *root, const json_t *schema)
+{
+    const char *type = model_shape_type(schema);
+    if (type && strcmp(type, "array") == 0)
+        return resolved(root, json_object_get(schema, "items"));
+    return schema;
 }

@@ -14,10 +14,25 @@
 #define REGEN_MODEL_SHAPE_H
 
 #include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 /* The schema for a model whose "registry" is REGISTRY; NULL when out of
  * memory. Objects carry a "title" that names them in messages ("a flag"),
  * and entries are one definition, "#/$defs/entry". */
 json_t *model_shape(const json_t *registry);
+
+/* Reading a shape, for the check and the renderer alike, so that both find
+ * a name in the same place. ROOT is the whole shape (for "$ref").
+ *
+ * The schema of KEY (LENGTH bytes) in OBJECT, an object's schema: NULL
+ * when OBJECT is no object's or has no such key; *OPTIONAL (unless NULL)
+ * tells whether the key may be absent. */
+const json_t *model_shape_key(const json_t *root, const json_t *object, const char *key,
+                              size_t length, bool *optional);
+/* What a section over a value of SCHEMA sees: a list's item, or the value. */
+const json_t *model_shape_inside(const json_t *root, const json_t *schema);
+/* SCHEMA's "type" ("object", "array", "string" ...), or NULL: anything. */
+const char *model_shape_type(const json_t *schema);
 
 #endif

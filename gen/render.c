@@ -3,6 +3,8 @@
 #include "builtin.h"
 #include "escape.h"
 #include "source.h"
+#include "model_shape.h"
+#include "template_check.h"
 #include "template_parse.h"
 #include "template_render.h"
 #include "workers.h"
@@ -173,7 +175,8 @@ static bool is_file_name(const char *name)
  * replaced, then rendered as a template against the model, so that
  * "{{registry.name | pascal}}.java.tmpl" writes "HttpStatus.java". Errors
  * in it are placed in the file name. */
-static char *output_name(const struct template_file *file, const json_t *model, struct diags *diags)
+static char *output_name(const struct template_file *file, const json_t *model, const json_t *shape,
+                         struct diags *diags)
 {
     const char *registry_name =
         json_string_value(json_object_get(json_object_get(model, "registry"), "name"));
@@ -186,7 +189,8 @@ static char *output_name(const struct template_file *file, const json_t *model, 
     struct template *template = where ? template_parse(where, named, strlen(named), diags) : NULL;
     struct buffer out = {0};
     bool ok = template && template_link(template, NULL, 0, diags) &&
-              template_render(template, model, ESCAPE_NONE, &out, diags);
+              template_check(template, shape, diags) &&
+              template_render(template, model, shape, ESCAPE_NONE, &out, diags);
     char *name = ok ? buffer_take(&out, &(size_t){0}) : NULL;
     if (ok && (!name || !is_file_name(name))) {
         diag_add(diags, where, (struct mark){0, 0},
@@ -221,6 +225,7 @@ struct render_job {
 
 struct render_batch {
     const json_t *model;
+    const json_t *shape;
     struct render_job *jobs;
 };
 
@@ -229,7 +234,8 @@ static void run_render_job(void *batch_pointer, size_t index)
     struct render_batch *batch = batch_pointer;
     struct render_job *job = &batch->jobs[index];
     struct buffer out = {0};
-    job->rendered = template_render(job->template, batch->model, job->escape, &out, &job->diags) &&
+    job->rendered = template_render(job->template, batch->model, batch->shape, job->escape, &out,
+                                    &job->diags) &&
                     (job->artifact.bytes = buffer_take(&out, &job->artifact.length));
     buffer_free(&out);
 }
@@ -256,8 +262,8 @@ static bool parse_partials(const struct template_set *set, struct parsed *parsed
 
 /* Parses every template and partial of SET, and links the partials they
  * name; false after reporting errors. */
-static bool parse_all(const struct template_set *set, const json_t *model, struct parsed *parsed,
-                      struct partial *partials, struct diags *diags)
+static bool parse_all(const struct template_set *set, const json_t *model, const json_t *shape,
+                      struct parsed *parsed, struct partial *partials, struct diags *diags)
 {
     size_t partial_count = 0;
     bool ok = parse_partials(set, parsed, partials, &partial_count, diags);
@@ -269,7 +275,7 @@ static bool parse_all(const struct template_set *set, const json_t *model, struc
             ok = ok && parsed[i].linked;
             continue;
         }
-        parsed[i].name = output_name(file, model, diags);
+        parsed[i].name = output_name(file, model, shape, diags);
         for (size_t j = 0; parsed[i].name && j < i; j++)
             if (parsed[j].name && strcmp(parsed[j].name, parsed[i].name) == 0) {
                 diag_add(diags, file->path, (struct mark){0, 0},
@@ -282,13 +288,17 @@ static bool parse_all(const struct template_set *set, const json_t *model, struc
             parsed[i].template && template_link(parsed[i].template, partials, partial_count, diags);
         ok = ok && parsed[i].name && parsed[i].linked;
     }
+    /* Every template against the model's shape, all reported in one run. */
+    for (size_t i = 0; i < set->count; i++)
+        if (parsed[i].linked && !parsed[i].partial)
+            ok = template_check(parsed[i].template, shape, diags) && ok;
     return ok;
 }
 
 /* Renders every parsed template, the artifacts at once (workers.h), and
  * adds them to ARTIFACTS in template order. */
-static int render_parsed(const json_t *model, struct parsed *parsed, size_t parsed_count,
-                         struct artifacts *artifacts, struct diags *diags)
+static int render_parsed(const json_t *model, const json_t *shape, struct parsed *parsed,
+                         size_t parsed_count, struct artifacts *artifacts, struct diags *diags)
 {
     struct render_job *jobs = calloc(parsed_count + 1, sizeof *jobs);
     if (!jobs)
@@ -302,7 +312,7 @@ static int render_parsed(const json_t *model, struct parsed *parsed, size_t pars
         jobs[count++].artifact.name = parsed[i].name;
         parsed[i].name = NULL;
     }
-    workers_run(count, run_render_job, &(struct render_batch){model, jobs});
+    workers_run(count, run_render_job, &(struct render_batch){model, shape, jobs});
     bool ok = true;
     for (size_t i = 0; i < count; i++) {
         diags_append(diags, &jobs[i].diags);
@@ -318,25 +328,19 @@ static int render_set(const json_t *model, const struct template_set *set,
 {
     struct parsed *parsed = calloc(set->count + 1, sizeof *parsed);
     struct partial *partials = calloc(set->count + 1, sizeof *partials);
-    int status = parsed && partials && parse_all(set, model, parsed, partials, diags)
-                     ? EXIT_OK
-                     : EXIT_INVALID;
-    for (size_t i = 0; status != EXIT_OK && parsed && i < set->count; i++) {
-        /* Some template is broken: still render the others, into nothing, so
-         * that their errors are reported in the same run. */
-        struct buffer scratch = {0};
-        if (parsed[i].linked && !parsed[i].partial)
-            template_render(parsed[i].template, model, parsed[i].escape, &scratch, diags);
-        buffer_free(&scratch);
-    }
+    json_t *shape = model_shape(json_object_get(model, "registry"));
+    int status = parsed && partials && shape ? EXIT_OK : EXIT_TROUBLE;
+    if (status == EXIT_OK && !parse_all(set, model, shape, parsed, partials, diags))
+        status = EXIT_INVALID;
     if (status == EXIT_OK)
-        status = render_parsed(model, parsed, set->count, artifacts, diags);
+        status = render_parsed(model, shape, parsed, set->count, artifacts, diags);
     for (size_t i = 0; parsed && i < set->count; i++) {
         template_free(parsed[i].template);
         free(parsed[i].name);
     }
     free(parsed);
     free(partials);
+    json_decref(shape);
     return status;
 }
 

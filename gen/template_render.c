@@ -1,6 +1,7 @@
 /* template_render.c: a template's tree rendered from the model. */
 #include "template_render.h"
 #include "json_text.h"
+#include "model_shape.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +11,13 @@
 
 struct frame {
     const json_t *value;
+    const json_t *shape; /* the value's schema (model_shape.h); NULL: not known */
     size_t index, count; /* count 0: not a list item */
 };
 
 struct renderer {
     const struct template *template; /* being rendered: a partial's, inside it */
+    const json_t *shape;             /* of the whole model, or NULL */
     enum escape escape;              /* the output's */
     struct diags *diags;
     struct buffer *out;
@@ -96,20 +99,47 @@ static json_t *builtin(struct renderer *renderer, const char *name)
     return NULL;
 }
 
-/* NODE's name from the innermost frame outwards; "a.b" descends; "." is the
- * top frame's value. */
-static const json_t *lookup(struct renderer *renderer, const struct node *node)
+/* The first frame, from the innermost outwards, that holds NAME: one whose
+ * shape has the key, present or not (so that an entry's absent origin is
+ * never an outer value's), or without a shape, one whose value has it.
+ * The template check finds names by the same rule. */
+static const json_t *lookup_first(struct renderer *renderer, const char *name, size_t length,
+                                  const json_t **shape)
 {
+    for (int depth = renderer->depth; depth >= 0; depth--) {
+        const struct frame *frame = &renderer->frames[depth];
+        if (!frame->shape) {
+            const json_t *value = json_object_getn(frame->value, name, length);
+            if (value)
+                return value;
+        } else if ((*shape = model_shape_key(renderer->shape, frame->shape, name, length, NULL))) {
+            return json_object_getn(frame->value, name, length);
+        }
+    }
+    return NULL;
+}
+
+/* NODE's name from the innermost frame outwards; "a.b" descends; "." is the
+ * top frame's value. *SHAPE is the value's schema, when it is known. */
+static const json_t *lookup(struct renderer *renderer, const struct node *node,
+                            const json_t **shape)
+{
+    const struct frame *top = &renderer->frames[renderer->depth];
     const char *first = node->segments[0];
-    if (first[0] == '.' && first[1] == '\0')
-        return renderer->frames[renderer->depth].value;
+    *shape = NULL;
+    if (first[0] == '.' && first[1] == '\0') {
+        *shape = top->shape;
+        return top->value;
+    }
     if (first[0] == '@')
         return builtin(renderer, first);
-    const json_t *value = NULL;
-    for (int depth = renderer->depth; depth >= 0 && !value; depth--)
-        value = json_object_getn(renderer->frames[depth].value, first, node->segment_lengths[0]);
-    for (size_t i = 1; value && i < node->segment_count; i++)
+    const json_t *value = lookup_first(renderer, first, node->segment_lengths[0], shape);
+    for (size_t i = 1; value && i < node->segment_count; i++) {
         value = json_object_getn(value, node->segments[i], node->segment_lengths[i]);
+        if (*shape)
+            *shape = model_shape_key(renderer->shape, *shape, node->segments[i],
+                                     node->segment_lengths[i], NULL);
+    }
     return value;
 }
 
@@ -162,7 +192,8 @@ static bool render_value(struct renderer *renderer, const struct node *node)
     /* {{{@json}}}: dumped straight into the output, never held as one string. */
     if (escape == ESCAPE_NONE && strcmp(node->name, "@json") == 0)
         return json_text_append(renderer->out, renderer->frames[renderer->depth].value);
-    const json_t *value = lookup(renderer, node);
+    const json_t *shape;
+    const json_t *value = lookup(renderer, node, &shape);
     if (node->case_count && value &&
         (json_is_string(value) || json_is_integer(value) || json_is_boolean(value)))
         return render_converted(renderer, node, value);
@@ -206,7 +237,8 @@ static bool render_section(struct renderer *renderer, const struct node *section
     /* The model is not reference-counted here: several renderers read it at
      * once (render.c) and nothing changes it. Only a value made for this
      * lookup (@index...) is owned, so that a nested lookup cannot free it. */
-    json_t *value = (json_t *)lookup(renderer, section);
+    const json_t *shape;
+    json_t *value = (json_t *)lookup(renderer, section, &shape);
     json_t *owned = value && value == renderer->scratch ? value : NULL;
     if (owned)
         renderer->scratch = NULL;
@@ -218,11 +250,13 @@ static bool render_section(struct renderer *renderer, const struct node *section
     } else if (truthy && json_is_array(value)) {
         size_t count = json_array_size(value);
         for (size_t i = 0; ok && i < count; i++)
-            ok = render_in_frame(
-                renderer, section,
-                (struct frame){.value = json_array_get(value, i), .index = i, .count = count});
+            ok = render_in_frame(renderer, section,
+                                 (struct frame){.value = json_array_get(value, i),
+                                                .shape = model_shape_inside(renderer->shape, shape),
+                                                .index = i,
+                                                .count = count});
     } else if (truthy) {
-        ok = render_in_frame(renderer, section, (struct frame){.value = value});
+        ok = render_in_frame(renderer, section, (struct frame){.value = value, .shape = shape});
     }
     json_decref(owned);
     return ok;
@@ -272,11 +306,12 @@ static bool render_nodes(struct renderer *renderer, const struct node *nodes, si
     return true;
 }
 
-bool template_render(const struct template *template, const json_t *model, enum escape escape,
-                     struct buffer *out, struct diags *diags)
+bool template_render(const struct template *template, const json_t *model, const json_t *shape,
+                     enum escape escape, struct buffer *out, struct diags *diags)
 {
-    struct renderer renderer = {.template = template, .escape = escape, .diags = diags, .out = out};
-    renderer.frames[0] = (struct frame){model, 0, 0};
+    struct renderer renderer = {
+        .template = template, .shape = shape, .escape = escape, .diags = diags, .out = out};
+    renderer.frames[0] = (struct frame){.value = model, .shape = shape};
     size_t errors_before = diags->count;
     bool ok = render_nodes(&renderer, template->root.children, template->root.count);
     json_decref(renderer.scratch);
