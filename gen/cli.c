@@ -23,6 +23,8 @@ static const char usage[] =
     "                         write nothing\n"
     "      --model-schema     print the JSON Schema of that model for this registry\n"
     "                         (every key a template may use); write nothing\n"
+    "      --render TEMPLATE  print TEMPLATE rendered against the registry's model,\n"
+    "                         or against a JSON file given instead (unchecked)\n"
     "      --max-bytes N      refuse a registry larger than N bytes (default 16 MiB)\n"
     "  -h, --help   -V, --version\n"
     "exit: 0 ok, 1 invalid registry or stale output, 2 usage or I/O error\n";
@@ -32,6 +34,7 @@ enum {
     OPTION_DEPFILE,
     OPTION_DUMP_MODEL,
     OPTION_MODEL_SCHEMA,
+    OPTION_RENDER,
     OPTION_MAX_BYTES
 };
 
@@ -42,6 +45,7 @@ static const struct option long_options[] = {
     {"depfile", required_argument, NULL, OPTION_DEPFILE},
     {"dump-model", no_argument, NULL, OPTION_DUMP_MODEL},
     {"model-schema", no_argument, NULL, OPTION_MODEL_SCHEMA},
+    {"render", required_argument, NULL, OPTION_RENDER},
     {"max-bytes", required_argument, NULL, OPTION_MAX_BYTES},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -105,6 +109,9 @@ static int parse_option(int option, struct options *options, const char *argv_op
     case OPTION_MODEL_SCHEMA:
         options->model_schema = true;
         return -1;
+    case OPTION_RENDER:
+        options->render = optarg;
+        return -1;
     case OPTION_MAX_BYTES:
         if (!parse_size(optarg, &options->max_bytes))
             return usage_error("--max-bytes needs a number of bytes, not '%s'", optarg);
@@ -140,6 +147,8 @@ int options_parse(int argc, char **argv, struct options *options)
         return usage_error("more than one registry given: '%s'", argv[optind + 1]);
     if (optind < argc)
         options->registry = argv[optind];
+    if (options->render && options->templates)
+        return usage_error("%s", "--render takes one template, not -t");
     if (!options->output)
         options->output = default_output(options->registry);
     return options->output ? -1 : EXIT_TROUBLE;

@@ -6,13 +6,14 @@
 #include <stddef.h>
 
 struct options {
-    const char *registry;  /* default "registry.yaml" */
+    const char *registry;  /* default "registry.yaml"; with render, may be a model's JSON */
     const char *templates; /* NULL: the built-in set */
     char *output;          /* default "out" beside the registry; allocated */
     const char *depfile;   /* NULL: none */
     bool check;
-    bool dump_model;   /* print the model the templates see; write nothing */
-    bool model_schema; /* print its schema (model_shape.h); write nothing */
+    bool dump_model;    /* print the model the templates see; write nothing */
+    bool model_schema;  /* print its schema (model_shape.h); write nothing */
+    const char *render; /* a template to print rendered; write nothing */
     size_t max_bytes;
 };
 

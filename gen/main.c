@@ -13,6 +13,7 @@
 #include "render.h"
 #include "source.h"
 #include "write.h"
+#include "buffer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,8 +72,51 @@ static int dump_model(const json_t *model, bool schema)
     return ok ? EXIT_OK : EXIT_TROUBLE;
 }
 
+static bool ends_with_json(const char *path)
+{
+    size_t length = strlen(path);
+    return length > 5 && strcmp(path + length - 5, ".json") == 0;
+}
+
+/* A model from a JSON file, for --render: errors placed in the file. */
+static int read_model_json(struct run *run)
+{
+    json_error_t error;
+    run->model = json_load_file(run->options.registry, JSON_REJECT_DUPLICATES, &error);
+    if (!run->model)
+        diag_add(&run->diags, run->options.registry, (struct mark){error.line, error.column}, "%s",
+                 error.text);
+    return run->model ? EXIT_OK : EXIT_INVALID;
+}
+
+/* --render: one template, to standard output, checked unless the model
+ * came from a JSON file. */
+static int render_to_stdout(struct run *run)
+{
+    bool from_json = ends_with_json(run->options.registry);
+    int status = from_json ? read_model_json(run) : read_registry(run);
+    json_t *shape = status == EXIT_OK && !from_json
+                        ? model_shape(json_object_get(run->model, "registry"))
+                        : NULL;
+    struct buffer out = {0};
+    if (status == EXIT_OK)
+        status = render_one(run->model, shape, run->options.render, &out, &run->diags);
+    json_decref(shape);
+    diags_print(&run->diags, stderr);
+    if (status == EXIT_OK &&
+        (fwrite(out.bytes ? out.bytes : "", 1, out.length, stdout) != out.length ||
+         fflush(stdout) != 0)) {
+        fail("cannot write to standard output");
+        status = EXIT_TROUBLE;
+    }
+    buffer_free(&out);
+    return status;
+}
+
 static int generate(struct run *run)
 {
+    if (run->options.render)
+        return render_to_stdout(run);
     int status = read_registry(run);
     if (status == EXIT_OK && (run->options.dump_model || run->options.model_schema))
         return dump_model(run->model, run->options.model_schema);

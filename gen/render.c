@@ -362,3 +362,59 @@ int render_artifacts(const json_t *model, const char *template_dir, struct artif
     set_free(&set);
     return status;
 }
+
+/* DIRECTORY of PATH ("." for none) and its last part. */
+static char *directory_of(const char *path, const char **name)
+{
+    const char *slash = strrchr(path, '/');
+    *name = slash ? slash + 1 : path;
+    return slash ? strndup(path, (size_t)(slash - path == 0 ? 1 : slash - path)) : strdup(".");
+}
+
+int render_one(const json_t *model, const json_t *shape, const char *template_path,
+               struct buffer *out, struct diags *diags)
+{
+    const char *name;
+    char *directory = directory_of(template_path, &name);
+    struct template_set set = {0};
+    struct inputs inputs = {0};
+    int status = !directory ? EXIT_TROUBLE
+                 : is_template_name(name)
+                     ? load_directory_set(directory, &set, &inputs, diags)
+                     : (fail("'%s' is not a template (a *%s file)", template_path, TEMPLATE_SUFFIX),
+                        EXIT_TROUBLE);
+    struct parsed *parsed = calloc(set.count + 1, sizeof *parsed);
+    struct partial *partials = calloc(set.count + 1, sizeof *partials);
+    size_t partial_count = 0, index = 0;
+    while (index < set.count && strcmp(set.files[index].name, name) != 0)
+        index++;
+    if (status == EXIT_OK && (!parsed || !partials))
+        status = EXIT_TROUBLE;
+    if (status == EXIT_OK && index == set.count) {
+        fail("cannot read template '%s'", template_path);
+        status = EXIT_TROUBLE;
+    }
+    if (status == EXIT_OK) {
+        const struct template_file *file = &set.files[index];
+        bool ok = parse_partials(&set, parsed, partials, &partial_count, diags);
+        struct template *template = template_parse(file->path, file->text, file->length, diags);
+        ok = template && template_link(template, partials, partial_count, diags) && ok &&
+             (!shape || template_check(template, shape, diags));
+        char *output = strndup(name, strlen(name) - strlen(TEMPLATE_SUFFIX));
+        ok = ok && output &&
+             template_render(template, model, shape, escape_for_file(output), out, diags);
+        status = ok ? EXIT_OK : diags->count ? EXIT_INVALID : EXIT_TROUBLE;
+        free(output);
+        template_free(template);
+    }
+    for (size_t i = 0; parsed && i < set.count; i++) {
+        template_free(parsed[i].template);
+        free(parsed[i].name);
+    }
+    free(parsed);
+    free(partials);
+    inputs_free(&inputs);
+    set_free(&set);
+    free(directory);
+    return status;
+}

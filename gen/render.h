@@ -8,6 +8,7 @@
 #define REGEN_RENDER_H
 
 #include "artifact.h"
+#include "buffer.h"
 #include "diag.h"
 #include "inputs.h"
 
@@ -21,5 +22,12 @@
  * DIAGS, or reported). */
 int render_artifacts(const json_t *model, const char *template_dir, struct artifacts *artifacts,
                      struct inputs *inputs, struct diags *diags);
+
+/* Renders the one template at TEMPLATE_PATH (with the partials beside it)
+ * against MODEL into OUT, checked against SHAPE unless it is NULL (a model
+ * read from a JSON file has no shape). Returns EXIT_OK, or another exit
+ * status (errors in DIAGS, or reported). */
+int render_one(const json_t *model, const json_t *shape, const char *template_path,
+               struct buffer *out, struct diags *diags);
 
 #endif

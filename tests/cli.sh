@@ -48,6 +48,27 @@ dump-model)
     grep -q '"_anchor": "100-continue"' "$work/output" || { echo "FAIL: no entry's _anchor"; exit 1; }
     grep -q '"_status_is": {' "$work/output" || { echo "FAIL: no _status_is"; exit 1; }
     [ ! -e "$work/out" ] || { echo "FAIL: --dump-model wrote $work/out"; exit 1; } ;;
+render-json)
+    # One template against a JSON value, unchecked, with the partials beside
+    # it, escaped for its output (.md), to standard output; nothing written.
+    mkdir -p "$work/t" && printf '{{> head}}{{#items}}- {{name | pascal}}\n{{/items}}' >"$work/t/list.md.tmpl"
+    printf '# {{title}}\n' >"$work/t/head.partial"
+    printf '{"title": "T *x*", "items": [{"name": "not_found"}, {"name": "ok"}]}' >"$work/m.json"
+    (cd "$work" && expect 0 "" "$regen" --render t/list.md.tmpl m.json)
+    printf '# T \\*x\\*\n- NotFound\n- Ok\n' >"$work/want"
+    cmp "$work/want" "$work/output" || { echo "FAIL: rendered:"; cat "$work/output"; exit 1; }
+    [ "$(ls "$work")" = "$(printf 'm.json\noutput\nt\nwant')" ] || { echo "FAIL: wrote $(ls "$work")"; exit 1; }
+    printf '{"title": 1,' >"$work/bad.json"
+    (cd "$work" && expect 1 "^bad.json:1:12: error: " "$regen" --render t/list.md.tmpl bad.json) ;;
+render-registry)
+    # Against a registry's model, the template is checked first.
+    mkdir -p "$work/t" && printf '{{#codes}}{{code}}\n{{/codes}}' >"$work/t/a.txt.tmpl"
+    printf '{{#codes}}{{origin}}{{/codes}}' >"$work/t/b.txt.tmpl"
+    expect 0 "" "$regen" --render "$work/t/a.txt.tmpl" "$valid"
+    [ "$(cat "$work/output")" = "$(printf '100\n200')" ] || { echo "FAIL: rendered:"; cat "$work/output"; exit 1; }
+    expect 1 "b.txt.tmpl:1:11: error: 'origin' may be absent" "$regen" --render "$work/t/b.txt.tmpl" "$valid"
+    expect 2 "not a template" "$regen" --render "$work/t/a.txt" "$valid"
+    expect 2 "not -t" "$regen" --render "$work/t/a.txt.tmpl" -t "$work/t" "$valid" ;;
 depfile-builtin)
     # Built-in templates are part of regen itself: only the registry is read.
     expect 0 "" "$regen" -o "$work/out" --depfile "$work/deps.d" "$valid"
