@@ -6,7 +6,9 @@
 #   - `pkg-config --cflags --libs http_status` compiles and links a program
 #     against the installed header and library, which then runs;
 #   - regen.pc points at the installed regen; the schemas are installed;
-#   - the man page regen(1) is installed when MAN is "yes" (scdoc found).
+#   - the man pages regen(1) and regen-templates(5) are installed when MAN
+#     is "yes" (scdoc found);
+#   - the built-in templates' sources and docs/templates.md are installed.
 # CFLAGS and LDFLAGS, when set (the sanitizer build), go to the compiler:
 # the installed library was built with them.
 set -u
@@ -35,7 +37,12 @@ find_one '*/share/regen/schema/registry.schema.json' >/dev/null || exit 1
 find_one '*/share/regen/schema/artifact.schema.json' >/dev/null || exit 1
 find_one '*/share/regen/http_status.json' >/dev/null || exit 1
 find_one '*/share/regen/http_status.html' >/dev/null || exit 1
-if [ "$man" = yes ]; then find_one '*/man1/regen.1' >/dev/null || exit 1; fi
+find_one '*/share/regen/templates.md' >/dev/null || exit 1
+find_one '*/share/regen/templates/NAME.h.tmpl' >/dev/null || exit 1
+if [ "$man" = yes ]; then
+    find_one '*/man1/regen.1' >/dev/null || exit 1
+    find_one '*/man5/regen-templates.5' >/dev/null || exit 1
+fi
 
 # The installed regen, from a directory that has nothing of the source tree.
 mkdir "$work/elsewhere"
