@@ -15,7 +15,10 @@
 
 static const char usage[] =
     "usage: regen [options] [REGISTRY]        REGISTRY defaults to ./registry.yaml\n"
-    "  -t, --templates DIR    use the templates in DIR instead of the built-in set\n"
+    "  -t, --templates DIR    use the templates in DIR instead of the built-in sets\n"
+    "      --lang LANG        write the built-in set of LANG (repeatable; default c)\n"
+    "                         besides the JSON, Markdown and HTML references\n"
+    "      --list-langs       list the built-in languages\n"
     "  -o, --output DIR       where artifacts go (default: out/ beside the registry)\n"
     "      --check            write nothing; exit 1 and name each artifact that is stale\n"
     "      --depfile FILE     write a Make-style depfile (for meson/ninja)\n"
@@ -35,6 +38,8 @@ enum {
     OPTION_DUMP_MODEL,
     OPTION_MODEL_SCHEMA,
     OPTION_RENDER,
+    OPTION_LANG,
+    OPTION_LIST_LANGS,
     OPTION_MAX_BYTES
 };
 
@@ -46,6 +51,8 @@ static const struct option long_options[] = {
     {"dump-model", no_argument, NULL, OPTION_DUMP_MODEL},
     {"model-schema", no_argument, NULL, OPTION_MODEL_SCHEMA},
     {"render", required_argument, NULL, OPTION_RENDER},
+    {"lang", required_argument, NULL, OPTION_LANG},
+    {"list-langs", no_argument, NULL, OPTION_LIST_LANGS},
     {"max-bytes", required_argument, NULL, OPTION_MAX_BYTES},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -112,6 +119,17 @@ static int parse_option(int option, struct options *options, const char *argv_op
     case OPTION_RENDER:
         options->render = optarg;
         return -1;
+    case OPTION_LANG: {
+        const char **langs = realloc(options->langs, (options->lang_count + 1) * sizeof *langs);
+        if (!langs)
+            return EXIT_TROUBLE;
+        options->langs = langs;
+        langs[options->lang_count++] = optarg;
+        return -1;
+    }
+    case OPTION_LIST_LANGS:
+        options->list_langs = true;
+        return -1;
     case OPTION_MAX_BYTES:
         if (!parse_size(optarg, &options->max_bytes))
             return usage_error("--max-bytes needs a number of bytes, not '%s'", optarg);
@@ -149,6 +167,8 @@ int options_parse(int argc, char **argv, struct options *options)
         options->registry = argv[optind];
     if (options->render && options->templates)
         return usage_error("%s", "--render takes one template, not -t");
+    if (options->lang_count && options->templates)
+        return usage_error("%s", "-t replaces the built-in sets: give it or --lang, not both");
     if (!options->output)
         options->output = default_output(options->registry);
     return options->output ? -1 : EXIT_TROUBLE;
@@ -157,5 +177,7 @@ int options_parse(int argc, char **argv, struct options *options)
 void options_free(struct options *options)
 {
     free(options->output);
+    free(options->langs);
     options->output = NULL;
+    options->langs = NULL;
 }

@@ -14,6 +14,9 @@ struct options {
     bool dump_model;    /* print the model the templates see; write nothing */
     bool model_schema;  /* print its schema (model_shape.h); write nothing */
     const char *render; /* a template to print rendered; write nothing */
+    const char **langs; /* --lang, in order; default {"c"} */
+    size_t lang_count;
+    bool list_langs;
     size_t max_bytes;
 };
 

@@ -115,14 +115,22 @@ static int render_to_stdout(struct run *run)
 
 static int generate(struct run *run)
 {
-    if (run->options.render)
+    static const char *const default_langs[] = {"c"};
+    const struct options *options = &run->options;
+    struct template_choice choice = {options->templates,
+                                     options->lang_count ? options->langs : default_langs,
+                                     options->lang_count ? options->lang_count : 1};
+    if (options->list_langs) {
+        builtin_langs_print(stdout);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;
+    }
+    if (options->render)
         return render_to_stdout(run);
     int status = read_registry(run);
     if (status == EXIT_OK && (run->options.dump_model || run->options.model_schema))
         return dump_model(run->model, run->options.model_schema);
     if (status == EXIT_OK)
-        status = render_artifacts(run->model, run->options.templates, &run->artifacts, &run->inputs,
-                                  &run->diags);
+        status = render_artifacts(run->model, &choice, &run->artifacts, &run->inputs, &run->diags);
     if (run->diags.count) {
         diags_print(&run->diags, stderr);
         return status == EXIT_OK ? EXIT_INVALID : status;

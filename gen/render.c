@@ -20,8 +20,9 @@
 #define MAX_TEMPLATE_BYTES DEFAULT_MAX_BYTES
 
 struct template_file {
-    char *path; /* for errors: "templates/NAME.h.tmpl" or "DIR/x.tmpl" */
+    char *path; /* for errors: "templates/c/NAME.h.tmpl" or "DIR/x.tmpl" */
     char *name; /* the file name: "NAME.h.tmpl", "header.partial" */
+    char *lang; /* of a built-in language set: "c"; "" for the documents or -t */
     char *text;
     size_t length;
 };
@@ -37,24 +38,78 @@ static void set_free(struct template_set *set)
     for (size_t i = 0; i < set->count; i++) {
         free(set->files[i].path);
         free(set->files[i].name);
+        free(set->files[i].lang);
         free(set->files[i].text);
     }
     free(set->files);
 }
 
-static void load_builtin_set(struct template_set *set)
+/* The language of a built-in template ("c" of "c/NAME.h.tmpl"), as a
+ * length: 0 for the documents, written in every run. */
+static size_t lang_length(const char *builtin_name)
+{
+    const char *slash = strchr(builtin_name, '/');
+    return slash ? (size_t)(slash - builtin_name) : 0;
+}
+
+static bool is_lang(const char *builtin_name, const char *lang)
+{
+    size_t length = lang_length(builtin_name);
+    return length == strlen(lang) && strncmp(builtin_name, lang, length) == 0;
+}
+
+void builtin_langs_print(FILE *out)
+{
+    for (size_t i = 0; i < builtin_template_count; i++) {
+        const char *name = builtin_templates[i].name;
+        bool first = lang_length(name) > 0;
+        for (size_t j = 0; first && j < i; j++)
+            first = lang_length(builtin_templates[j].name) != lang_length(name) ||
+                    strncmp(builtin_templates[j].name, name, lang_length(name)) != 0;
+        if (first)
+            fprintf(out, "%.*s\n", (int)lang_length(name), name);
+    }
+}
+
+static bool builtin_lang_exists(const char *lang)
+{
+    for (size_t i = 0; i < builtin_template_count; i++)
+        if (*lang && is_lang(builtin_templates[i].name, lang))
+            return true;
+    return false;
+}
+
+static int compare_files(const void *left, const void *right)
+{
+    const struct template_file *a = left, *b = right;
+    int by_name = strcmp(a->name, b->name);
+    return by_name ? by_name : strcmp(a->lang ? a->lang : "", b->lang ? b->lang : "");
+}
+
+/* The documents and the sets of LANGS, sorted by file name as a directory
+ * set is: artifacts, and so a depfile's outputs, come in that order. */
+static void load_builtin_set(struct template_set *set, const char *const *langs, size_t lang_count)
 {
     set->files = calloc(builtin_template_count + 1, sizeof *set->files);
     for (size_t i = 0; set->files && i < builtin_template_count; i++) {
         const struct builtin_template *builtin = &builtin_templates[i];
+        bool chosen = lang_length(builtin->name) == 0;
+        for (size_t l = 0; !chosen && l < lang_count; l++)
+            chosen = is_lang(builtin->name, langs[l]);
+        if (!chosen)
+            continue;
         struct template_file *file = &set->files[set->count++];
         file->path = path_join("templates", builtin->name);
-        file->name = strdup(builtin->name);
+        file->name = strdup(builtin->name + lang_length(builtin->name) +
+                            (lang_length(builtin->name) ? 1 : 0));
+        file->lang = strndup(builtin->name, lang_length(builtin->name));
         file->text = malloc(builtin->length + 1);
         if (file->text)
             memcpy(file->text, builtin->text, builtin->length + 1);
         file->length = builtin->length;
     }
+    if (set->files)
+        qsort(set->files, set->count, sizeof *set->files, compare_files);
 }
 
 static bool has_suffix(const char *name, const char *suffix)
@@ -125,6 +180,7 @@ static int load_directory_set(const char *directory, struct template_set *set,
     for (size_t i = 0; status == EXIT_OK && i < count; i++) {
         struct template_file *file = &set->files[set->count++];
         file->name = names[i];
+        file->lang = strdup("");
         names[i] = NULL;
         file->path = path_join(directory, file->name);
         struct source source;
@@ -260,6 +316,24 @@ static bool parse_partials(const struct template_set *set, struct parsed *parsed
     return ok;
 }
 
+/* Links TEMPLATE, of the file at INDEX, to the partials it can see: those
+ * of its own language's set, and the documents'. */
+static bool link_in_set(struct template *template, size_t index, const struct template_set *set,
+                        const struct parsed *parsed, struct diags *diags)
+{
+    struct partial *visible = calloc(set->count + 1, sizeof *visible);
+    size_t count = 0;
+    for (size_t i = 0; visible && i < set->count; i++) {
+        const char *lang = set->files[i].lang;
+        if (parsed[i].partial && parsed[i].name &&
+            (!*lang || strcmp(lang, set->files[index].lang) == 0))
+            visible[count++] = (struct partial){parsed[i].name, parsed[i].template};
+    }
+    bool ok = visible && template_link(template, visible, count, diags);
+    free(visible);
+    return ok;
+}
+
 /* Parses every template and partial of SET, and links the partials they
  * name; false after reporting errors. */
 static bool parse_all(const struct template_set *set, const json_t *model, const json_t *shape,
@@ -270,8 +344,8 @@ static bool parse_all(const struct template_set *set, const json_t *model, const
     for (size_t i = 0; i < set->count; i++) {
         const struct template_file *file = &set->files[i];
         if (parsed[i].partial) {
-            parsed[i].linked = parsed[i].template &&
-                               template_link(parsed[i].template, partials, partial_count, diags);
+            parsed[i].linked =
+                parsed[i].template && link_in_set(parsed[i].template, i, set, parsed, diags);
             ok = ok && parsed[i].linked;
             continue;
         }
@@ -285,7 +359,7 @@ static bool parse_all(const struct template_set *set, const json_t *model, const
         parsed[i].escape = escape_for_file(parsed[i].name ? parsed[i].name : "");
         parsed[i].template = template_parse(file->path, file->text, file->length, diags);
         parsed[i].linked =
-            parsed[i].template && template_link(parsed[i].template, partials, partial_count, diags);
+            parsed[i].template && link_in_set(parsed[i].template, i, set, parsed, diags);
         ok = ok && parsed[i].name && parsed[i].linked;
     }
     /* Every template against the model's shape, all reported in one run. */
@@ -344,15 +418,20 @@ static int render_set(const json_t *model, const struct template_set *set,
     return status;
 }
 
-int render_artifacts(const json_t *model, const char *template_dir, struct artifacts *artifacts,
-                     struct inputs *inputs, struct diags *diags)
+int render_artifacts(const json_t *model, const struct template_choice *choice,
+                     struct artifacts *artifacts, struct inputs *inputs, struct diags *diags)
 {
     struct template_set set = {0};
     int status = EXIT_OK;
-    if (template_dir)
-        status = load_directory_set(template_dir, &set, inputs, diags);
-    else
-        load_builtin_set(&set);
+    for (size_t l = 0; l < choice->lang_count; l++)
+        if (!builtin_lang_exists(choice->langs[l])) {
+            fail("no language '%s' (regen --list-langs lists them)", choice->langs[l]);
+            status = EXIT_TROUBLE;
+        }
+    if (status == EXIT_OK && choice->directory)
+        status = load_directory_set(choice->directory, &set, inputs, diags);
+    else if (status == EXIT_OK)
+        load_builtin_set(&set, choice->langs, choice->lang_count);
     if (!set.files && status == EXIT_OK) {
         fail("out of memory while loading templates");
         status = EXIT_TROUBLE;

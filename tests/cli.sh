@@ -69,6 +69,17 @@ render-registry)
     expect 1 "b.txt.tmpl:1:11: error: 'origin' may be absent" "$regen" --render "$work/t/b.txt.tmpl" "$valid"
     expect 2 "not a template" "$regen" --render "$work/t/a.txt" "$valid"
     expect 2 "not -t" "$regen" --render "$work/t/a.txt.tmpl" -t "$work/t" "$valid" ;;
+list-langs)
+    # One line per built-in language, c among them.
+    expect 0 "^c$" "$regen" --list-langs ;;
+lang-choice)
+    # --lang c is the default; an unknown language or -t with --lang is a usage error.
+    expect 0 "" "$regen" --lang c -o "$work/out" "$valid"
+    [ "$(ls "$work/out" | tr '\n' ' ')" = "demo.c demo.h demo.html demo.json demo.md " ] ||
+        { echo "FAIL: --lang c wrote $(ls "$work/out")"; exit 1; }
+    expect 2 "no language 'cobol' (regen --list-langs lists them)" "$regen" --lang cobol -o "$work/x" "$valid"
+    [ ! -e "$work/x" ] || { echo "FAIL: an unknown language wrote output"; exit 1; }
+    expect 2 "give it or --lang, not both" "$regen" --lang c -t "$work" "$valid" ;;
 depfile-builtin)
     # Built-in templates are part of regen itself: only the registry is read.
     expect 0 "" "$regen" -o "$work/out" --depfile "$work/deps.d" "$valid"

@@ -38,7 +38,8 @@ find_one '*/share/regen/schema/artifact.schema.json' >/dev/null || exit 1
 find_one '*/share/regen/http_status.json' >/dev/null || exit 1
 find_one '*/share/regen/http_status.html' >/dev/null || exit 1
 find_one '*/share/regen/templates.md' >/dev/null || exit 1
-find_one '*/share/regen/templates/NAME.h.tmpl' >/dev/null || exit 1
+find_one '*/share/regen/templates/c/NAME.h.tmpl' >/dev/null || exit 1
+find_one '*/share/regen/templates/NAME.md.tmpl' >/dev/null || exit 1
 if [ "$man" = yes ]; then
     find_one '*/man1/regen.1' >/dev/null || exit 1
     find_one '*/man5/regen-templates.5' >/dev/null || exit 1
