@@ -14,12 +14,14 @@ cd "$(dirname "$0")"
 # tcc, gcc-s390x-linux-gnu with its C library and qemu-user: the generated C
 # built by a second compiler and run big-endian (tests/c/generated.sh).
 # chromium, chromium-driver and python3-selenium: the HTML page tested in a
-# real browser (tests/browser/page_test.py). nodejs, rustc and golang-go: the
-# string-literal escapes checked by each language (tests/literals/).
+# real browser (tests/browser/page_test.py). nodejs, node-typescript, mypy,
+# rustc and golang-go: the string-literal escapes checked by each language
+# (tests/literals/) and the shipped language sets built by each toolchain
+# (tests/langs/).
 packages="gcc g++ clang clang-format meson ninja-build pkg-config libyaml-dev libjansson-dev libmimalloc-dev
 python3 python3-jsonschema python3-yaml cmark-gfm cmake make git scdoc valgrind libclang-rt-dev
 tcc gcc-s390x-linux-gnu libc6-dev-s390x-cross qemu-user chromium chromium-driver python3-selenium
-nodejs rustc golang-go"
+nodejs node-typescript mypy rustc golang-go"
 
 missing=""
 for package in $packages; do
@@ -37,5 +39,5 @@ fi
 
 [ -f build/build.ninja ] || meson setup build
 meson compile -C build
-./build/regen
+./build/regen --lang all
 echo "setup: done; out/ is regenerated from registry.yaml. Run the tests: meson test -C build"

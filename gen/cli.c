@@ -16,7 +16,8 @@
 static const char usage[] =
     "usage: regen [options] [REGISTRY]        REGISTRY defaults to ./registry.yaml\n"
     "  -t, --templates DIR    use the templates in DIR instead of the built-in sets\n"
-    "      --lang LANG        write the built-in set of LANG (repeatable; default c)\n"
+    "      --lang LANG        write the built-in set of LANG (repeatable; default c;\n"
+    "                         all: every one)\n"
     "                         besides the JSON, Markdown and HTML references\n"
     "      --list-langs       list the built-in languages\n"
     "  -o, --output DIR       where artifacts go (default: out/ beside the registry)\n"

@@ -52,9 +52,12 @@ static size_t lang_length(const char *builtin_name)
     return slash ? (size_t)(slash - builtin_name) : 0;
 }
 
+/* Whether BUILTIN_NAME belongs to LANG; "all" is every language. */
 static bool is_lang(const char *builtin_name, const char *lang)
 {
     size_t length = lang_length(builtin_name);
+    if (strcmp(lang, "all") == 0)
+        return length > 0;
     return length == strlen(lang) && strncmp(builtin_name, lang, length) == 0;
 }
 
