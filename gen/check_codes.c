@@ -4,6 +4,7 @@
  * error points back to. */
 #include "check_codes.h"
 #include "key_set.h"
+#include "lang_names.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -15,7 +16,8 @@ struct claims {
     struct key_set *official_codes; /* "404" -> code node of the one entry not unofficial */
     struct key_set *phrases;        /* folded phrase -> its node */
     struct key_set *names;          /* NAME -> the node it came from (name or reason) */
-    bool out_of_memory;             /* a key could not be kept */
+    struct key_set *lang_names[MAX_LANG_RULES]; /* per chosen language: NotFound -> node */
+    bool out_of_memory;                         /* a key could not be kept */
 };
 
 /* ---- each entry on its own -------------------------------------------- */
@@ -190,6 +192,33 @@ static bool claim_phrases(struct checker *checker, const json_t *entry, struct c
     return reason_taken;
 }
 
+/* NAME as each chosen language writes it: not a keyword or a name of the
+ * module there, and not another entry's. */
+static void claim_lang_names(struct checker *checker, const json_t *source, const char *name,
+                             struct claims *claims)
+{
+    for (size_t i = 0; i < checker->lang_count; i++) {
+        const struct lang_rule *rule = checker->langs[i];
+        char *converted = lang_entry_name(rule, name);
+        const json_t *first = NULL;
+        if (!converted)
+            claims->out_of_memory = true;
+        else if (lang_name_taken(rule, converted))
+            check_error(checker, source,
+                        "name '%s' becomes '%s' in %s, a keyword or a name of the module there "
+                        "(--lang %s); choose another 'name'",
+                        name, converted, rule->language, rule->lang);
+        else if ((first = claim(claims->lang_names[i], converted, source, claims))) {
+            struct mark at = mark_of(checker->where, first);
+            check_error(checker, source,
+                        "name '%s' becomes '%s' in %s, as does the name at %d:%d (--lang %s); "
+                        "choose another 'name'",
+                        name, converted, rule->language, at.line, at.col, rule->lang);
+        }
+        free(converted);
+    }
+}
+
 /* The entry's symbolic name, given or derived from the reason: its form,
  * the names the generated header defines, and the names claimed before.
  * A derived name that repeats another is not reported when its reason
@@ -227,6 +256,8 @@ static void claim_name(struct checker *checker, const json_t *entry,
         struct mark at = mark_of(checker->where, first);
         check_error(checker, source, "%s '%s' is already used (first at %d:%d)%s", what,
                     text_quote(name, strlen(name), quoted, sizeof quoted), at.line, at.col, advice);
+    } else if (!first) {
+        claim_lang_names(checker, source, name, claims);
     }
     free(name);
 }
@@ -259,9 +290,13 @@ static void check_entry(struct checker *checker, json_t *entry, const struct reg
 void check_codes(struct checker *checker, json_t *codes, const struct registry_facts *facts)
 {
     size_t count = json_array_size(codes), index;
-    struct claims claims = {key_set_new(count), key_set_new(2 * count), key_set_new(count), false};
+    struct claims claims = {
+        key_set_new(count), key_set_new(2 * count), key_set_new(count), {0}, false};
+    bool made = claims.official_codes && claims.phrases && claims.names;
+    for (size_t i = 0; i < checker->lang_count; i++)
+        made = made && (claims.lang_names[i] = key_set_new(count)) != NULL;
     json_t *entry;
-    if (claims.official_codes && claims.phrases && claims.names)
+    if (made)
         json_array_foreach (codes, index, entry)
             check_entry(checker, entry, facts, &claims);
     else
@@ -272,4 +307,6 @@ void check_codes(struct checker *checker, json_t *codes, const struct registry_f
     key_set_free(claims.official_codes);
     key_set_free(claims.phrases);
     key_set_free(claims.names);
+    for (size_t i = 0; i < checker->lang_count; i++)
+        key_set_free(claims.lang_names[i]);
 }

@@ -35,13 +35,25 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* The built-in sets chosen: --lang, or c. */
+static struct template_choice choice_of(const struct options *options)
+{
+    static const char *const default_langs[] = {"c"};
+    return (struct template_choice){options->templates,
+                                    options->lang_count ? options->langs : default_langs,
+                                    options->lang_count ? options->lang_count : 1};
+}
+
 static int read_registry(struct run *run)
 {
     const struct options *options = &run->options;
+    struct template_choice choice = choice_of(options);
     struct source source;
     int status = source_read(options->registry, options->max_bytes, &source, &run->diags);
     if (status == EXIT_OK)
-        status = pipeline_model(&source, base_name(options->registry), &run->diags, &run->model);
+        status = pipeline_model(&source, base_name(options->registry),
+                                choice.directory ? NULL : choice.langs,
+                                choice.directory ? 0 : choice.lang_count, &run->diags, &run->model);
     source_free(&source);
     return status;
 }
@@ -115,11 +127,8 @@ static int render_to_stdout(struct run *run)
 
 static int generate(struct run *run)
 {
-    static const char *const default_langs[] = {"c"};
     const struct options *options = &run->options;
-    struct template_choice choice = {options->templates,
-                                     options->lang_count ? options->langs : default_langs,
-                                     options->lang_count ? options->lang_count : 1};
+    struct template_choice choice = choice_of(options);
     if (options->list_langs) {
         builtin_langs_print(stdout);
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_TROUBLE;

@@ -11,8 +11,9 @@
 
 /* Returns EXIT_OK with *MODEL set, or another exit status with the reasons
  * in DIAGS (or reported). SOURCE->path names the file in errors; the
- * artifacts name it by SOURCE_NAME. */
-int pipeline_model(const struct source *source, const char *source_name, struct diags *diags,
-                   json_t **model);
+ * artifacts name it by SOURCE_NAME. LANGS are the language sets chosen
+ * ("all" for every one): their names for the entries are checked too. */
+int pipeline_model(const struct source *source, const char *source_name, const char *const *langs,
+                   size_t lang_count, struct diags *diags, json_t **model);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "fields.h"
+#include "lang_names.h"
 #include "where.h"
 
 #include <jansson.h>
@@ -18,6 +19,8 @@ struct checker {
     const char *file;
     struct where_table *where;
     struct diags *diags;
+    const struct lang_rule *const *langs; /* the sets chosen whose names need a check */
+    size_t lang_count;
 };
 
 /* TEXT quoted for a message, into BUFFER (QUOTE_BUFFER bytes). Done only

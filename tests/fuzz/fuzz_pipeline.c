@@ -12,6 +12,9 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Every language's name checks run too. */
+static const char *const langs[] = {"all"};
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > ((size_t)1 << 20))
@@ -24,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct source source = {"fuzz.yaml", bytes, size};
     struct diags diags = {0};
     json_t *model = NULL;
-    if (pipeline_model(&source, "fuzz.yaml", &diags, &model) == EXIT_OK) {
+    if (pipeline_model(&source, "fuzz.yaml", langs, 1, &diags, &model) == EXIT_OK) {
         struct artifacts artifacts = {0};
         struct inputs inputs = {0};
         render_artifacts(model, NULL, &artifacts, &inputs, &diags);
