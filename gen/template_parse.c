@@ -276,11 +276,12 @@ static void close_section(struct parser *parser, const struct tag *tag)
     if (parser->depth == 0) {
         parse_error(parser, tag->open, "'{{/%s}}' closes no section", name);
     } else if (strcmp(open->name, name) != 0) {
-        char message[256];
+        /* Both names are the template's text: never part of a format. */
+        char message[512];
         struct mark at = source_mark_at(&parser->template->source, open->offset);
-        snprintf(message, sizeof message, "'{{/%%s}}' does not close '{{%c%s}}' (opened at %d:%d)",
-                 open->kind == NODE_SECTION ? '#' : '^', open->name, at.line, at.col);
-        parse_error(parser, tag->open, message, name);
+        snprintf(message, sizeof message, "'{{/%s}}' does not close '{{%c%s}}' (opened at %d:%d)",
+                 name, open->kind == NODE_SECTION ? '#' : '^', open->name, at.line, at.col);
+        parse_error(parser, tag->open, "%s", message);
         close_outer(parser, name);
     } else {
         parser->depth--;

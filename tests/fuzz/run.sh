@@ -10,11 +10,11 @@ build=${2:-build-fuzz}
 if [ ! -f "$build/build.ninja" ]; then
     CC=clang meson setup "$build" -Dfuzz=true -Dman=disabled >/dev/null || exit 2
 fi
-ninja -C "$build" tests/fuzz_pipeline tests/fuzz_lookups >/dev/null || exit 2
+ninja -C "$build" tests/fuzz_pipeline tests/fuzz_lookups tests/fuzz_template >/dev/null || exit 2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for harness in pipeline lookups; do
+for harness in pipeline lookups template; do
     mkdir -p "$work/$harness" "$work/crashes-$harness"
     cp tests/fuzz/seeds-$harness/* "$work/$harness/"
     echo "fuzz: $harness for $seconds s"
