@@ -180,8 +180,11 @@ static bool check_builtin(struct checker *checker, const struct node *node)
         return true;
     if (name[0] != '@')
         return false;
+    char message[512];
+    snprintf(message, sizeof message,
+             "unknown name '%s' (the @ names are @index, @first, @last, @json)", name);
     if (strcmp(name, "@index") != 0 && strcmp(name, "@first") != 0 && strcmp(name, "@last") != 0)
-        check_error(checker, node, "unknown name (the @ names are @index, @first, @last, @json)");
+        check_error(checker, node, message);
     else if (!in_list_item(checker))
         check_error(checker, node,
                     "@index, @first and @last describe a list's item: use them "

@@ -212,7 +212,8 @@ static bool render_value(struct renderer *renderer, const struct node *node)
         return false;
     default:
         render_error(renderer, node,
-                     value ? "'%s' is null or not text" : "unknown name '%s' (not in the model)");
+                     value ? "'%s' is null here: use it inside a section that tests it"
+                           : "unknown name '%s' (not in the model)");
         return false;
     }
 }

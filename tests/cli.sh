@@ -58,6 +58,9 @@ render-json)
     printf '# T \\*x\\*\n- NotFound\n- Ok\n' >"$work/want"
     cmp "$work/want" "$work/output" || { echo "FAIL: rendered:"; cat "$work/output"; exit 1; }
     [ "$(ls "$work")" = "$(printf 'm.json\noutput\nt\nwant')" ] || { echo "FAIL: wrote $(ls "$work")"; exit 1; }
+    # Unchecked, a name the value lacks is an error while rendering.
+    printf '{{nope}}' >"$work/t/nope.txt.tmpl"
+    (cd "$work" && expect 1 "^t/nope.txt.tmpl:1:1: error: unknown name 'nope' (not in the model)$" "$regen" --render t/nope.txt.tmpl m.json)
     printf '{"title": 1,' >"$work/bad.json"
     (cd "$work" && expect 1 "^bad.json:1:12: error: " "$regen" --render t/list.md.tmpl bad.json) ;;
 render-registry)

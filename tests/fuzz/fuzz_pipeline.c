@@ -30,7 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (pipeline_model(&source, "fuzz.yaml", langs, 1, &diags, &model) == EXIT_OK) {
         struct artifacts artifacts = {0};
         struct inputs inputs = {0};
-        render_artifacts(model, NULL, &artifacts, &inputs, &diags);
+        struct template_choice every_set = {NULL, langs, 1};
+        render_artifacts(model, &every_set, &artifacts, &inputs, &diags);
         artifacts_free(&artifacts);
         inputs_free(&inputs);
     }
