@@ -8,7 +8,8 @@
 #include <string.h>
 
 /* The name: a lower-case identifier that no other field has, no built-in
- * field of an entry, and no keyword of a language regen writes. */
+ * field of an entry, no key of the model's top (schema, registry, codes),
+ * and no keyword of a language regen writes. */
 static bool check_field_name(struct checker *checker, const json_t *declaration, json_t *seen)
 {
     const json_t *node = json_object_get(declaration, "name");
@@ -22,6 +23,12 @@ static bool check_field_name(struct checker *checker, const json_t *declaration,
     } else if (field_is_built_in(name)) {
         check_error(checker, node, "field name '%s' is taken by a built-in field of an entry",
                     name);
+    } else if (field_named(&document_kind, name)) {
+        /* Inside an entry's section, a template would find the field, not
+         * the model's own key. */
+        check_error(checker, node,
+                    "field name '%s' would hide the model's '%s' inside an entry; choose another",
+                    name, name);
     } else if (language) {
         check_error(checker, node, "field name '%s' is a keyword of %s", name, language);
     } else if (first) {
