@@ -11,7 +11,9 @@
 static const char *const python_taken[] = {"False", "None", "True", NULL};
 static const char *const typescript_taken[] = {NULL};
 static const char *const rust_taken[] = {"Self", NULL};
-static const char *const go_taken[] = {NULL};
+/* The Go package's own functions; its other names are the C header's without
+ * the prefix (Count, Min, Cacheable...), which an entry cannot take. */
+static const char *const go_taken[] = {"FromCode", "FromReason", "FromName", NULL};
 
 static const struct lang_rule rules[] = {
     {"python", "Python", false, python_taken},
