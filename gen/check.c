@@ -69,6 +69,19 @@ static void check_schema_version(struct checker *checker, const json_t *document
                     (long long)json_integer_value(schema), SUPPORTED_SCHEMA);
 }
 
+/* The sets chosen name a module or package by the registry's name as
+ * written (package http_status, mod http_status, import http_status). */
+static void check_registry_name_in_langs(struct checker *checker, const json_t *node,
+                                         const char *name)
+{
+    for (size_t i = 0; i < checker->lang_count; i++)
+        if (text_is_keyword_of(name, checker->langs[i]->language))
+            check_error(checker, node,
+                        "registry name '%s' is a keyword of %s, where it names the module "
+                        "(--lang %s)",
+                        name, checker->langs[i]->language, checker->langs[i]->lang);
+}
+
 static void check_registry_name(struct checker *checker, const json_t *registry)
 {
     const json_t *node = json_object_get(registry, "name");
@@ -84,6 +97,8 @@ static void check_registry_name(struct checker *checker, const json_t *registry)
                     name);
     else if (text_is_c_keyword(name))
         check_error(checker, node, "registry name '%s' is a C or C++ keyword", name);
+    else
+        check_registry_name_in_langs(checker, node, name);
 }
 
 /* The C prefix, when given: upper case as macros are written, and lower

@@ -237,21 +237,38 @@ static bool is_in(const char *text, const char *const *words, size_t count)
     return false;
 }
 
-#define IS_IN(text, words) is_in(text, words, sizeof words / sizeof *words)
+/* Each language's keywords, in the order text_keyword_language tries them. */
+static const struct {
+    const char *language;
+    const char *const *words;
+    size_t count;
+} keyword_sets[] = {
+#define KEYWORDS(language, words)                                                                  \
+    {                                                                                              \
+        language, words, sizeof words / sizeof *words                                              \
+    }
+    KEYWORDS("C or C++", keywords),
+    KEYWORDS("Python", python_keywords),
+    KEYWORDS("TypeScript", typescript_keywords),
+    KEYWORDS("Rust", rust_keywords),
+    KEYWORDS("Go", go_keywords),
+#undef KEYWORDS
+};
 
 const char *text_keyword_language(const char *text)
 {
-    if (IS_IN(text, keywords))
-        return "C or C++";
-    if (IS_IN(text, python_keywords))
-        return "Python";
-    if (IS_IN(text, typescript_keywords))
-        return "TypeScript";
-    if (IS_IN(text, rust_keywords))
-        return "Rust";
-    if (IS_IN(text, go_keywords))
-        return "Go";
+    for (size_t i = 0; i < sizeof keyword_sets / sizeof *keyword_sets; i++)
+        if (is_in(text, keyword_sets[i].words, keyword_sets[i].count))
+            return keyword_sets[i].language;
     return NULL;
+}
+
+bool text_is_keyword_of(const char *text, const char *language)
+{
+    for (size_t i = 0; i < sizeof keyword_sets / sizeof *keyword_sets; i++)
+        if (strcmp(keyword_sets[i].language, language) == 0)
+            return is_in(text, keyword_sets[i].words, keyword_sets[i].count);
+    return false;
 }
 
 bool text_is_c_keyword(const char *text)

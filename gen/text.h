@@ -27,6 +27,8 @@ bool text_is_c_keyword(const char *text);
 /* The language ("C or C++", "Python", "TypeScript", "Rust", "Go") of which
  * TEXT is a keyword, or NULL. */
 const char *text_keyword_language(const char *text);
+/* Whether TEXT is a keyword of LANGUAGE, named as above. */
+bool text_is_keyword_of(const char *text, const char *language);
 
 /* The symbolic name for a reason phrase: upper case, each run of other
  * characters one '_', none at either end. The caller frees it. The result
