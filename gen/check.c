@@ -1,6 +1,7 @@
 /* check.c: the document, its registry header, classes and flags. */
 #include "check.h"
 #include "check_codes.h"
+#include "check_langs.h"
 #include "check_declared.h"
 #include "text.h"
 
@@ -311,6 +312,8 @@ bool check_registry(struct checker *checker, json_t *model)
     json_t *registry = json_object_get(model, "registry");
     if (registry)
         check_header(checker, registry, &facts);
+    if (registry && checker->lang_count)
+        check_lang_names(checker, registry);
     json_t *codes = json_object_get(model, "codes");
     facts.entry_fields = entry_fields_of(registry);
     if (!facts.entry_fields)

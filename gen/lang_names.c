@@ -15,11 +15,15 @@ static const char *const rust_taken[] = {"Self", NULL};
  * the prefix (Count, Min, Cacheable...), which an entry cannot take. */
 static const char *const go_taken[] = {"FromCode", "FromReason", "FromName", NULL};
 
+/* As the templates of each set write them (templates/LANG/): TypeScript's
+ * predicates and Go's methods and constants put classes and flags in one
+ * namespace, Rust has an enum of each; TypeScript and Go convert field
+ * names, Rust and Go enum values. */
 static const struct lang_rule rules[] = {
-    {"python", "Python", false, python_taken},
-    {"typescript", "TypeScript", true, typescript_taken},
-    {"rust", "Rust", true, rust_taken},
-    {"go", "Go", true, go_taken},
+    {"python", "Python", false, false, false, false, python_taken},
+    {"typescript", "TypeScript", true, true, true, false, typescript_taken},
+    {"rust", "Rust", true, false, false, true, rust_taken},
+    {"go", "Go", true, true, true, true, go_taken},
 };
 
 const struct lang_rule *lang_rule_of(const char *lang)

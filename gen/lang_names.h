@@ -15,9 +15,13 @@
 #define MAX_LANG_RULES 8 /* more than the shipped sets */
 
 struct lang_rule {
-    const char *lang;         /* as --lang names it: "rust" */
-    const char *language;     /* in messages: "Rust" */
-    bool pascal;              /* entries as PascalCase (NotFound); else as written (NOT_FOUND) */
+    const char *lang;     /* as --lang names it: "rust" */
+    const char *language; /* in messages: "Rust" */
+    bool pascal;          /* entries as PascalCase (NotFound); else as written (NOT_FOUND) */
+    /* With pascal, which of the registry's own names are converted too: */
+    bool classes_with_flags;  /* one namespace (isClientError, isCacheable), else one each */
+    bool fields;              /* declared fields' names (etaDays, EtaDays) */
+    bool values;              /* each enum field's values (Loud) */
     const char *const *taken; /* keywords and the module's own names a converted
                                * name could spell, NULL-terminated */
 };
