@@ -16,9 +16,8 @@
 static const char usage[] =
     "usage: regen [options] [REGISTRY]        REGISTRY defaults to ./registry.yaml\n"
     "  -t, --templates DIR    use the templates in DIR instead of the built-in sets\n"
-    "      --lang LANG        write the built-in set of LANG (repeatable; default c;\n"
-    "                         all: every one)\n"
-    "                         besides the JSON, Markdown and HTML references\n"
+    "      --lang LANG        write the built-in set of LANG besides the references\n"
+    "                         (repeatable; default c; all: every language)\n"
     "      --list-langs       list the built-in languages\n"
     "  -o, --output DIR       where artifacts go (default: out/ beside the registry)\n"
     "      --check            write nothing; exit 1 and name each artifact that is stale\n"
