@@ -10,24 +10,15 @@ set -u
 regen=$1
 registry=$2
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$here/common.sh"
 
-fail() {
-    echo "FAIL: $*"
-    exit 1
-}
-
-"$regen" --lang go -o "$work/out" "$registry" || fail "regen --lang go exited $?"
+generate go go
 # The model, for which entry of a shared code is primary (the artifact does
 # not say).
 "$regen" --dump-model "$registry" >"$work/model.json" || fail "regen --dump-model exited $?"
-set -- "$work"/out/*.go
-if [ $# -ne 1 ] || [ ! -f "$1" ]; then fail "expected one .go file, got: $*"; fi
-name=$(basename "$1" .go)
 
 mkdir -p "$work/module/gen"
-cp "$1" "$work/module/gen/"
+cp "$module" "$work/module/gen/"
 cp "$here/go/probe.go" "$work/module/probe.go"
 printf 'module probe\n\ngo 1.19\n' >"$work/module/go.mod"
 

@@ -9,18 +9,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 rustc=/usr/bin/rustc python=/usr/bin/python3
 [ -x "$rustc" ] || exec sh "$here/../skip.sh" "no $rustc"
 [ -x "$python" ] || exec sh "$here/../skip.sh" "no $python"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$here/common.sh"
 
-fail() {
-    echo "FAIL: $*"
-    exit 1
-}
-
-"$regen" --lang rust -o "$work/out" "$registry" || fail "regen --lang rust failed"
-set -- "$work"/out/*.rs
-[ $# -eq 1 ] && [ -f "$1" ] || fail "expected one .rs artifact, got: $*"
-module=$1 json=${1%.rs}.json
+generate rust rs
 
 # The module alone, as a user's crate would build it: every warning an error.
 for edition in 2015 2021; do

@@ -8,17 +8,11 @@ set -u
 regen=$1
 registry=$2
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 tsc=/usr/bin/tsc
 node=/usr/bin/node
+. "$here/common.sh"
 
-"$regen" --lang typescript -o "$work/out" "$registry" || { echo "FAIL: regen exited $?"; exit 1; }
-set -- "$work/out"/*.ts
-[ $# -eq 1 ] && [ -f "$1" ] || { echo "FAIL: expected one .ts file, got: $*"; exit 1; }
-module=$1
-name=$(basename "$module" .ts)
-[ -f "$work/out/$name.json" ] || { echo "FAIL: no $name.json beside $name.ts"; exit 1; }
+generate typescript ts
 
 # The module alone: strict, and no unused code, unchecked index or loose optional.
 "$tsc" --strict --noEmit --target es2015 --noUnusedLocals --noUnusedParameters \
