@@ -20,6 +20,7 @@ struct check_frame {
 
 struct checker {
     const json_t *root;              /* the whole shape */
+    json_t *item_test;               /* the shape of @first and @last: a boolean's */
     const struct template *template; /* whose nodes are checked: a partial's, inside it */
     struct check_frame frames[MAX_CHECK_FRAMES + 1];
     int depth;
@@ -223,10 +224,11 @@ static void check_section(struct checker *checker, const struct node *section)
     bool builtin = section->name[0] == '@' || strcmp(section->name, ".") == 0;
     if (builtin) {
         check_builtin(checker, section);
+        /* Inside {{#@first}}, names are found further out, as at runtime. */
         found = (struct resolution){.frame = checker->depth,
                                     .shape = strcmp(section->name, ".") == 0
                                                  ? checker->frames[checker->depth].shape
-                                                 : NULL};
+                                                 : checker->item_test};
     } else if (!resolve(checker, section, &found)) {
         found = (struct resolution){.frame = checker->depth}; /* go on, unknown */
     }
@@ -280,10 +282,12 @@ static void check_nodes(struct checker *checker, const struct node *nodes, size_
 
 bool template_check(const struct template *template, const json_t *shape, struct diags *diags)
 {
-    struct checker checker = {.root = shape, .template = template};
+    struct checker checker = {
+        .root = shape, .item_test = json_pack("{ss}", "type", "boolean"), .template = template};
     checker.frames[0] = (struct check_frame){.shape = shape, .found_at = -1};
     check_nodes(&checker, template->root.children, template->root.count);
     bool ok = checker.found.count == 0;
+    json_decref(checker.item_test);
     diags_append(diags, &checker.found);
     return ok;
 }
