@@ -406,6 +406,12 @@ const json_t *model_shape_key(const json_t *root, const json_t *object, const ch
     return resolved(root, schema);
 }
 
+const json_t *model_shape_properties(const json_t *schema)
+{
+    const char *type = model_shape_type(schema);
+    return type && strcmp(type, "object") == 0 ? json_object_get(schema, "properties") : NULL;
+}
+
 const json_t *model_shape_inside(const json_t *root, const json_t *schema)
 {
     const char *type = model_shape_type(schema);

@@ -30,6 +30,9 @@ json_t *model_shape(const json_t *registry);
  * tells whether the key may be absent. */
 const json_t *model_shape_key(const json_t *root, const json_t *object, const char *key,
                               size_t length, bool *optional);
+/* The keys of SCHEMA when it is an object's (a JSON object of key ->
+ * schema), else NULL: the renderer keeps it per section. */
+const json_t *model_shape_properties(const json_t *schema);
 /* What a section over a value of SCHEMA sees: a list's item, or the value. */
 const json_t *model_shape_inside(const json_t *root, const json_t *schema);
 /* SCHEMA's "type" ("object", "array", "string" ...), or NULL: anything. */

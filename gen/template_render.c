@@ -11,8 +11,9 @@
 
 struct frame {
     const json_t *value;
-    const json_t *shape; /* the value's schema (model_shape.h); NULL: not known */
-    size_t index, count; /* count 0: not a list item */
+    const json_t *shape;      /* the value's schema (model_shape.h); NULL: not known */
+    const json_t *properties; /* SHAPE's keys, when it is an object's */
+    size_t index, count;      /* count 0: not a list item */
 };
 
 struct renderer {
@@ -108,19 +109,21 @@ static const json_t *lookup_first(struct renderer *renderer, const char *name, s
 {
     for (int depth = renderer->depth; depth >= 0; depth--) {
         const struct frame *frame = &renderer->frames[depth];
-        if (!frame->shape) {
-            const json_t *value = json_object_getn(frame->value, name, length);
-            if (value)
-                return value;
-        } else if ((*shape = model_shape_key(renderer->shape, frame->shape, name, length, NULL))) {
-            return json_object_getn(frame->value, name, length);
+        /* The value first: most names are found where they are, and the
+         * shape is asked only when the value lacks the name. */
+        const json_t *value = json_object_getn(frame->value, name, length);
+        if (value || json_object_getn(frame->properties, name, length)) {
+            if (shape && frame->shape)
+                *shape = model_shape_key(renderer->shape, frame->shape, name, length, NULL);
+            return value;
         }
     }
     return NULL;
 }
 
 /* NODE's name from the innermost frame outwards; "a.b" descends; "." is the
- * top frame's value. *SHAPE is the value's schema, when it is known. */
+ * top frame's value. For a section, *SHAPE is the value's schema, when it
+ * is known; a value needs none. */
 static const json_t *lookup(struct renderer *renderer, const struct node *node,
                             const json_t **shape)
 {
@@ -133,10 +136,12 @@ static const json_t *lookup(struct renderer *renderer, const struct node *node,
     }
     if (first[0] == '@')
         return builtin(renderer, first);
-    const json_t *value = lookup_first(renderer, first, node->segment_lengths[0], shape);
+    bool section = node->kind == NODE_SECTION;
+    const json_t *value =
+        lookup_first(renderer, first, node->segment_lengths[0], section ? shape : NULL);
     for (size_t i = 1; value && i < node->segment_count; i++) {
         value = json_object_getn(value, node->segments[i], node->segment_lengths[i]);
-        if (*shape)
+        if (section && *shape)
             *shape = model_shape_key(renderer->shape, *shape, node->segments[i],
                                      node->segment_lengths[i], NULL);
     }
@@ -250,14 +255,20 @@ static bool render_section(struct renderer *renderer, const struct node *section
             ok = render_nodes(renderer, section->children, section->count);
     } else if (truthy && json_is_array(value)) {
         size_t count = json_array_size(value);
+        const json_t *item_shape = model_shape_inside(renderer->shape, shape);
+        const json_t *item_properties = model_shape_properties(item_shape);
         for (size_t i = 0; ok && i < count; i++)
             ok = render_in_frame(renderer, section,
                                  (struct frame){.value = json_array_get(value, i),
-                                                .shape = model_shape_inside(renderer->shape, shape),
+                                                .shape = item_shape,
+                                                .properties = item_properties,
                                                 .index = i,
                                                 .count = count});
     } else if (truthy) {
-        ok = render_in_frame(renderer, section, (struct frame){.value = value, .shape = shape});
+        ok = render_in_frame(renderer, section,
+                             (struct frame){.value = value,
+                                            .shape = shape,
+                                            .properties = model_shape_properties(shape)});
     }
     json_decref(owned);
     return ok;
@@ -312,7 +323,8 @@ bool template_render(const struct template *template, const json_t *model, const
 {
     struct renderer renderer = {
         .template = template, .shape = shape, .escape = escape, .diags = diags, .out = out};
-    renderer.frames[0] = (struct frame){.value = model, .shape = shape};
+    renderer.frames[0] =
+        (struct frame){.value = model, .shape = shape, .properties = model_shape_properties(shape)};
     size_t errors_before = diags->count;
     bool ok = render_nodes(&renderer, template->root.children, template->root.count);
     json_decref(renderer.scratch);
