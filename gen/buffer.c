@@ -50,7 +50,8 @@ bool buffer_append_integer(struct buffer *buffer, long long value)
 
 char *buffer_take(struct buffer *buffer, size_t *length)
 {
-    if (!buffer->bytes && !reserve(buffer, 1))
+    /* Never appended to, it is still handed over as "", NUL-terminated. */
+    if (!buffer->bytes && !buffer_append(buffer, "", 0))
         return NULL;
     char *bytes = buffer->bytes;
     *length = buffer->length;

@@ -1,6 +1,7 @@
 /* check_langs.c: the registry's names in each chosen language set. */
 #include "check_langs.h"
 #include "key_set.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,13 @@ static void claim_all(struct checker *checker, const struct lang_rule *rule,
     const json_t *item;
     json_array_foreach (list, index, item) {
         const json_t *node = json_is_object(item) ? json_object_get(item, "name") : item;
+        /* A name the header check refused has its error already. */
         const char *name = json_string_value(node);
-        char *converted = name ? lang_entry_name(rule, name) : NULL;
+        if (!name || !text_is_lower_identifier(name))
+            continue;
+        char *converted = lang_entry_name(rule, name);
         const json_t *first = NULL;
-        if (name &&
-            (!converted || !key_set_claim(claimed, converted, strlen(converted), node, &first)))
+        if (!converted || !key_set_claim(claimed, converted, strlen(converted), node, &first))
             check_error_at(checker, (struct mark){0, 0}, "out of memory while checking names");
         else if (first) {
             struct mark at = mark_of(checker->where, first);
