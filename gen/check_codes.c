@@ -4,6 +4,7 @@
  * error points back to. */
 #include "check_codes.h"
 #include "key_set.h"
+#include "check_langs.h"
 #include "lang_names.h"
 #include "text.h"
 
@@ -197,26 +198,8 @@ static bool claim_phrases(struct checker *checker, const json_t *entry, struct c
 static void claim_lang_names(struct checker *checker, const json_t *source, const char *name,
                              struct claims *claims)
 {
-    for (size_t i = 0; i < checker->lang_count; i++) {
-        const struct lang_rule *rule = checker->langs[i];
-        char *converted = lang_entry_name(rule, name);
-        const json_t *first = NULL;
-        if (!converted)
-            claims->out_of_memory = true;
-        else if (lang_name_taken(rule, converted))
-            check_error(checker, source,
-                        "name '%s' becomes '%s' in %s, a keyword or a name of the module there "
-                        "(--lang %s); choose another 'name'",
-                        name, converted, rule->language, rule->lang);
-        else if ((first = claim(claims->lang_names[i], converted, source, claims))) {
-            struct mark at = mark_of(checker->where, first);
-            check_error(checker, source,
-                        "name '%s' becomes '%s' in %s, as does the name at %d:%d (--lang %s); "
-                        "choose another 'name'",
-                        name, converted, rule->language, at.line, at.col, rule->lang);
-        }
-        free(converted);
-    }
+    for (size_t i = 0; i < checker->lang_count; i++)
+        check_lang_claim(checker, checker->langs[i], claims->lang_names[i], source, name, "name");
 }
 
 /* The entry's symbolic name, given or derived from the reason: its form,

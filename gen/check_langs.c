@@ -8,6 +8,30 @@
 
 /* One namespace of a language: each name of LIST (the "name" of each
  * mapping, or each string) claimed as RULE converts it, WHAT in messages. */
+void check_lang_claim(struct checker *checker, const struct lang_rule *rule,
+                      struct key_set *claimed, const json_t *node, const char *name,
+                      const char *what)
+{
+    char *converted = lang_entry_name(rule, name);
+    const json_t *first = NULL;
+    if (!converted || !key_set_claim(claimed, converted, strlen(converted), node, &first)) {
+        check_error_at(checker, (struct mark){0, 0}, "out of memory while checking names");
+    } else if (lang_name_taken(rule, converted)) {
+        check_error(checker, node,
+                    "%s '%s' becomes '%s' in %s, a keyword or a name of the module there "
+                    "(--lang %s); choose another",
+                    what, name, converted, rule->language, rule->lang);
+    } else if (first) {
+        struct mark at = mark_of(checker->where, first);
+        check_error(checker, node,
+                    "%s '%s' becomes '%s' in %s, as does the name at %d:%d (--lang %s); "
+                    "choose another",
+                    what, name, converted, rule->language, at.line, at.col, rule->lang);
+    }
+    free(converted);
+}
+
+/* The name of each mapping of LIST, or each string, in one namespace. */
 static void claim_all(struct checker *checker, const struct lang_rule *rule,
                       struct key_set *claimed, const json_t *list, const char *what)
 {
@@ -17,20 +41,8 @@ static void claim_all(struct checker *checker, const struct lang_rule *rule,
         const json_t *node = json_is_object(item) ? json_object_get(item, "name") : item;
         /* A name the header check refused has its error already. */
         const char *name = json_string_value(node);
-        if (!name || !text_is_lower_identifier(name))
-            continue;
-        char *converted = lang_entry_name(rule, name);
-        const json_t *first = NULL;
-        if (!converted || !key_set_claim(claimed, converted, strlen(converted), node, &first))
-            check_error_at(checker, (struct mark){0, 0}, "out of memory while checking names");
-        else if (first) {
-            struct mark at = mark_of(checker->where, first);
-            check_error(checker, node,
-                        "%s '%s' becomes '%s' in %s, as does the name at %d:%d (--lang %s); "
-                        "choose another",
-                        what, name, converted, rule->language, at.line, at.col, rule->lang);
-        }
-        free(converted);
+        if (name && text_is_lower_identifier(name))
+            check_lang_claim(checker, rule, claimed, node, name, what);
     }
 }
 
