@@ -299,10 +299,10 @@ static void run_render_job(void *batch_pointer, size_t index)
     buffer_free(&out);
 }
 
-/* Parses the partials of SET into PARSED and PARTIALS, each once, whatever
- * uses them: their errors are reported once too. */
+/* Parses the partials of SET into PARSED, each once, whatever uses them:
+ * their errors are reported once too. */
 static bool parse_partials(const struct template_set *set, struct parsed *parsed,
-                           struct partial *partials, size_t *partial_count, struct diags *diags)
+                           struct diags *diags)
 {
     bool ok = true;
     for (size_t i = 0; i < set->count; i++) {
@@ -313,8 +313,6 @@ static bool parse_partials(const struct template_set *set, struct parsed *parsed
         parsed[i].name = strndup(file->name, strlen(file->name) - strlen(PARTIAL_SUFFIX));
         parsed[i].template = template_parse(file->path, file->text, file->length, diags);
         ok = ok && parsed[i].template && parsed[i].name;
-        if (parsed[i].name)
-            partials[(*partial_count)++] = (struct partial){parsed[i].name, parsed[i].template};
     }
     return ok;
 }
@@ -340,10 +338,9 @@ static bool link_in_set(struct template *template, size_t index, const struct te
 /* Parses every template and partial of SET, and links the partials they
  * name; false after reporting errors. */
 static bool parse_all(const struct template_set *set, const json_t *model, const json_t *shape,
-                      struct parsed *parsed, struct partial *partials, struct diags *diags)
+                      struct parsed *parsed, struct diags *diags)
 {
-    size_t partial_count = 0;
-    bool ok = parse_partials(set, parsed, partials, &partial_count, diags);
+    bool ok = parse_partials(set, parsed, diags);
     for (size_t i = 0; i < set->count; i++) {
         const struct template_file *file = &set->files[i];
         if (parsed[i].partial) {
@@ -404,10 +401,9 @@ static int render_set(const json_t *model, const struct template_set *set,
                       struct artifacts *artifacts, struct diags *diags)
 {
     struct parsed *parsed = calloc(set->count + 1, sizeof *parsed);
-    struct partial *partials = calloc(set->count + 1, sizeof *partials);
     json_t *shape = model_shape(json_object_get(model, "registry"));
-    int status = parsed && partials && shape ? EXIT_OK : EXIT_TROUBLE;
-    if (status == EXIT_OK && !parse_all(set, model, shape, parsed, partials, diags))
+    int status = parsed && shape ? EXIT_OK : EXIT_TROUBLE;
+    if (status == EXIT_OK && !parse_all(set, model, shape, parsed, diags))
         status = EXIT_INVALID;
     if (status == EXIT_OK)
         status = render_parsed(model, shape, parsed, set->count, artifacts, diags);
@@ -416,7 +412,6 @@ static int render_set(const json_t *model, const struct template_set *set,
         free(parsed[i].name);
     }
     free(parsed);
-    free(partials);
     json_decref(shape);
     return status;
 }
@@ -466,11 +461,10 @@ int render_one(const json_t *model, const json_t *shape, const char *template_pa
                      : (fail("'%s' is not a template (a *%s file)", template_path, TEMPLATE_SUFFIX),
                         EXIT_TROUBLE);
     struct parsed *parsed = calloc(set.count + 1, sizeof *parsed);
-    struct partial *partials = calloc(set.count + 1, sizeof *partials);
-    size_t partial_count = 0, index = 0;
+    size_t index = 0;
     while (index < set.count && strcmp(set.files[index].name, name) != 0)
         index++;
-    if (status == EXIT_OK && (!parsed || !partials))
+    if (status == EXIT_OK && !parsed)
         status = EXIT_TROUBLE;
     if (status == EXIT_OK && index == set.count) {
         fail("cannot read template '%s'", template_path);
@@ -478,9 +472,9 @@ int render_one(const json_t *model, const json_t *shape, const char *template_pa
     }
     if (status == EXIT_OK) {
         const struct template_file *file = &set.files[index];
-        bool ok = parse_partials(&set, parsed, partials, &partial_count, diags);
+        bool ok = parse_partials(&set, parsed, diags);
         struct template *template = template_parse(file->path, file->text, file->length, diags);
-        ok = template && template_link(template, partials, partial_count, diags) && ok &&
+        ok = template && link_in_set(template, index, &set, parsed, diags) && ok &&
              (!shape || template_check(template, shape, diags));
         char *output = strndup(name, strlen(name) - strlen(TEMPLATE_SUFFIX));
         ok = ok && output &&
@@ -494,7 +488,6 @@ int render_one(const json_t *model, const json_t *shape, const char *template_pa
         free(parsed[i].name);
     }
     free(parsed);
-    free(partials);
     inputs_free(&inputs);
     set_free(&set);
     free(directory);
